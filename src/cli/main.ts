@@ -1,0 +1,33 @@
+/** `newsgraph <command> [args]`: each command lives in its own module, loaded only when asked for. */
+
+type Command = { describe: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  serve: { describe: 'start the GraphQL server (what `npm start` runs)', load: () => import('./serve.ts') },
+  ingest: { describe: 'load articles from files, folders or - (stdin)', load: () => import('./ingest.ts') },
+  migrate: { describe: 'apply schema migrations', load: () => import('./migrate.ts') },
+  'print-schema': { describe: 'write schema/schema.graphql from the code', load: () => import('./print-schema.ts') },
+  'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('../extract/ner/train-command.ts') },
+  'eval-ner': { describe: 'evaluate the entity tagger on CoNLL-style files', load: () => import('../extract/ner/eval-command.ts') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.describe}`);
+  return `usage: newsgraph <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`newsgraph: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const module = await command.load();
+  return module.run(rest);
+}
