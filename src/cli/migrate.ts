@@ -1,0 +1,30 @@
+import { openStore } from '../store/index.ts';
+import { migrate } from '../store/migrate.ts';
+import { DatabaseLockedError } from '../store/grafeo.ts';
+import { exitOnConfigError } from './common.ts';
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write('usage: newsgraph migrate\n\nApplies the migrations under schema/migrations not yet recorded in the graph.\n');
+    return 0;
+  }
+  const config = exitOnConfigError();
+  if (!config) return 1;
+  let store;
+  try {
+    store = openStore(config);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      process.stderr.write(`newsgraph: ${error.message}.\nA running server applies migrations itself at start; stop it to migrate by hand.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    const applied = await migrate(store);
+    process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'nothing to apply: the graph is up to date\n');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,101 @@
+/** Articles: the node, what it mentions, and the queries that list them. */
+import { createGraphQLError } from 'graphql-yoga';
+import type { EntityKind } from '../extract/types.ts';
+import type { Context } from '../server/context.ts';
+import * as read from '../store/queries/read.ts';
+import type { ArticleRow, EntityRow, MentionRow } from '../store/queries/read.ts';
+import { builder } from './builder.ts';
+import { CountryRef, EntityRef, OrganizationRef, PersonRef, PlaceRef } from './entity.ts';
+import { offsetConnection, offsetConnectionWithTotal } from './pagination.ts';
+
+export const ArticleRef = builder.loadableNode('Article', {
+  description: 'A news article as ingested.',
+  id: { resolve: (a: ArticleRow) => a.id },
+  load: async (ids: string[], ctx: Context) => {
+    const rows = await ctx.loaders.article.loadMany(ids);
+    return rows.map((row, i) => (row && !(row instanceof Error) ? row : new Error(`no article ${ids[i]}`)));
+  },
+  fields: (t) => ({
+    articleId: t.exposeString('id', { description: 'The stored id (from the URL, or from the content when there is none).' }),
+    title: t.exposeString('title'),
+    text: t.exposeString('text'),
+    url: t.exposeString('url', { nullable: true }),
+    source: t.exposeString('source', { nullable: true }),
+    language: t.exposeString('language'),
+    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.publishedAt }),
+    ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt }),
+  }),
+});
+
+const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
+  description: 'An entity an article mentions, with the sentences that mention it.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (m) => m.entity }),
+    count: t.exposeInt('count'),
+    evidence: t.exposeStringList('evidence', { description: 'The sentences behind the link (the first few).' }),
+  }),
+});
+
+function mentionsOfKind(kind: EntityKind) {
+  return async (article: ArticleRow, _args: unknown, ctx: Context): Promise<EntityRow[]> =>
+    (await ctx.loaders.mentionsOfArticle.load(article.id)).filter((m) => m.entity.kind === kind).map((m) => m.entity);
+}
+
+builder.objectFields(ArticleRef, (t) => ({
+  mentions: t.field({
+    type: [MentionRef],
+    description: 'Every entity the article mentions, most mentioned first.',
+    resolve: (article, _args, ctx) => ctx.loaders.mentionsOfArticle.load(article.id),
+  }),
+  people: t.field({ type: [PersonRef], resolve: mentionsOfKind('PERSON') }),
+  countries: t.field({ type: [CountryRef], resolve: mentionsOfKind('COUNTRY') }),
+  organizations: t.field({ type: [OrganizationRef], resolve: mentionsOfKind('ORGANIZATION') }),
+  places: t.field({ type: [PlaceRef], resolve: mentionsOfKind('PLACE') }),
+}));
+
+const ArticleFilter = builder.inputType('ArticleFilter', {
+  fields: (t) => ({
+    since: t.field({ type: 'DateTime', description: 'Published at or after.' }),
+    until: t.field({ type: 'DateTime', description: 'Published at or before.' }),
+    source: t.string(),
+    mentions: t.stringList({ description: 'Entity keys ("country:RU") that every article must mention.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleRef,
+    nullable: true,
+    description: 'An article by its stored id or its URL.',
+    args: { id: t.arg.string(), url: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      if ((args.id == null) === (args.url == null)) {
+        throw createGraphQLError('give exactly one of id or url', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      return args.id != null ? ctx.loaders.article.load(args.id) : read.articleByUrl(ctx.store, args.url!);
+    },
+  }),
+  articles: t.connection({
+    type: ArticleRef,
+    description: 'Articles, newest first.',
+    args: { filter: t.arg({ type: ArticleFilter }) },
+    resolve: (_root, args, ctx) => {
+      const filter = args.filter ?? {};
+      return offsetConnection(
+        args,
+        (page) => read.articlesPage(ctx.store, filter, page),
+        () => read.countArticles(ctx.store, filter),
+      );
+    },
+  }),
+}));
+
+builder.interfaceFields(EntityRef, (t) => ({
+  articles: t.connection({
+    type: ArticleRef,
+    description: 'Articles mentioning this entity, newest first.',
+    args: { since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
+    resolve: (entity, args, ctx) =>
+      offsetConnectionWithTotal(args, (page) => read.articlesMentioning(ctx.store, entity.key, args, page)),
+  }),
+}));

@@ -1,0 +1,84 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import { createGraphQLError } from 'graphql-yoga';
+import type { Context } from '../server/context.ts';
+
+/** Query budget: refused up front, before any resolver runs. */
+export const COMPLEXITY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
+  };
+  Connection: { totalCount: number | (() => Promise<number>) };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: COMPLEXITY_LIMITS,
+    complexityError: (kind, result) => {
+      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[kind];
+      return createGraphQLError(`query ${kind} ${result[kind]} exceeds the limit of ${max}: ask for fewer fields or smaller pages`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', kind, limits: COMPLEXITY_LIMITS },
+      });
+    },
+  },
+});
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw createGraphQLError(`Date must be an ISO date such as "2017-08-06", got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+function parseDateTime(value: unknown): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) return `${parseDate(value)}T00:00:00.000Z`;
+  const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw createGraphQLError(`DateTime must be ISO 8601 such as "2017-08-10T00:00:00Z", got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new Date(ms).toISOString();
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date, ISO 8601: "2017-08-06".',
+  serialize: (value) => String(value).slice(0, 10),
+  parseValue: parseDate,
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 with zone: "2017-08-10T00:00:00.000Z". Input also takes a date alone (midnight UTC).',
+  serialize: (value) => String(value),
+  parseValue: parseDateTime,
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole list has, across pages.',
+    complexity: 2,
+    resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount),
+  }),
+);

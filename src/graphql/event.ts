@@ -1,0 +1,103 @@
+/** Events: what happened, who took part, where, and the articles and sentences reporting it. */
+import type { Context } from '../server/context.ts';
+import * as read from '../store/queries/read.ts';
+import type { EventRow, ParticipantRow, ReportRow } from '../store/queries/read.ts';
+import { ArticleRef } from './article.ts';
+import { builder } from './builder.ts';
+import { EntityRef } from './entity.ts';
+import { offsetConnectionWithTotal } from './pagination.ts';
+
+export const EventRef = builder.loadableNode('Event', {
+  description: 'Something that happened, one node however many articles report it.',
+  id: { resolve: (e: EventRow) => e.key },
+  load: async (keys: string[], ctx: Context) => {
+    const rows = await ctx.loaders.event.loadMany(keys);
+    return rows.map((row, i) => (row && !(row instanceof Error) ? row : new Error(`no event ${keys[i]}`)));
+  },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    type: t.exposeString('type', { description: 'MEETING, TALKS, SANCTIONS, EXPULSION, ELECTION, STATEMENT, …' }),
+    cameoCode: t.exposeString('cameoCode', { description: 'The CAMEO event code of the type.' }),
+    date: t.field({ type: 'Date', nullable: true, resolve: (e) => e.date }),
+    title: t.exposeString('title'),
+  }),
+});
+
+const ParticipantRef = builder.objectRef<ParticipantRow>('Participant').implement({
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (p) => p.entity }),
+    role: t.exposeString('role', { description: 'actor, target or participant' }),
+  }),
+});
+
+export const EvidenceRef = builder.objectRef<{ sentence: string; article: read.ArticleRow }>('Evidence').implement({
+  description: 'A sentence behind a fact, and the article it is in.',
+  fields: (t) => ({
+    sentence: t.exposeString('sentence'),
+    article: t.field({ type: ArticleRef, resolve: (e) => e.article }),
+  }),
+});
+
+builder.objectFields(EventRef, (t) => ({
+  participants: t.field({
+    type: [ParticipantRef],
+    resolve: (event, _args, ctx) => ctx.loaders.participantsOfEvent.load(event.key),
+  }),
+  location: t.field({
+    type: EntityRef,
+    nullable: true,
+    resolve: async (event, _args, ctx) => (await ctx.loaders.locationOfEvent.load(event.key))[0]?.entity ?? null,
+  }),
+  articles: t.field({
+    type: [ArticleRef],
+    description: 'The articles reporting it, oldest first.',
+    resolve: async (event, _args, ctx) => (await ctx.loaders.reportsOfEvent.load(event.key)).map((r: ReportRow) => r.article),
+  }),
+  evidence: t.field({
+    type: [EvidenceRef],
+    resolve: async (event, _args, ctx) =>
+      (await ctx.loaders.reportsOfEvent.load(event.key)).map((r: ReportRow) => ({ sentence: r.evidence, article: r.article })),
+  }),
+}));
+
+const EventFilter = builder.inputType('EventFilter', {
+  fields: (t) => ({
+    type: t.string({ description: 'One event type, e.g. MEETING.' }),
+    types: t.stringList(),
+    participants: t.stringList({ description: 'Entity keys that every event must involve.' }),
+    since: t.field({ type: 'DateTime' }),
+    until: t.field({ type: 'DateTime' }),
+  }),
+});
+
+function eventFilter(filter: { type?: string | null; types?: string[] | null; participants?: string[] | null; since?: string | null; until?: string | null }) {
+  const types = [...(filter.types ?? []), ...(filter.type ? [filter.type] : [])].map((t) => t.toUpperCase());
+  return { types, participants: filter.participants ?? null, since: filter.since, until: filter.until };
+}
+
+builder.queryFields((t) => ({
+  events: t.connection({
+    type: EventRef,
+    description: 'Events, latest first.',
+    args: { filter: t.arg({ type: EventFilter }) },
+    resolve: (_root, args, ctx) =>
+      offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, eventFilter(args.filter ?? {}), page)),
+  }),
+}));
+
+builder.interfaceFields(EntityRef, (t) => ({
+  events: t.connection({
+    type: EventRef,
+    description: 'Events this entity took part in, latest first.',
+    args: { type: t.arg.string(), since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
+    resolve: (entity, args, ctx) =>
+      offsetConnectionWithTotal(args, (page) => read.eventsOfEntity(ctx.store, entity.key, eventFilter(args), page)),
+  }),
+}));
+
+builder.objectFields(ArticleRef, (t) => ({
+  events: t.field({
+    type: [EventRef],
+    resolve: async (article, _args, ctx) => (await ctx.loaders.eventsOfArticle.load(article.id)).map((r) => r.event),
+  }),
+}));

@@ -1,0 +1,77 @@
+/** Page sizes and offset connections, the same rules for every list in the API. */
+import { cursorToOffset, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { createGraphQLError } from 'graphql-yoga';
+import type { Page } from '../store/queries/read.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** A `first` beyond the maximum is refused, not silently cut: a dashboard should know. */
+export function pageSize(first: number | null | undefined, name = 'first'): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw createGraphQLError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE },
+    });
+  }
+  return size;
+}
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+function checkCursor(cursor: string | null | undefined, name: string): void {
+  if (cursor == null) return;
+  let offset = Number.NaN;
+  try {
+    offset = cursorToOffset(cursor);
+  } catch {
+    // reported below
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw createGraphQLError(`${name} is not a cursor this list gave out: ${JSON.stringify(cursor)}`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: name },
+    });
+  }
+}
+
+/**
+ * Resolves a connection from an offset query. `count` runs only when a client asks for totalCount.
+ */
+export async function offsetConnection<T>(
+  args: ConnectionArgs,
+  fetch: (page: Page) => Promise<readonly T[]>,
+  count: () => Promise<number>,
+) {
+  pageSize(args.first, 'first');
+  if (args.last != null) pageSize(args.last, 'last');
+  checkCursor(args.after, 'after');
+  checkCursor(args.before, 'before');
+  const connection = await resolveOffsetConnection(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    ({ offset, limit }) => fetch({ offset, limit }),
+  );
+  return { ...connection, totalCount: count };
+}
+
+/** For connections whose page and total come from one call. */
+export async function offsetConnectionWithTotal<T>(
+  args: ConnectionArgs,
+  fetch: (page: Page) => Promise<{ rows: readonly T[]; total: number }>,
+) {
+  let total = 0;
+  const connection = await offsetConnection(
+    args,
+    async (page) => {
+      const result = await fetch(page);
+      total = result.total;
+      return result.rows;
+    },
+    async () => total,
+  );
+  return { ...connection, totalCount: total };
+}

@@ -1,0 +1,52 @@
+/** What people said and the roles they hold. */
+import type { Context } from '../server/context.ts';
+import * as read from '../store/queries/read.ts';
+import type { QuoteRow, RoleRow } from '../store/queries/read.ts';
+import { ArticleRef } from './article.ts';
+import { builder } from './builder.ts';
+import { EntityRef, PersonRef } from './entity.ts';
+import { offsetConnectionWithTotal } from './pagination.ts';
+
+const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
+  description: 'A direct quotation, who said it and whom it is about.',
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    speaker: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (q, _args, ctx) => (q.speakerKey ? ctx.loaders.entity.load(q.speakerKey) : null),
+    }),
+    about: t.field({
+      type: [EntityRef],
+      resolve: async (q, _args, ctx: Context) =>
+        (await ctx.loaders.entity.loadMany(q.aboutKeys)).filter((e): e is read.EntityRow => !!e && !(e instanceof Error)),
+    }),
+    article: t.field({
+      type: ArticleRef,
+      resolve: async (q, _args, ctx) => (await ctx.loaders.article.load(q.articleId))!,
+    }),
+  }),
+});
+
+const RoleRef = builder.objectRef<RoleRow>('Role').implement({
+  description: 'A title a person holds for a country or an organization, as of an article\'s date.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    country: t.field({ type: EntityRef, nullable: true, resolve: (r) => (r.holder.kind === 'COUNTRY' ? r.holder : null) }),
+    organization: t.field({ type: EntityRef, nullable: true, resolve: (r) => (r.holder.kind === 'ORGANIZATION' ? r.holder : null) }),
+    asOf: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.asOf }),
+  }),
+});
+
+builder.objectFields(PersonRef, (t) => ({
+  roles: t.field({ type: [RoleRef], resolve: (person, _args, ctx) => ctx.loaders.rolesOfPerson.load(person.key) }),
+  quotes: t.connection({
+    type: QuoteRef,
+    description: 'What this person said, newest first.',
+    resolve: (person, args, ctx) => offsetConnectionWithTotal(args, (page) => read.quotesBySpeaker(ctx.store, person.key, page)),
+  }),
+}));
+
+builder.objectFields(ArticleRef, (t) => ({
+  quotes: t.field({ type: [QuoteRef], resolve: (article, _args, ctx) => ctx.loaders.quotesOfArticle.load(article.id) }),
+}));

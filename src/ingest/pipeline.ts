@@ -1,0 +1,156 @@
+/**
+ * Records in, report out: validate, skip what is unchanged, extract, write a batch per transaction.
+ * A batch that fails is rolled back whole and its records retried one by one, so the record that
+ * broke it is named and the good ones still land. Every input record gets exactly one report item.
+ */
+import type { Extractor } from '../extract/types.ts';
+import { existingHashes, writeArticles, type ArticleWrite } from '../store/queries/ingest.ts';
+import { StoreUnavailableError, type Runner } from '../store/runner.ts';
+import type { IngestError, IngestItem, IngestReport, SourceRecord, ValidArticle } from './types.ts';
+import { validateArticle } from './validate.ts';
+
+export interface IngestOptions {
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** Called after each batch with the number of records done so far. */
+  onProgress?: (done: number) => void;
+  /** Called after a batch commits with the ids of the articles it created or updated. */
+  onCommitted?: (articleIds: string[]) => void;
+  now?: Date;
+}
+
+interface Pending {
+  item: IngestItem;
+  article: ValidArticle;
+}
+
+export const DEFAULT_BATCH_SIZE = 100;
+
+function failure(code: string, origin: string, message: string): IngestError {
+  return { code, message: `${origin}: ${message}` };
+}
+
+export async function ingestRecords(
+  store: Runner,
+  extractor: Extractor,
+  records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const items: IngestItem[] = [];
+  let batch: Pending[] = [];
+  const idsInBatch = new Set<string>();
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await writeBatch(store, extractor, batch, options);
+    batch = [];
+    idsInBatch.clear();
+    options.onProgress?.(items.length);
+  };
+
+  for await (const record of records) {
+    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null };
+    items.push(item);
+    if (record.error) {
+      item.error = failure(record.error.code, record.origin, record.error.message);
+      continue;
+    }
+    const checked = validateArticle(record.input, { now: options.now });
+    if (!checked.ok) {
+      item.error = failure(checked.error.code, record.origin, checked.error.message);
+      continue;
+    }
+    item.articleId = checked.article.id;
+    // The same article twice goes into the next batch, so the second sees the first as stored
+    // (unchanged, or an update when the text differs under the same URL).
+    if (idsInBatch.has(checked.article.id)) await flush();
+    batch.push({ item, article: checked.article });
+    idsInBatch.add(checked.article.id);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  if (items.length % batchSize !== 0) options.onProgress?.(items.length);
+
+  return {
+    created: items.filter((i) => i.status === 'CREATED').length,
+    updated: items.filter((i) => i.status === 'UPDATED').length,
+    unchanged: items.filter((i) => i.status === 'UNCHANGED').length,
+    failed: items.filter((i) => i.status === 'FAILED').length,
+    items,
+  };
+}
+
+async function writeBatch(store: Runner, extractor: Extractor, batch: Pending[], options: IngestOptions): Promise<void> {
+  // Unchanged articles are settled before extraction, which is the expensive part.
+  let stored: Map<string, string>;
+  try {
+    stored = await existingHashes(store, batch.map((p) => p.article.id));
+  } catch (error) {
+    for (const p of batch) storeFailed(p, error);
+    return;
+  }
+  const toWrite: { pending: Pending; write: ArticleWrite }[] = [];
+  for (const pending of batch) {
+    const hash = stored.get(pending.article.id);
+    if (hash === pending.article.contentHash) {
+      pending.item.status = 'UNCHANGED';
+      continue;
+    }
+    try {
+      const extracted = extractor.extract(pending.article);
+      toWrite.push({ pending, write: { article: pending.article, extracted, update: hash !== undefined } });
+    } catch (error) {
+      pending.item.error = failure('EXTRACTION_FAILED', pending.item.origin, (error as Error).message);
+    }
+  }
+  if (toWrite.length === 0) return;
+  try {
+    await commit(store, toWrite);
+  } catch (error) {
+    if (error instanceof StoreUnavailableError || toWrite.length === 1) {
+      for (const { pending } of toWrite) storeFailed(pending, error);
+      return;
+    }
+    for (const one of toWrite) {
+      try {
+        await commit(store, [one]);
+      } catch (singleError) {
+        storeFailed(one.pending, singleError);
+      }
+    }
+    return;
+  }
+  options.onCommitted?.(toWrite.map(({ pending }) => pending.article.id));
+}
+
+async function commit(store: Runner, toWrite: { pending: Pending; write: ArticleWrite }[]): Promise<void> {
+  const ingestedAt = new Date().toISOString();
+  const statuses = await store.transaction(async (tx) => {
+    // Read again inside the transaction: another writer may have stored an article meanwhile.
+    const stored = await existingHashes(tx, toWrite.map(({ write }) => write.article.id));
+    const writes: ArticleWrite[] = [];
+    const result: IngestItem['status'][] = [];
+    for (const { write } of toWrite) {
+      const hash = stored.get(write.article.id);
+      if (hash === write.article.contentHash) {
+        result.push('UNCHANGED');
+        continue;
+      }
+      writes.push({ ...write, update: hash !== undefined });
+      result.push(hash === undefined ? 'CREATED' : 'UPDATED');
+    }
+    await writeArticles(tx, writes, ingestedAt);
+    return result;
+  });
+  toWrite.forEach(({ pending }, i) => {
+    pending.item.status = statuses[i];
+    pending.item.error = null;
+  });
+}
+
+function storeFailed(pending: Pending, error: unknown): void {
+  const code = error instanceof StoreUnavailableError ? 'SERVICE_UNAVAILABLE' : 'STORE_FAILED';
+  pending.item.status = 'FAILED';
+  pending.item.error = failure(code, pending.item.origin, (error as Error).message);
+}

@@ -1,0 +1,59 @@
+/** Records on their way into the graph: as read (with where they came from), as validated, as reported. */
+
+/** What a client sends: the GraphQL `ArticleInput`, one JSON object in a file, or a parsed text file. */
+export interface ArticleInput {
+  title?: string | null;
+  text?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  source?: string | null;
+  language?: string | null;
+}
+
+/** One record as a reader produced it. `origin` names it for humans: "seed/a.jsonl:7", "stdin:3", "articles[2]". */
+export interface SourceRecord {
+  origin: string;
+  /** The parsed record (an object from JSON, or the fields of a text file), or undefined when reading failed. */
+  input?: unknown;
+  /** Set when the record could not even be read or parsed (bad JSON on a line, unreadable file, binary data). */
+  error?: IngestError;
+}
+
+export interface IngestError {
+  /** BAD_JSON, INVALID_ARTICLE, UNREADABLE, DUPLICATE_IN_BATCH, EXTRACTION_FAILED, STORE_FAILED, ... */
+  code: string;
+  message: string;
+}
+
+/** A validated article, normalised and identified, ready for extraction. */
+export interface ValidArticle {
+  /** Stable id: derived from the URL when there is one (so new text under the same URL is an update), else from the content. */
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  source: string | null;
+  language: string;
+  /** ISO 8601 date-time in UTC ("2017-08-10T00:00:00.000Z"), or null when unknown. */
+  publishedAt: string | null;
+  /** sha256 over title and text: unchanged content means unchanged article. */
+  contentHash: string;
+}
+
+export type IngestStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
+
+export interface IngestItem {
+  index: number;
+  origin: string;
+  status: IngestStatus;
+  articleId: string | null;
+  error: IngestError | null;
+}
+
+export interface IngestReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  items: IngestItem[];
+}

@@ -1,0 +1,54 @@
+/** Start: config → store → migrations → seed if empty → server; SIGTERM/SIGINT close the server, then the store. */
+import { createServer, type Server } from 'node:http';
+import type { Config } from './config.ts';
+import { createExtractor } from './extract/index.ts';
+import type { Logger } from './logger.ts';
+import { seedIfEmpty } from './seed.ts';
+import { openStore } from './store/index.ts';
+import { migrate } from './store/migrate.ts';
+import { createNewsgraphYoga } from './server/yoga.ts';
+
+export interface Running {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function start(config: Config, logger: Logger): Promise<Running> {
+  const store = openStore(config);
+  try {
+    const applied = await migrate(store);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const extractor = createExtractor();
+    if (config.seed) {
+      const report = await seedIfEmpty(store, extractor);
+      if (report) {
+        logger.info({ created: report.created, failed: report.failed }, 'graph was empty: seed articles loaded');
+        for (const item of report.items) if (item.error) logger.warn({ error: item.error }, 'seed article failed');
+      }
+    }
+    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys });
+    const server = createServer(yoga);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}/graphql`;
+    logger.info({ url, engine: store.engine, mutations: config.apiKeys.length > 0 }, 'newsgraph is listening');
+    let stopping: Promise<void> | null = null;
+    return {
+      server,
+      url,
+      stop: () =>
+        (stopping ??= (async () => {
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await store.close();
+        })()),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Migrations are ordered `.cypher` files under schema/migrations. Each statement ends with `;`; a
+ * statement preceded by a `// only: <engine>` line runs on that engine alone. A file is applied
+ * once and recorded as `(:Migration {id})`; its statements are idempotent (IF NOT EXISTS) so a
+ * file interrupted halfway can simply run again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Runner } from './runner.ts';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
+
+export interface Migration {
+  id: string;
+  statements: { engine: Runner['engine'] | null; cypher: string }[];
+}
+
+export function parseMigration(id: string, source: string): Migration {
+  const statements: Migration['statements'] = [];
+  let engine: Runner['engine'] | null = null;
+  let buffer: string[] = [];
+  for (const line of source.split('\n')) {
+    const trimmed = line.trim();
+    const only = /^\/\/\s*only:\s*(grafeo|neo4j)\s*$/.exec(trimmed);
+    if (only) {
+      engine = only[1] as Runner['engine'];
+      continue;
+    }
+    if (trimmed.startsWith('//') || trimmed === '') continue;
+    buffer.push(line);
+    if (trimmed.endsWith(';')) {
+      statements.push({ engine, cypher: buffer.join('\n').trim().replace(/;$/, '') });
+      buffer = [];
+      engine = null;
+    }
+  }
+  if (buffer.length > 0) throw new Error(`migration ${id}: the last statement does not end with ";"`);
+  return { id, statements };
+}
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.cypher'))
+    .sort()
+    .map((name) => parseMigration(name.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, name), 'utf8')));
+}
+
+/** Applies the migrations not yet recorded in the graph; returns the ids applied now. */
+export async function migrate(runner: Runner, migrations = loadMigrations()): Promise<string[]> {
+  const done = new Set(
+    (await runner.run<{ id: string }>('MATCH (m:Migration) RETURN m.id AS id')).map((row) => row.id),
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.id)) continue;
+    for (const statement of migration.statements) {
+      if (statement.engine === null || statement.engine === runner.engine) await runner.run(statement.cypher);
+    }
+    await runner.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = $at', { id: migration.id, at: new Date().toISOString() });
+    applied.push(migration.id);
+  }
+  return applied;
+}

@@ -1,0 +1,45 @@
+/**
+ * Conversion between plain JS values and neo4j-driver's types. Only the Neo4j runner uses this:
+ * the rest of the system sees numbers and ISO strings, as the embedded engine returns them.
+ */
+import neo4j from 'neo4j-driver';
+
+/** JS numbers reach Neo4j as floats; integral ones must be Integers (`LIMIT $n` refuses 20.0). */
+export function toNeo4jParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
+}
+
+function isTemporal(value: unknown): boolean {
+  return (
+    neo4j.isDate(value as never) ||
+    neo4j.isDateTime(value as never) ||
+    neo4j.isLocalDateTime(value as never) ||
+    neo4j.isTime(value as never) ||
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isDuration(value as never)
+  );
+}
+
+/** Integers to numbers (beyond 2^53 as strings, never silently wrong), temporal values to ISO strings, graph objects to their properties. */
+export function fromNeo4jValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    const int = value as ReturnType<typeof neo4j.int>;
+    return int.inSafeRange() ? int.toNumber() : int.toString();
+  }
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (isTemporal(value)) return String(value); // ISO 8601, as the embedded engine returns it
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return fromNeo4jValue((value as { properties: unknown }).properties);
+  }
+  if (Array.isArray(value)) return value.map(fromNeo4jValue);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, fromNeo4jValue(v)]));
+  }
+  return value;
+}

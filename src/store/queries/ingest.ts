@@ -1,0 +1,411 @@
+/**
+ * The write path: one batch of extracted articles in one transaction. Statements are split
+ * (articles; entities; mentions; counters; co-mentions; events; roles; quotes) because on the
+ * embedded engine a lookup that follows a MERGE in the same statement scans instead of using
+ * the index. Unchanged articles never reach this module, so every write here is a real change.
+ */
+import type { EntityKind, ExtractedArticle } from '../../extract/types.ts';
+import type { ValidArticle } from '../../ingest/types.ts';
+import type { QueryRunner } from '../runner.ts';
+
+export interface ArticleWrite {
+  article: ValidArticle;
+  extracted: ExtractedArticle;
+  /** True when the article exists with other content: its old links are replaced. */
+  update: boolean;
+}
+
+const LABELS: Record<EntityKind, string> = {
+  PERSON: 'Person',
+  COUNTRY: 'Country',
+  ORGANIZATION: 'Organization',
+  PLACE: 'Place',
+};
+
+/** How many evidence sentences a mention keeps: enough to show, bounded for storage. */
+const EVIDENCE_PER_MENTION = 5;
+
+/** The content hash of each existing article among `ids`. */
+export async function existingHashes(runner: QueryRunner, ids: string[]): Promise<Map<string, string>> {
+  const rows = await runner.run<{ id: string; hash: string }>(
+    'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.contentHash AS hash',
+    { ids },
+  );
+  return new Map(rows.map((row) => [row.id, row.hash]));
+}
+
+function sortDate(article: ValidArticle, ingestedAt: string): string {
+  return article.publishedAt ?? ingestedAt;
+}
+
+function pairsOf(keys: string[]): [string, string][] {
+  const sorted = [...new Set(keys)].sort();
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i], sorted[j]]);
+  }
+  return pairs;
+}
+
+/** Writes one batch inside the caller's transaction. */
+export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ingestedAt: string): Promise<void> {
+  if (writes.length === 0) return;
+  const updates = writes.filter((w) => w.update).map((w) => w.article.id);
+
+  // 1. An updated article gives up its old links first; what they counted is recomputed below.
+  let touchedByUpdate: { entities: string[]; pairs: [string, string][] } = { entities: [], pairs: [] };
+  if (updates.length > 0) touchedByUpdate = await detachArticles(tx, updates);
+
+  // 2. Articles.
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (a:Article {id: row.id})
+     SET a += row.props`,
+    {
+      rows: writes.map(({ article }) => ({
+        id: article.id,
+        props: {
+          title: article.title,
+          text: article.text,
+          url: article.url,
+          source: article.source,
+          language: article.language,
+          publishedAt: article.publishedAt,
+          sortDate: sortDate(article, ingestedAt),
+          contentHash: article.contentHash,
+          ingestedAt,
+        },
+      })),
+    },
+  );
+
+  // 3. Entities, one row per key across the batch, one statement per label.
+  const entities = new Map<string, { key: string; kind: EntityKind; props: Record<string, unknown>; aliases: Set<string> }>();
+  for (const { extracted } of writes) {
+    for (const e of extracted.entities) {
+      let row = entities.get(e.key);
+      if (!row) {
+        row = {
+          key: e.key,
+          kind: e.kind,
+          props: {
+            name: e.name,
+            nameLower: e.name.toLowerCase(),
+            kind: e.kind,
+            wikidataId: e.wikidataId ?? null,
+            code: e.code ?? null,
+            iso3: e.iso3 ?? null,
+            countryCode: e.countryCode ?? null,
+          },
+          aliases: new Set(),
+        };
+        entities.set(e.key, row);
+      }
+      for (const alias of e.aliases) if (alias !== e.name) row.aliases.add(alias);
+    }
+  }
+  for (const [kind, label] of Object.entries(LABELS)) {
+    const rows = [...entities.values()]
+      .filter((row) => row.kind === kind)
+      .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
+    if (rows.length === 0) continue;
+    // The first name an entity was seen under stays its name; later names become aliases.
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (e:Entity {key: row.key})
+       ON CREATE SET e += row.props, e.aliases = [], e.articleCount = 0, e.mentionCount = 0
+       SET e:${label},
+           e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases AND x <> e.name]
+       SET e.searchText = reduce(s = e.nameLower, x IN e.aliases | s + ' | ' + toLower(x)),
+           e.namesLower = [e.nameLower] + [x IN e.aliases | toLower(x)]`,
+      { rows },
+    );
+  }
+
+  // 4. Mentions, with the sentences behind them.
+  const mentionRows = writes.flatMap(({ article, extracted }) =>
+    extracted.entities.map((e) => {
+      const sentenceIndexes = [...new Set(e.mentions.map((m) => m.sentence))].sort((a, b) => a - b);
+      return {
+        article: article.id,
+        key: e.key,
+        props: {
+          count: e.mentions.length,
+          salience: e.salience,
+          spans: e.mentions.flatMap((m) => [m.start, m.end]),
+          sentences: sentenceIndexes,
+          evidence: sentenceIndexes.slice(0, EVIDENCE_PER_MENTION).map((i) => extracted.sentences[i]?.text ?? ''),
+        },
+      };
+    }),
+  );
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (a:Article {id: row.article})
+     MATCH (e:Entity {key: row.key})
+     CREATE (a)-[m:MENTIONS]->(e)
+     SET m += row.props`,
+    { rows: mentionRows },
+  );
+
+  // 5. Entity counters: incremented for new articles, recomputed where an update moved them.
+  const created = writes.filter((w) => !w.update);
+  const deltas = new Map<string, { key: string; articles: number; mentions: number; first: string; last: string }>();
+  for (const { article, extracted } of created) {
+    const date = sortDate(article, ingestedAt);
+    for (const e of extracted.entities) {
+      const d = deltas.get(e.key) ?? { key: e.key, articles: 0, mentions: 0, first: date, last: date };
+      d.articles += 1;
+      d.mentions += e.mentions.length;
+      if (date < d.first) d.first = date;
+      if (date > d.last) d.last = date;
+      deltas.set(e.key, d);
+    }
+  }
+  if (deltas.size > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (e:Entity {key: row.key})
+       SET e.articleCount = e.articleCount + row.articles,
+           e.mentionCount = e.mentionCount + row.mentions,
+           e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.first < e.firstSeen THEN row.first ELSE e.firstSeen END,
+           e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END`,
+      { rows: [...deltas.values()] },
+    );
+  }
+
+  // 6. Co-mentions, the same way: one edge per pair (lower key first), counting shared articles.
+  const pairDeltas = new Map<string, { a: string; b: string; n: number; first: string; last: string }>();
+  for (const { article, extracted } of created) {
+    const date = sortDate(article, ingestedAt);
+    for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) {
+      const id = `${a}\u0000${b}`;
+      const p = pairDeltas.get(id) ?? { a, b, n: 0, first: date, last: date };
+      p.n += 1;
+      if (date < p.first) p.first = date;
+      if (date > p.last) p.last = date;
+      pairDeltas.set(id, p);
+    }
+  }
+  if (pairDeltas.size > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (x:Entity {key: row.a})
+       MATCH (y:Entity {key: row.b})
+       MERGE (x)-[r:CO_MENTIONED]->(y)
+       ON CREATE SET r.articles = row.n, r.firstSeen = row.first, r.lastSeen = row.last
+       ON MATCH SET r.articles = r.articles + row.n,
+                    r.firstSeen = CASE WHEN row.first < r.firstSeen THEN row.first ELSE r.firstSeen END,
+                    r.lastSeen = CASE WHEN row.last > r.lastSeen THEN row.last ELSE r.lastSeen END`,
+      { rows: [...pairDeltas.values()] },
+    );
+  }
+  if (updates.length > 0) {
+    const updated = writes.filter((w) => w.update);
+    const entityKeys = new Set(touchedByUpdate.entities);
+    const pairKeys = new Map(touchedByUpdate.pairs.map(([a, b]) => [`${a}\u0000${b}`, [a, b] as [string, string]]));
+    for (const { extracted } of updated) {
+      for (const e of extracted.entities) entityKeys.add(e.key);
+      for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) pairKeys.set(`${a}\u0000${b}`, [a, b]);
+    }
+    await recountEntities(tx, [...entityKeys]);
+    await recountCoMentions(tx, [...pairKeys.values()]);
+  }
+
+  // 7. Events, their participants, places and the articles reporting them.
+  const events = writes.flatMap(({ article, extracted }) =>
+    extracted.events.map((ev) => ({
+      article: article.id,
+      key: ev.key,
+      props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title },
+      evidence: extracted.sentences[ev.sentence]?.text ?? '',
+      location: ev.locationKey ?? null,
+      participants: ev.participants.map((p) => ({ key: p.entityKey, role: p.role })),
+    })),
+  );
+  if (events.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (ev:Event {key: row.key})
+       ON CREATE SET ev += row.props`,
+      { rows: events },
+    );
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Article {id: row.article})
+       MATCH (ev:Event {key: row.key})
+       MERGE (a)-[r:REPORTS]->(ev)
+       SET r.evidence = row.evidence`,
+      { rows: events },
+    );
+    const involvement = events.flatMap((ev) => ev.participants.map((p) => ({ event: ev.key, key: p.key, role: p.role })));
+    if (involvement.length > 0) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (ev:Event {key: row.event})
+         MATCH (e:Entity {key: row.key})
+         MERGE (ev)-[r:INVOLVES]->(e)
+         SET r.role = row.role`,
+        { rows: involvement },
+      );
+    }
+    const located = events.filter((ev) => ev.location !== null).map((ev) => ({ event: ev.key, key: ev.location }));
+    if (located.length > 0) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (ev:Event {key: row.event})
+         MATCH (e:Entity {key: row.key})
+         MERGE (ev)-[:IN]->(e)`,
+        { rows: located },
+      );
+    }
+  }
+
+  // 8. Roles, as of the article's date.
+  const roles = writes.flatMap(({ article, extracted }) =>
+    extracted.roles.flatMap((role) => {
+      const holder = role.countryKey ?? role.organizationKey;
+      return holder ? [{ person: role.personKey, holder, title: role.title, asOf: sortDate(article, ingestedAt) }] : [];
+    }),
+  );
+  if (roles.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (p:Entity {key: row.person})
+       MATCH (h:Entity {key: row.holder})
+       MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(h)
+       SET r.asOf = CASE WHEN r.asOf IS NULL OR row.asOf > r.asOf THEN row.asOf ELSE r.asOf END`,
+      { rows: roles },
+    );
+  }
+
+  // 9. Quotes: keyed by article and position, so re-ingesting an article replaces its quotes.
+  const quotes = writes.flatMap(({ article, extracted }) =>
+    extracted.quotes.map((q, i) => ({
+      key: `${article.id}#${i}`,
+      article: article.id,
+      text: q.text,
+      speaker: q.speakerKey ?? null,
+      about: q.aboutKeys,
+      evidence: extracted.sentences[q.sentence]?.text ?? '',
+      date: sortDate(article, ingestedAt),
+    })),
+  );
+  if (quotes.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Article {id: row.article})
+       CREATE (q:Quote {key: row.key, text: row.text, evidence: row.evidence, date: row.date})
+       CREATE (a)-[:CONTAINS]->(q)`,
+      { rows: quotes },
+    );
+    const spoken = quotes.filter((q) => q.speaker !== null);
+    if (spoken.length > 0) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (q:Quote {key: row.key})
+         MATCH (p:Entity {key: row.speaker})
+         CREATE (p)-[:SAID]->(q)`,
+        { rows: spoken },
+      );
+    }
+    const about = quotes.flatMap((q) => q.about.map((key) => ({ quote: q.key, key })));
+    if (about.length > 0) {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (q:Quote {key: row.quote})
+         MATCH (e:Entity {key: row.key})
+         MERGE (q)-[:ABOUT]->(e)`,
+        { rows: about },
+      );
+    }
+  }
+}
+
+/** Removes what articles link to (mentions, reports, quotes) and returns what those links counted in. */
+async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ entities: string[]; pairs: [string, string][] }> {
+  const old = await tx.run<{ keys: string[] }>(
+    `UNWIND $ids AS id
+     MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+     WITH id, collect(e.key) AS keys
+     RETURN keys`,
+    { ids },
+  );
+  await tx.run('UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->() DELETE m', { ids });
+  await tx.run('UNWIND $ids AS id MATCH (:Article {id: id})-[:CONTAINS]->(q:Quote) DETACH DELETE q', { ids });
+  const reported = await tx.run<{ key: string }>(
+    `UNWIND $ids AS id
+     MATCH (:Article {id: id})-[r:REPORTS]->(ev:Event)
+     DELETE r
+     RETURN DISTINCT ev.key AS key`,
+    { ids },
+  );
+  if (reported.length > 0) {
+    // An event no other article reports goes with the article; one still reported stays.
+    await tx.run(
+      `UNWIND $keys AS key
+       MATCH (ev:Event {key: key})
+       WHERE NOT EXISTS { (:Article)-[:REPORTS]->(ev) }
+       DETACH DELETE ev`,
+      { keys: reported.map((r) => r.key) },
+    );
+  }
+  const entities = new Set<string>();
+  const pairs: [string, string][] = [];
+  for (const { keys } of old) {
+    for (const key of keys) entities.add(key);
+    pairs.push(...pairsOf(keys));
+  }
+  return { entities: [...entities], pairs };
+}
+
+/** Sets an entity's counters from its mentions: the reference the incremental path must agree with. */
+export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.run(
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})
+     CALL {
+       WITH e
+       MATCH (a:Article)-[m:MENTIONS]->(e)
+       RETURN count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
+     }
+     SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
+    { keys },
+  );
+  // An entity no article mentions any more is gone from the graph, with its edges.
+  await tx.run(
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})
+     WHERE e.articleCount = 0
+     DETACH DELETE e`,
+    { keys },
+  );
+}
+
+/** Sets co-mention edges of the given pairs from the articles that mention both; removes the ones left at zero. */
+export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
+  if (pairs.length === 0) return;
+  const rows = pairs.map(([a, b]) => ({ a, b }));
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (x:Entity {key: row.a})
+     MATCH (y:Entity {key: row.b})
+     CALL {
+       WITH x, y
+       MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y)
+       RETURN count(a) AS n, min(a.sortDate) AS first, max(a.sortDate) AS last
+     }
+     WITH x, y, n, first, last WHERE n > 0
+     MERGE (x)-[r:CO_MENTIONED]->(y)
+     SET r.articles = n, r.firstSeen = first, r.lastSeen = last`,
+    { rows },
+  );
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (x:Entity {key: row.a})-[r:CO_MENTIONED]->(y:Entity {key: row.b})
+     WHERE NOT EXISTS { (x)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(y) }
+     DELETE r`,
+    { rows },
+  );
+}

@@ -1,0 +1,440 @@
+/**
+ * Every read the API makes, as named functions over a runner. Batched lookups take lists of ids
+ * (one round trip for a DataLoader batch); pages take offset and limit; windows take ISO strings
+ * compared with the stored ISO `sortDate`, which orders the same way as the dates it encodes.
+ */
+import type { EntityKind } from '../../extract/types.ts';
+import type { QueryRunner } from '../runner.ts';
+
+export interface EntityRow {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  wikidataId: string | null;
+  code: string | null;
+  iso3: string | null;
+  countryCode: string | null;
+  articleCount: number;
+  mentionCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  source: string | null;
+  language: string;
+  publishedAt: string | null;
+  sortDate: string;
+  ingestedAt: string;
+}
+
+export interface EventRow {
+  key: string;
+  type: string;
+  cameoCode: string;
+  date: string | null;
+  title: string;
+}
+
+export interface Window {
+  since?: string | null;
+  until?: string | null;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+const ENTITY = `{ .key, .kind, .name, .aliases, .wikidataId, .code, .iso3, .countryCode, .articleCount, .mentionCount, .firstSeen, .lastSeen }`;
+const ARTICLE = `{ .id, .title, .text, .url, .source, .language, .publishedAt, .sortDate, .ingestedAt }`;
+const EVENT = `{ .key, .type, .cameoCode, .date, .title }`;
+const WINDOW = (v: string) => `($since IS NULL OR ${v}.sortDate >= $since) AND ($until IS NULL OR ${v}.sortDate <= $until)`;
+
+function windowParams(window: Window = {}) {
+  return { since: window.since ?? null, until: window.until ?? null };
+}
+
+// ---------------------------------------------------------------- lookups by id (DataLoader batches)
+
+export async function entitiesByKeys(runner: QueryRunner, keys: readonly string[]): Promise<EntityRow[]> {
+  const rows = await runner.run<{ e: EntityRow }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e ${ENTITY} AS e`, { keys });
+  return rows.map((r) => r.e);
+}
+
+export async function articlesByIds(runner: QueryRunner, ids: readonly string[]): Promise<ArticleRow[]> {
+  const rows = await runner.run<{ a: ArticleRow }>(`UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a ${ARTICLE} AS a`, { ids });
+  return rows.map((r) => r.a);
+}
+
+export async function eventsByKeys(runner: QueryRunner, keys: readonly string[]): Promise<EventRow[]> {
+  const rows = await runner.run<{ e: EventRow }>(`UNWIND $keys AS key MATCH (e:Event {key: key}) RETURN e ${EVENT} AS e`, { keys });
+  return rows.map((r) => r.e);
+}
+
+export async function articleByUrl(runner: QueryRunner, url: string): Promise<ArticleRow | null> {
+  const rows = await runner.run<{ a: ArticleRow }>(`MATCH (a:Article {url: $url}) RETURN a ${ARTICLE} AS a LIMIT 1`, { url });
+  return rows[0]?.a ?? null;
+}
+
+export interface MentionRow {
+  articleId: string;
+  entity: EntityRow;
+  count: number;
+  evidence: string[];
+}
+
+/** The entities each article mentions, most mentioned first. */
+export async function mentionsOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<MentionRow[]> {
+  return runner.run<MentionRow & Record<string, unknown>>(
+    `UNWIND $ids AS id
+     MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
+     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.evidence AS evidence
+     ORDER BY articleId, count DESC, entity.key`,
+    { ids },
+  );
+}
+
+export interface RoleRow {
+  personKey: string;
+  title: string;
+  asOf: string | null;
+  holder: EntityRow;
+}
+
+export async function rolesOfPeople(runner: QueryRunner, keys: readonly string[]): Promise<RoleRow[]> {
+  return runner.run<RoleRow & Record<string, unknown>>(
+    `UNWIND $keys AS key
+     MATCH (:Entity {key: key})-[r:HOLDS_ROLE]->(h:Entity)
+     RETURN key AS personKey, r.title AS title, r.asOf AS asOf, h ${ENTITY} AS holder
+     ORDER BY personKey, asOf DESC, title`,
+    { keys },
+  );
+}
+
+export interface QuoteRow {
+  key: string;
+  text: string;
+  date: string | null;
+  articleId: string;
+  speakerKey: string | null;
+  aboutKeys: string[];
+}
+
+const QUOTE_FIELDS = `q.key AS key, q.text AS text, q.date AS date, a.id AS articleId,
+  head([(p:Entity)-[:SAID]->(q) | p.key]) AS speakerKey,
+  [(q)-[:ABOUT]->(x:Entity) | x.key] AS aboutKeys`;
+
+export async function quotesOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<QuoteRow[]> {
+  return runner.run<QuoteRow & Record<string, unknown>>(
+    `UNWIND $ids AS id
+     MATCH (a:Article {id: id})-[:CONTAINS]->(q:Quote)
+     RETURN ${QUOTE_FIELDS}
+     ORDER BY articleId, key`,
+    { ids },
+  );
+}
+
+export async function quotesBySpeaker(runner: QueryRunner, key: string, page: Page): Promise<{ rows: QuoteRow[]; total: number }> {
+  const rows = await runner.run<QuoteRow & Record<string, unknown>>(
+    `MATCH (:Entity {key: $key})-[:SAID]->(q:Quote)<-[:CONTAINS]-(a:Article)
+     RETURN ${QUOTE_FIELDS}
+     ORDER BY date DESC, key
+     SKIP $offset LIMIT $limit`,
+    { key, ...page },
+  );
+  const [count] = await runner.run<{ total: number }>(
+    'MATCH (:Entity {key: $key})-[:SAID]->(q:Quote) RETURN count(q) AS total',
+    { key },
+  );
+  return { rows, total: count?.total ?? 0 };
+}
+
+// ---------------------------------------------------------------- finding entities by what people type
+
+/** Entities whose name or an alias is `name` (case-insensitive); failing that, whose name has it as a whole word. */
+export async function entitiesNamed(runner: QueryRunner, name: string, kind: EntityKind | null, limit = 10): Promise<EntityRow[]> {
+  const lower = name.trim().toLowerCase();
+  const exact = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind) AND $name IN e.namesLower
+     RETURN e ${ENTITY} AS e
+     ORDER BY e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { name: lower, kind, limit },
+  );
+  if (exact.length > 0) return exact.map((r) => r.e);
+  const partial = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind)
+       AND any(n IN e.namesLower WHERE n STARTS WITH $prefix OR n ENDS WITH $suffix OR n CONTAINS $middle)
+     RETURN e ${ENTITY} AS e
+     ORDER BY e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { prefix: `${lower} `, suffix: ` ${lower}`, middle: ` ${lower} `, kind, limit },
+  );
+  return partial.map((r) => r.e);
+}
+
+export async function countryByCode(runner: QueryRunner, code: string): Promise<EntityRow | null> {
+  const upper = code.trim().toUpperCase();
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity {key: $key}) RETURN e ${ENTITY} AS e
+     UNION
+     MATCH (e:Entity {iso3: $code}) WHERE e.kind = 'COUNTRY' RETURN e ${ENTITY} AS e`,
+    { key: `country:${upper}`, code: upper },
+  );
+  return rows[0]?.e ?? null;
+}
+
+export interface EntityFilter {
+  kinds: EntityKind[] | null;
+  search: string | null;
+}
+
+function entityFilterParams(filter: EntityFilter) {
+  return { kinds: filter.kinds, search: filter.search ? filter.search.trim().toLowerCase() : null };
+}
+
+const ENTITY_FILTER = `($kinds IS NULL OR e.kind IN $kinds) AND ($search IS NULL OR e.searchText CONTAINS $search)`;
+
+/** Entities by kind and search text; the best match first (exact name, then name prefix), then the most mentioned. */
+export async function entitiesPage(runner: QueryRunner, filter: EntityFilter, page: Page): Promise<EntityRow[]> {
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ${ENTITY_FILTER}
+     WITH e, CASE WHEN $search IS NULL THEN 0
+                  WHEN e.nameLower = $search OR $search IN e.namesLower THEN 2
+                  WHEN e.nameLower STARTS WITH $search THEN 1
+                  ELSE 0 END AS rank
+     RETURN e ${ENTITY} AS e
+     ORDER BY rank DESC, e.articleCount DESC, e.key
+     SKIP $offset LIMIT $limit`,
+    { ...entityFilterParams(filter), ...page },
+  );
+  return rows.map((r) => r.e);
+}
+
+export async function countEntities(runner: QueryRunner, filter: EntityFilter): Promise<number> {
+  const [row] = await runner.run<{ total: number }>(
+    `MATCH (e:Entity) WHERE ${ENTITY_FILTER} RETURN count(e) AS total`,
+    entityFilterParams(filter),
+  );
+  return row?.total ?? 0;
+}
+
+// ---------------------------------------------------------------- articles
+
+export interface ArticleFilter extends Window {
+  source?: string | null;
+  /** Keys of entities every article must mention. */
+  mentions?: string[] | null;
+}
+
+const ARTICLE_FILTER = `${WINDOW('a')}
+  AND ($source IS NULL OR a.source = $source)
+  AND ($mentions IS NULL OR COUNT { (a)-[:MENTIONS]->(m:Entity) WHERE m.key IN $mentions } = size($mentions))`;
+
+function articleFilterParams(filter: ArticleFilter) {
+  return { ...windowParams(filter), source: filter.source ?? null, mentions: filter.mentions?.length ? filter.mentions : null };
+}
+
+export async function articlesPage(runner: QueryRunner, filter: ArticleFilter, page: Page): Promise<ArticleRow[]> {
+  const rows = await runner.run<{ a: ArticleRow }>(
+    `MATCH (a:Article) WHERE ${ARTICLE_FILTER}
+     RETURN a ${ARTICLE} AS a
+     ORDER BY a.sortDate DESC, a.id
+     SKIP $offset LIMIT $limit`,
+    { ...articleFilterParams(filter), ...page },
+  );
+  return rows.map((r) => r.a);
+}
+
+export async function countArticles(runner: QueryRunner, filter: ArticleFilter): Promise<number> {
+  const [row] = await runner.run<{ total: number }>(
+    `MATCH (a:Article) WHERE ${ARTICLE_FILTER} RETURN count(a) AS total`,
+    articleFilterParams(filter),
+  );
+  return row?.total ?? 0;
+}
+
+/** Articles mentioning an entity, newest first. */
+export async function articlesMentioning(runner: QueryRunner, key: string, window: Window, page: Page): Promise<{ rows: ArticleRow[]; total: number }> {
+  const params = { key, ...windowParams(window) };
+  const rows = await runner.run<{ a: ArticleRow }>(
+    `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article)
+     WHERE ${WINDOW('a')}
+     RETURN a ${ARTICLE} AS a
+     ORDER BY a.sortDate DESC, a.id
+     SKIP $offset LIMIT $limit`,
+    { ...params, ...page },
+  );
+  const [count] = await runner.run<{ total: number }>(
+    `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article) WHERE ${WINDOW('a')} RETURN count(a) AS total`,
+    params,
+  );
+  return { rows: rows.map((r) => r.a), total: count?.total ?? 0 };
+}
+
+// ---------------------------------------------------------------- co-mentions
+
+export interface CoMentionRow {
+  entity: EntityRow;
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/**
+ * Entities mentioned in the same articles as `key`. Without a window this reads the maintained
+ * CO_MENTIONED edges (one hop); with one it counts the shared articles inside the window.
+ */
+export async function coMentions(
+  runner: QueryRunner,
+  key: string,
+  options: Window & { kind: EntityKind | null; limit: number },
+): Promise<CoMentionRow[]> {
+  if (!options.since && !options.until) {
+    return runner.run<CoMentionRow & Record<string, unknown>>(
+      `MATCH (:Entity {key: $key})-[r:CO_MENTIONED]-(o:Entity)
+       WHERE $kind IS NULL OR o.kind = $kind
+       RETURN o ${ENTITY} AS entity, r.articles AS articleCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
+       ORDER BY articleCount DESC, entity.key
+       LIMIT $limit`,
+      { key, kind: options.kind, limit: options.limit },
+    );
+  }
+  return runner.run<CoMentionRow & Record<string, unknown>>(
+    `MATCH (e:Entity {key: $key})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity)
+     WHERE o <> e AND ${WINDOW('a')} AND ($kind IS NULL OR o.kind = $kind)
+     WITH o, count(a) AS articleCount, min(a.sortDate) AS firstSeen, max(a.sortDate) AS lastSeen
+     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen
+     ORDER BY articleCount DESC, entity.key
+     LIMIT $limit`,
+    { key, kind: options.kind, limit: options.limit, ...windowParams(options) },
+  );
+}
+
+// ---------------------------------------------------------------- events
+
+export interface EventFilter extends Window {
+  types?: string[] | null;
+  /** Keys of entities every event must involve. */
+  participants?: string[] | null;
+}
+
+const EVENT_FILTER = `($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
+  AND ($types IS NULL OR ev.type IN $types)
+  AND ($participants IS NULL OR COUNT { (ev)-[:INVOLVES]->(p:Entity) WHERE p.key IN $participants } = size($participants))`;
+
+function eventFilterParams(filter: EventFilter) {
+  const { since, until } = windowParams(filter);
+  return {
+    since,
+    until,
+    sinceDate: since?.slice(0, 10) ?? null,
+    untilDate: until?.slice(0, 10) ?? null,
+    types: filter.types?.length ? filter.types : null,
+    participants: filter.participants?.length ? filter.participants : null,
+  };
+}
+
+export async function eventsPage(runner: QueryRunner, filter: EventFilter, page: Page): Promise<{ rows: EventRow[]; total: number }> {
+  const params = eventFilterParams(filter);
+  const rows = await runner.run<{ e: EventRow }>(
+    `MATCH (ev:Event) WHERE ${EVENT_FILTER}
+     RETURN ev ${EVENT} AS e
+     ORDER BY ev.date DESC, ev.key
+     SKIP $offset LIMIT $limit`,
+    { ...params, ...page },
+  );
+  const [count] = await runner.run<{ total: number }>(`MATCH (ev:Event) WHERE ${EVENT_FILTER} RETURN count(ev) AS total`, params);
+  return { rows: rows.map((r) => r.e), total: count?.total ?? 0 };
+}
+
+export interface ParticipantRow {
+  eventKey: string;
+  role: string;
+  entity: EntityRow;
+}
+
+export async function participantsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<ParticipantRow[]> {
+  return runner.run<ParticipantRow & Record<string, unknown>>(
+    `UNWIND $keys AS key
+     MATCH (:Event {key: key})-[r:INVOLVES]->(e:Entity)
+     RETURN key AS eventKey, r.role AS role, e ${ENTITY} AS entity
+     ORDER BY eventKey, role, entity.key`,
+    { keys },
+  );
+}
+
+export async function locationsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<{ eventKey: string; entity: EntityRow }[]> {
+  return runner.run(
+    `UNWIND $keys AS key
+     MATCH (:Event {key: key})-[:IN]->(e:Entity)
+     RETURN key AS eventKey, e ${ENTITY} AS entity
+     ORDER BY eventKey, entity.key`,
+    { keys },
+  );
+}
+
+export interface ReportRow {
+  eventKey: string;
+  article: ArticleRow;
+  evidence: string;
+}
+
+/** The articles reporting each event, with the sentence that reports it. */
+export async function reportsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<ReportRow[]> {
+  return runner.run<ReportRow & Record<string, unknown>>(
+    `UNWIND $keys AS key
+     MATCH (a:Article)-[r:REPORTS]->(:Event {key: key})
+     RETURN key AS eventKey, a ${ARTICLE} AS article, r.evidence AS evidence
+     ORDER BY eventKey, article.sortDate, article.id`,
+    { keys },
+  );
+}
+
+export async function eventsOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<{ articleId: string; event: EventRow }[]> {
+  return runner.run(
+    `UNWIND $ids AS id
+     MATCH (:Article {id: id})-[:REPORTS]->(ev:Event)
+     RETURN id AS articleId, ev ${EVENT} AS event
+     ORDER BY articleId, event.date, event.key`,
+    { ids },
+  );
+}
+
+export async function eventsOfEntity(
+  runner: QueryRunner,
+  key: string,
+  filter: EventFilter,
+  page: Page,
+): Promise<{ rows: EventRow[]; total: number }> {
+  return eventsPage(runner, { ...filter, participants: [key, ...(filter.participants ?? [])] }, page);
+}
+
+// ---------------------------------------------------------------- totals
+
+export interface Stats {
+  articles: number;
+  entities: number;
+  events: number;
+  quotes: number;
+}
+
+export async function stats(runner: QueryRunner): Promise<Stats> {
+  const [row] = await runner.run<Stats & Record<string, unknown>>(
+    `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+     CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+     CALL { MATCH (ev:Event) RETURN count(ev) AS events }
+     CALL { MATCH (q:Quote) RETURN count(q) AS quotes }
+     RETURN articles, entities, events, quotes`,
+  );
+  return row;
+}
