@@ -30,9 +30,10 @@ export const builder = new SchemaBuilder<{
     defaultListMultiplier: 10,
     limit: COMPLEXITY_LIMITS,
     complexityError: (kind, result) => {
-      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[kind];
-      return createGraphQLError(`query ${kind} ${result[kind]} exceeds the limit of ${max}: ask for fewer fields or smaller pages`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', kind, limits: COMPLEXITY_LIMITS },
+      const measure = String(kind).toLowerCase() as 'depth' | 'breadth' | 'complexity';
+      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[measure];
+      return createGraphQLError(`query ${measure} ${result[measure]} exceeds the limit of ${max}: ask for fewer fields or smaller pages`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', kind: measure, limits: COMPLEXITY_LIMITS },
       });
     },
   },

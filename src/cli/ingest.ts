@@ -1,0 +1,195 @@
+/**
+ * `newsgraph ingest PATH...`: files, folders or - (stdin) into the graph, with progress on a
+ * terminal and a report at the end. With --endpoint the articles go through a running server's
+ * ingestArticles mutation instead of opening the database (which that server holds).
+ */
+import cliProgress from 'cli-progress';
+import { parseArgs } from 'node:util';
+import { createExtractor } from '../extract/index.ts';
+import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/pipeline.ts';
+import { readSources } from '../ingest/readers.ts';
+import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts';
+import { DatabaseLockedError } from '../store/grafeo.ts';
+import { openStore } from '../store/index.ts';
+import { migrate } from '../store/migrate.ts';
+import { exitOnConfigError } from './common.ts';
+
+const USAGE = `usage: newsgraph ingest [options] PATH...
+
+PATH is a .txt/.md/.json/.jsonl file, a folder of them, or - for standard input.
+
+options:
+  --endpoint URL     send the articles to a running server's GraphQL endpoint
+                     (e.g. http://localhost:4000/graphql) instead of opening the database
+  --api-key KEY      API key for --endpoint (default: $NEWSGRAPH_API_KEY)
+  --batch-size N     articles per transaction or request (default ${DEFAULT_BATCH_SIZE})
+  --quiet            no progress bar
+
+Exit status: 0 when every record loaded (or was unchanged), 1 when any failed.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        endpoint: { type: 'string' },
+        'api-key': { type: 'string' },
+        'batch-size': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`newsgraph ingest: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`newsgraph ingest: give at least one PATH\n\n${USAGE}`);
+    return 2;
+  }
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) {
+    process.stderr.write('newsgraph ingest: --batch-size must be a whole number from 1 to 500\n');
+    return 2;
+  }
+
+  const progress = createProgress(!values.quiet && process.stderr.isTTY === true);
+  const records = readSources(positionals, { stdin: process.stdin });
+  let report: IngestReport;
+  try {
+    report = values.endpoint
+      ? await ingestThroughEndpoint(values.endpoint, values['api-key'] ?? process.env.NEWSGRAPH_API_KEY ?? null, records, batchSize, progress.update)
+      : await ingestIntoStore(records, batchSize, progress.update);
+  } catch (error) {
+    progress.stop();
+    if (error instanceof DatabaseLockedError) {
+      process.stderr.write(
+        `newsgraph ingest: ${error.message}.\n` +
+          'Send the articles through that server instead:\n' +
+          `  npx newsgraph ingest --endpoint http://localhost:4000/graphql --api-key <key> ${positionals.join(' ')}\n` +
+          '(the server needs NEWSGRAPH_API_KEYS set), or stop the server and run this again.\n',
+      );
+      return 1;
+    }
+    process.stderr.write(`newsgraph ingest: ${(error as Error).message}\n`);
+    return 1;
+  }
+  progress.stop();
+  process.stdout.write(formatReport(report));
+  return report.failed > 0 ? 1 : 0;
+}
+
+async function ingestIntoStore(records: AsyncIterable<SourceRecord>, batchSize: number, onProgress: (done: number) => void) {
+  const config = exitOnConfigError();
+  if (!config) throw new Error('invalid configuration');
+  const store = openStore(config);
+  try {
+    await migrate(store);
+    return await ingestRecords(store, createExtractor(), records, { batchSize, onProgress });
+  } finally {
+    await store.close();
+  }
+}
+
+const MUTATION = `mutation Ingest($articles: [ArticleInput!]!) {
+  ingestArticles(articles: $articles) { items { index status article { articleId } error { code message } } }
+}`;
+
+const INPUT_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language'] as const;
+
+/** Reads and parses locally (so file and line are named), validates and writes on the server. */
+async function ingestThroughEndpoint(
+  endpoint: string,
+  apiKey: string | null,
+  records: AsyncIterable<SourceRecord>,
+  batchSize: number,
+  onProgress: (done: number) => void,
+): Promise<IngestReport> {
+  const items: IngestItem[] = [];
+  let batch: { item: IngestItem; input: Record<string, unknown> }[] = [];
+
+  const send = async () => {
+    if (batch.length === 0) return;
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
+      body: JSON.stringify({ query: MUTATION, variables: { articles: batch.map((b) => b.input) } }),
+    });
+    const body = (await response.json().catch(() => null)) as {
+      data?: { ingestArticles?: { items: { status: IngestItem['status']; article: { articleId: string } | null; error: IngestItem['error'] }[] } };
+      errors?: { message: string }[];
+    } | null;
+    const answered = body?.data?.ingestArticles?.items;
+    if (!answered) {
+      const reason = body?.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
+      throw new Error(`${endpoint} refused the batch: ${reason}`);
+    }
+    answered.forEach((answer, i) => {
+      const { item } = batch[i];
+      item.status = answer.status;
+      item.articleId = answer.article?.articleId ?? null;
+      // The server names records by their place in the request; name them by file and line instead.
+      item.error = answer.error ? { code: answer.error.code, message: answer.error.message.replace(/^articles\[\d+\]/, item.origin) } : null;
+    });
+    batch = [];
+    onProgress(items.length);
+  };
+
+  for await (const record of records) {
+    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null };
+    items.push(item);
+    if (record.error) {
+      item.error = { code: record.error.code, message: `${record.origin}: ${record.error.message}` };
+      continue;
+    }
+    const input = record.input as Record<string, unknown> | null;
+    if (!input || typeof input !== 'object' || typeof input.text !== 'string') {
+      item.error = { code: 'INVALID_ARTICLE', message: `${record.origin}: text is required` };
+      continue;
+    }
+    const fields: Record<string, unknown> = {};
+    for (const field of INPUT_FIELDS) if (input[field] != null) fields[field] = String(input[field]);
+    batch.push({ item, input: fields });
+    if (batch.length >= batchSize) await send();
+  }
+  await send();
+  onProgress(items.length);
+  const count = (status: IngestItem['status']) => items.filter((i) => i.status === status).length;
+  return { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), failed: count('FAILED'), items };
+}
+
+function createProgress(enabled: boolean) {
+  if (!enabled) return { update: (_done: number) => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: 'ingesting | {value} records | {duration_formatted}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(0, 0);
+  return {
+    update: (done: number) => {
+      bar.setTotal(done);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export function formatReport(report: IngestReport): string {
+  const lines = [
+    `created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed}`,
+    ...report.items.filter((i) => i.error).map((i) => `  FAILED ${i.error!.message} [${i.error!.code}]`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
