@@ -1,0 +1,140 @@
+/**
+ * The query module's contract, on the embedded engine always and on Neo4j when NEO4J_URI is set:
+ * migrations, the write path's counters against a recount from scratch, batch failure and rollback.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestRecords } from '../../src/ingest/pipeline.ts';
+import { readSources } from '../../src/ingest/readers.ts';
+import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
+import { openGrafeo } from '../../src/store/grafeo.ts';
+import { loadMigrations, migrate } from '../../src/store/migrate.ts';
+import type { Runner } from '../../src/store/runner.ts';
+import { onNeo4j, openTestStore, testExtractor } from '../support/app.ts';
+
+let store: Runner;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  const report = await ingestRecords(store, testExtractor(), readSources([SEED_ARTICLES_DIR]), { batchSize: 16 });
+  expect(report.failed).toBe(0);
+  expect(report.created).toBe(67);
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('migrations', () => {
+  it('are recorded and applied once', async () => {
+    expect(await migrate(store)).toEqual([]);
+    const recorded = await store.run<{ id: string }>('MATCH (m:Migration) RETURN m.id AS id ORDER BY id');
+    expect(recorded.map((r) => r.id)).toEqual(loadMigrations().map((m) => m.id));
+  });
+
+  it('enforce one node per entity key', async () => {
+    await expect(store.run("CREATE (:Entity {key: 'country:RU'})")).rejects.toThrow();
+  });
+});
+
+describe('counters kept at ingest', () => {
+  it('co-mention edges equal a recount from the mentions', async () => {
+    const mentions = await store.run<{ id: string; date: string; key: string }>(
+      'MATCH (a:Article)-[:MENTIONS]->(e:Entity) RETURN a.id AS id, a.sortDate AS date, e.key AS key',
+    );
+    const byArticle = new Map<string, { date: string; keys: string[] }>();
+    for (const m of mentions) {
+      const entry = byArticle.get(m.id) ?? { date: m.date, keys: [] };
+      entry.keys.push(m.key);
+      byArticle.set(m.id, entry);
+    }
+    const expected = new Map<string, { articles: number; firstSeen: string; lastSeen: string }>();
+    for (const { date, keys } of byArticle.values()) {
+      const sorted = [...keys].sort();
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length; j++) {
+          const id = `${sorted[i]}|${sorted[j]}`;
+          const e = expected.get(id) ?? { articles: 0, firstSeen: date, lastSeen: date };
+          e.articles += 1;
+          if (date < e.firstSeen) e.firstSeen = date;
+          if (date > e.lastSeen) e.lastSeen = date;
+          expected.set(id, e);
+        }
+      }
+    }
+    const edges = await store.run<{ a: string; b: string; articles: number; firstSeen: string; lastSeen: string }>(
+      'MATCH (x:Entity)-[r:CO_MENTIONED]->(y:Entity) RETURN x.key AS a, y.key AS b, r.articles AS articles, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen',
+    );
+    const actual = new Map(edges.map((e) => [`${e.a}|${e.b}`, { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen }]));
+    expect(actual.size).toBeGreaterThan(1000);
+    expect(actual).toEqual(expected);
+  });
+
+  it('entity counters equal a recount from the mentions', async () => {
+    const rows = await store.run<{ key: string; articleCount: number; mentionCount: number; n: number; c: number }>(
+      `MATCH (e:Entity)
+       CALL { WITH e MATCH (:Article)-[m:MENTIONS]->(e) RETURN count(m) AS n, sum(m.count) AS c }
+       RETURN e.key AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount, n, c`,
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      expect([row.key, row.articleCount, row.mentionCount]).toEqual([row.key, row.n, row.c]);
+    }
+  });
+});
+
+describe('a failing batch', () => {
+  it('rolls back whole, then lands its good records and names the one that broke it', async () => {
+    // Fault injection over the real engine: the write of one chosen article fails inside its transaction.
+    const poisoned = 'https://example.org/poisoned';
+    const faulty: Runner = {
+      ...store,
+      transaction: (work) =>
+        store.transaction((tx) =>
+          work({
+            run: (query, params) => {
+              if (JSON.stringify(params ?? {}).includes(poisoned) && query.includes('MERGE (a:Article')) {
+                return Promise.reject(new Error('simulated write failure'));
+              }
+              return tx.run(query, params);
+            },
+          }),
+        ),
+    };
+    const records = ['https://example.org/good-1', poisoned, 'https://example.org/good-2'].map((url, i) => ({
+      origin: `batch.jsonl:${i + 1}`,
+      input: { title: `Record ${i}`, text: `Turkish President Recep Tayyip Erdogan spoke in Ankara about record ${i}.`, url, publishedAt: '2020-05-0' + (i + 1) },
+    }));
+    const report = await ingestRecords(faulty, testExtractor(), records, { batchSize: 10 });
+    expect(report.items.map((i) => i.status)).toEqual(['CREATED', 'FAILED', 'CREATED']);
+    expect(report.items[1].error?.message).toContain('batch.jsonl:2');
+    expect(report.items[1].error?.message).toContain('simulated write failure');
+    const stored = await store.run<{ url: string }>('MATCH (a:Article) WHERE a.url STARTS WITH "https://example.org/" RETURN a.url AS url ORDER BY url');
+    expect(stored.map((r) => r.url)).toEqual(['https://example.org/good-1', 'https://example.org/good-2']);
+  });
+});
+
+describe.skipIf(onNeo4j)('the embedded database file', () => {
+  it('keeps committed articles across a close and reopen', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-store-'));
+    try {
+      const first = openGrafeo(dir);
+      await migrate(first);
+      const report = await ingestRecords(first, testExtractor(), [
+        { origin: 'one', input: { title: 'Kept', text: 'German Chancellor Angela Merkel visited Madrid on Tuesday.', publishedAt: '2019-06-04' } },
+      ]);
+      expect(report.created).toBe(1);
+      await first.close();
+      const again = openGrafeo(dir);
+      const rows = await again.run<{ title: string; n: number }>('MATCH (a:Article)-[m:MENTIONS]->() RETURN a.title AS title, count(m) AS n');
+      expect(rows[0].title).toBe('Kept');
+      expect(rows[0].n).toBeGreaterThanOrEqual(2);
+      expect(await migrate(again)).toEqual([]);
+      await again.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The real parts, assembled for tests: the embedded engine (in memory, one per suite) or the Neo4j
+ * named by NEO4J_URI (a database for tests: each suite clears it), the real extractor, the real
+ * schema, called through `yoga.fetch`.
+ */
+import { loadConfig } from '../../src/config.ts';
+import { createExtractor } from '../../src/extract/index.ts';
+import type { Extractor } from '../../src/extract/types.ts';
+import { seedIfEmpty } from '../../src/seed.ts';
+import { openGrafeo } from '../../src/store/grafeo.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { openNeo4j } from '../../src/store/neo4j.ts';
+import type { Runner } from '../../src/store/runner.ts';
+import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.ts';
+
+let extractor: Extractor | null = null;
+
+export function testExtractor(): Extractor {
+  extractor ??= createExtractor();
+  return extractor;
+}
+
+export const onNeo4j = Boolean(process.env.NEO4J_URI);
+
+/** A migrated, empty store. */
+export async function openTestStore(): Promise<Runner> {
+  const neo4j = loadConfig().neo4j;
+  const store = neo4j ? openNeo4j(neo4j) : openGrafeo(null);
+  if (neo4j) await store.run('MATCH (n) DETACH DELETE n');
+  await migrate(store);
+  return store;
+}
+
+export interface TestApp {
+  store: Runner;
+  yoga: NewsgraphYoga;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  close(): Promise<void>;
+}
+
+export interface GqlResult<T> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+export async function createTestApp(options: { seed?: boolean; apiKeys?: string[]; store?: Runner } = {}): Promise<TestApp> {
+  const store = options.store ?? (await openTestStore());
+  if (options.seed) await seedIfEmpty(store, testExtractor());
+  const yoga = createNewsgraphYoga({ store, extractor: testExtractor(), apiKeys: options.apiKeys ?? [] });
+  return {
+    store,
+    yoga,
+    gql: (query, variables, headers) => gql(yoga, query, variables, headers),
+    close: () => store.close(),
+  };
+}
+
+export async function gql<T>(
+  yoga: NewsgraphYoga,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GqlResult<T>> {
+  const response = await yoga.fetch('http://newsgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: GqlResult<T>['errors'] };
+  return { status: response.status, data: body.data, errors: body.errors };
+}
