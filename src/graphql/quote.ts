@@ -14,7 +14,10 @@ const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
     speaker: t.field({
       type: PersonRef,
       nullable: true,
-      resolve: (q, _args, ctx) => (q.speakerKey ? ctx.loaders.entity.load(q.speakerKey) : null),
+      resolve: async (q, _args, ctx) => {
+        const speaker = q.speakerKey ? await ctx.loaders.entity.load(q.speakerKey) : null;
+        return speaker?.kind === 'PERSON' ? speaker : null;
+      },
     }),
     about: t.field({
       type: [EntityRef],

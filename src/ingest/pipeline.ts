@@ -152,5 +152,7 @@ async function commit(store: Runner, toWrite: { pending: Pending; write: Article
 function storeFailed(pending: Pending, error: unknown): void {
   const code = error instanceof StoreUnavailableError ? 'SERVICE_UNAVAILABLE' : 'STORE_FAILED';
   pending.item.status = 'FAILED';
-  pending.item.error = failure(code, pending.item.origin, (error as Error).message);
+  // The first line says what went wrong; the rest of an engine's message is a query excerpt.
+  const reason = String((error as Error).message).split('\n')[0];
+  pending.item.error = failure(code, pending.item.origin, `could not be stored: ${reason}`);
 }

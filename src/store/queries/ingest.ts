@@ -255,7 +255,7 @@ export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ing
         `UNWIND $rows AS row
          MATCH (ev:Event {key: row.event})
          MATCH (e:Entity {key: row.key})
-         MERGE (ev)-[:IN]->(e)`,
+         MERGE (ev)-[:\`IN\`]->(e)`,
         { rows: located },
       );
     }

@@ -376,7 +376,7 @@ export async function participantsOfEvents(runner: QueryRunner, keys: readonly s
 export async function locationsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<{ eventKey: string; entity: EntityRow }[]> {
   return runner.run(
     `UNWIND $keys AS key
-     MATCH (:Event {key: key})-[:IN]->(e:Entity)
+     MATCH (:Event {key: key})-[:\`IN\`]->(e:Entity)
      RETURN key AS eventKey, e ${ENTITY} AS entity
      ORDER BY eventKey, entity.key`,
     { keys },

@@ -1,0 +1,122 @@
+/** Word lists the rules use. Lower-cased unless said otherwise. */
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Capitalised only because they open a sentence or a heading: never part of a name on their own. */
+export const COMMON_CAPITALIZED = words(`
+a an the this that these those there here it its it's he she they we i you his her their our my your who whom whose what which
+when where why how while whilst if as at by for from in into of off on onto out over to up with within without about above
+across after against along amid among around before behind below beneath beside besides between beyond despite during
+except inside near outside since than through throughout toward towards under underneath unlike until upon via
+and but or nor so yet also although though because unless whether however meanwhile moreover furthermore nevertheless
+nonetheless otherwise instead still then thus hence therefore indeed perhaps maybe already again once later earlier
+following speaking according asked asking despite amid after before more most many much some any all both each every
+either neither no not none one two three four five six seven eight nine ten first second third last next other another
+such only just even ever never always often sometimes now today yesterday tomorrow tonight
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+mr mrs ms dr is are was were be been being has have had do does did will would shall should can could may might must
+said says say told tells according reported reports added adds
+new old big great good bad top senior former late early breaking update updated report reports source sources
+police officials official authorities government state minister president ministry
+`);
+
+export const HONORIFICS = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Prof.', 'Rev.', 'Messrs.', 'Madam']);
+
+/** Offices and ranks: a person holding one has a role worth recording. */
+export const OFFICE_HEADS = words(`
+president vice-president president-elect premier minister secretary secretary-general chancellor king queen prince princess
+emperor empress pope ambassador envoy senator sen. rep. congressman congresswoman governor gov. mayor spokesman
+spokeswoman spokesperson chairman chairwoman chairperson chair chief director head leader commander general gen. admiral
+adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. judge justice prosecutor speaker ceo sheikh emir
+sultan monarch archbishop bishop cardinal ayatollah mp mep lawmaker councillor councilor representative attorney-general
+attorney deputy commissioner administrator ombudsman marshal field-marshal crown
+`);
+
+/** Occupations: a cue that a name follows, not a role. */
+export const OCCUPATIONS = words(`
+scientist biologist physicist chemist researcher professor economist analyst journalist reporter correspondent editor
+writer author novelist poet artist actor actress singer musician composer director producer photographer photojournalist
+photojournalist activist lawyer doctor surgeon nurse teacher student coach player striker goalkeeper driver pilot
+astronaut engineer entrepreneur businessman businesswoman billionaire founder owner officer official diplomat candidate
+nominee spokesperson priest rabbi imam pastor monk survivor victim witness suspect mother father son daughter wife husband
+brother sister archaeologist astronomer historian geologist oceanographer planetary climatologist paleontologist
+`);
+
+/** Words that may qualify an office inside a title: "Deputy Foreign Minister", "special envoy". */
+export const TITLE_MODIFIERS = words(`
+foreign defense defence interior finance health justice education emergencies emergency situations trade economy economic
+energy agriculture transport transportation culture labor labour environment home deputy vice first acting top special
+chief prime senior assistant under state federal interim executive general attorney national security intelligence press
+communications digital development science sports information treasury commerce housing veterans immigration war navy army
+regional presidential principal permanent supreme grand opposition party majority minority house senate parliamentary
+defence-minister foreign-affairs affairs international internal public works human rights brexit women family social
+labor-and minister-of high lord crown
+`);
+
+export const SPEECH_VERBS = words(`
+said says say told tells tell added adds explained explains stated states wrote writes noted notes insisted insists
+asked asks warned warns claimed claims argued argues announced announces declared declares urged urges replied replies
+responded responds commented comments tweeted tweets confirmed confirms denied denies acknowledged acknowledges remarked
+emphasized emphasised stressed stresses suggested suggests called calls described describes accused accuses
+`);
+
+/** Last words that make a capitalised sequence an organisation. */
+export const ORG_HEADS = words(`
+ministry department agency committee commission council party union organization organisation institute institution
+university college school academy hospital company corporation corp. inc. inc ltd ltd. llc plc group bank fund foundation
+association society league federation confederation alliance coalition front movement army navy force forces guard
+police service services bureau office authority board court tribunal parliament assembly congress senate cabinet
+government administration news times post journal herald tribune gazette telegraph press agency network channel radio
+television tv airlines airline airways railways motors industries holdings systems technologies church mosque club team fc
+network brigade battalion regiment corps command center centre observatory laboratory lab museum
+`);
+
+/** National bodies that a demonym or country can own: "Russian Foreign Ministry" → org:ru-foreign-ministry. */
+export const NATIONAL_BODIES: Record<string, string> = {
+  'foreign ministry': 'foreign-ministry',
+  'ministry of foreign affairs': 'foreign-ministry',
+  'foreign affairs ministry': 'foreign-ministry',
+  'foreign office': 'foreign-ministry',
+  'defense ministry': 'defense-ministry',
+  'defence ministry': 'defense-ministry',
+  'ministry of defense': 'defense-ministry',
+  'ministry of defence': 'defense-ministry',
+  'interior ministry': 'interior-ministry',
+  'ministry of interior': 'interior-ministry',
+  'ministry of the interior': 'interior-ministry',
+  'health ministry': 'health-ministry',
+  'ministry of health': 'health-ministry',
+  'finance ministry': 'finance-ministry',
+  'ministry of finance': 'finance-ministry',
+  'justice ministry': 'justice-ministry',
+  'ministry of justice': 'justice-ministry',
+  'emergencies ministry': 'emergencies-ministry',
+  'emergency situations ministry': 'emergencies-ministry',
+  'embassy': 'embassy',
+  'parliament': 'parliament',
+  'government': 'government',
+  'army': 'army',
+  'navy': 'navy',
+  'air force': 'air-force',
+  'armed forces': 'armed-forces',
+  'military': 'armed-forces',
+  'coast guard': 'coast-guard',
+  'central bank': 'central-bank',
+  'supreme court': 'supreme-court',
+  'constitutional court': 'constitutional-court',
+  'police': 'police',
+  'national police': 'police',
+  'senate': 'senate',
+  'cabinet': 'cabinet',
+  'intelligence community': 'intelligence-community',
+};
+
+/** Lower-case words allowed inside a capitalised name ("Bank of England", "Ludwig van Beethoven"). */
+export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'on', '&']);
+
+/** Capitalised strings that are never people, whatever a tagger says. */
+export const NEVER_PERSON = words(`
+kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
+twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
+`);

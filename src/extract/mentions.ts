@@ -1,0 +1,352 @@
+/**
+ * Finds entity mentions: gazetteer phrases first (countries and their demonyms, capitals and
+ * metonyms, places, organisations), then capitalised sequences typed by the NER tagger when one
+ * is loaded, and by title, name and context cues otherwise.
+ */
+import { addFound, spanOf, type Doc, type Found } from './document.ts';
+import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
+import { placeKey } from './gazetteers/index.ts';
+import {
+  COMMON_CAPITALIZED,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NATIONAL_BODIES,
+  NEVER_PERSON,
+  OCCUPATIONS,
+  OFFICE_HEADS,
+  ORG_HEADS,
+  SPEECH_VERBS,
+  TITLE_MODIFIERS,
+} from './lexicon.ts';
+import { fold, isCapitalized, nameKey, slug } from './text.ts';
+import type { NerSpan } from './ner-bridge.ts';
+
+/** Country names that are also given names or US states: a country only when the context says so. */
+const AMBIGUOUS_COUNTRY_NAMES = new Set(['Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'Israel', 'Victoria', 'Hamilton', 'Douglas', 'Stanley', 'Kingston', 'Male', 'Plymouth', 'Jamestown', 'Georgetown', 'Sofia', 'Lima', 'Santiago', 'Victoria']);
+/** Capitals that are only taken with a country context (they are ordinary names too). */
+const WEAK_CAPITALS = new Set(['Hamilton', 'Victoria', 'Douglas', 'Stanley', 'Kingston', 'Male', 'Plymouth', 'Jamestown', 'Georgetown', 'The Valley', 'Road Town', 'West Island', 'Saint-Denis', 'Castries', 'Praia', 'Victoria', 'Sucre', 'Apia', 'Alofi', 'Avarua', 'Dili', 'Juba', 'Kotte']);
+const GEORGIA_COUNTRY_CUES = /\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Saakashvili|Ivanishvili|Zourabichvili)\b/;
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
+
+export function isNameWord(text: string): boolean {
+  return /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(text) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|del|la|le|d|O)[-'’]\p{Lu}/u.test(text);
+}
+
+function isWordToken(text: string): boolean {
+  return /^[\p{L}\p{N}]/u.test(text);
+}
+
+/** Step 1: gazetteer phrases, longest match first, case-sensitive on folded text. */
+export function matchGazetteers(doc: Doc, gaz: Gazetteers): void {
+  const { tokens, folded } = doc;
+  const georgiaIsCountry = GEORGIA_COUNTRY_CUES.test(doc.text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (doc.cover[i] >= 0) continue;
+    const list = gaz.phrases.get(folded[i]);
+    if (!list) continue;
+    let hit: Phrase | null = null;
+    for (const phrase of list) {
+      const n = phrase.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = folded[i + k] === phrase.words[k] && tokens[i + k].sentence === tokens[i].sentence;
+      if (ok) {
+        hit = phrase;
+        break;
+      }
+    }
+    if (!hit) continue;
+    const t1 = i + hit.words.length;
+    if (!acceptHit(doc, gaz, hit, i, t1, georgiaIsCountry)) continue;
+    const { start, end } = spanOf(doc, i, t1);
+    let placed = false;
+    for (const target of hit.targets) {
+      const f = foundFor(target, i, t1, start, end);
+      if (f) {
+        addFound(doc, f);
+        placed = true;
+      }
+    }
+    if (placed) i = t1 - 1;
+  }
+}
+
+function foundFor(target: PhraseTarget, t0: number, t1: number, start: number, end: number): Found | null {
+  if (target.kind === 'country') return { kind: 'COUNTRY', t0, t1, start, end, key: `country:${target.code}`, countryCode: target.code, countryForm: target.form };
+  if (target.kind === 'place') return { kind: 'PLACE', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode };
+  if (target.contextOnly) return { kind: 'ORGANIZATION', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode, pending: true };
+  return { kind: 'ORGANIZATION', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode };
+}
+
+function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, georgiaIsCountry: boolean): boolean {
+  const { tokens } = doc;
+  const text = hit.words.join(' ');
+  const prev = t0 > 0 && tokens[t0 - 1].sentence === tokens[t0].sentence ? tokens[t0 - 1] : null;
+  const next = t1 < tokens.length && tokens[t1].sentence === tokens[t0].sentence ? tokens[t1] : null;
+  const onlyDemonym = hit.targets.every((t) => t.kind === 'country' && t.form === 'demonym');
+  // Short all-capital aliases ("US", "UN") inside an all-capitals headline may be ordinary words.
+  if (/^[A-Z]{2,3}$/.test(text)) {
+    const sentence = doc.sentences[tokens[t0].sentence].text;
+    const letters = sentence.replace(/[^A-Za-z]/g, '');
+    if (letters.length > 12 && letters === letters.toUpperCase()) return false;
+  }
+  // Part of a longer name: "Paris Hilton", "Denzel Washington", "Jordan Peterson".
+  if (!onlyDemonym && hit.words.length === 1) {
+    if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
+    if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !COMMON_CAPITALIZED.has(prev.text.toLowerCase())) return false;
+    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text))) {
+      if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
+    }
+  }
+  if (text === 'Georgia' && !georgiaIsCountry) return false;
+  if (AMBIGUOUS_COUNTRY_NAMES.has(text) && next && isNameWord(next.text) && !gaz.phrases.has(fold(next.text))) return false;
+  if (WEAK_CAPITALS.has(text)) {
+    const capitalOf = hit.targets.find((t) => t.kind === 'place' && t.capitalOf);
+    const code = capitalOf && capitalOf.kind === 'place' ? capitalOf.capitalOf : undefined;
+    const country = code ? gaz.countries.get(code) : undefined;
+    if (!country || !doc.text.includes(country.name)) return false;
+  }
+  return true;
+}
+
+function isTitleWord(text: string): boolean {
+  const w = text.toLowerCase();
+  return OFFICE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(text);
+}
+
+/** Is the token a title head (office, occupation or honorific)? */
+export function isTitleHead(text: string): boolean {
+  const w = text.toLowerCase();
+  return OFFICE_HEADS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(text);
+}
+
+interface Run {
+  t0: number;
+  t1: number;
+  ner?: NerSpan['type'];
+}
+
+/** Step 2: capitalised sequences (and NER spans) not covered by the gazetteers. */
+export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): void {
+  const runs: Run[] = [];
+  const claimed = new Uint8Array(doc.tokens.length);
+  if (ner) {
+    for (const span of ner) {
+      let t0 = firstTokenAt(doc, span.start);
+      let t1 = lastTokenBefore(doc, span.end);
+      while (t0 < t1 && (doc.cover[t0] >= 0 || !isWordToken(doc.tokens[t0].text))) t0++;
+      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isWordToken(doc.tokens[t1 - 1].text))) t1--;
+      if (t1 <= t0) continue;
+      let inside = false;
+      for (let i = t0; i < t1; i++) if (doc.cover[i] >= 0) inside = true;
+      if (inside) continue;
+      for (let i = t0; i < t1; i++) claimed[i] = 1;
+      runs.push({ t0, t1, ner: span.type });
+    }
+  }
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    if (claimed[i] || doc.cover[i] >= 0 || !isNameWord(tokens[i].text)) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].sentence === tokens[i].sentence && !claimed[j] && doc.cover[j] < 0) {
+      const t = tokens[j].text;
+      if (isNameWord(t)) {
+        j++;
+        continue;
+      }
+      if (NAME_CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text) && doc.cover[j + 1] < 0 && !claimed[j + 1] && tokens[j + 1].sentence === tokens[i].sentence) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push({ t0: i, t1: j });
+    i = j - 1;
+  }
+  runs.sort((a, b) => a.t0 - b.t0);
+  for (const run of runs) classifyRun(doc, gaz, run);
+}
+
+function firstTokenAt(doc: Doc, pos: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastTokenBefore(doc: Doc, pos: number): number {
+  let i = firstTokenAt(doc, pos);
+  while (i < doc.tokens.length && doc.tokens[i].start < pos) i++;
+  return i;
+}
+
+/** Where a title written before a name begins and ends: "Deputy Emergency Situations Minister", "Secretary of State". */
+export function titlePrefix(doc: Doc, t0: number, t1: number): { end: number; honorific: boolean; office: boolean } {
+  const { tokens } = doc;
+  let k = t0;
+  let end = t0;
+  let honorific = false;
+  let office = false;
+  while (k < t1) {
+    const text = tokens[k].text;
+    const w = text.toLowerCase();
+    if (HONORIFICS.has(text)) {
+      honorific = true;
+      end = ++k;
+      continue;
+    }
+    if (OFFICE_HEADS.has(w) || OCCUPATIONS.has(w)) {
+      office = office || OFFICE_HEADS.has(w);
+      end = ++k;
+      continue;
+    }
+    if (TITLE_MODIFIERS.has(w)) {
+      k++;
+      continue;
+    }
+    if ((w === 'of' || w === 'for') && k > t0 && k + 1 < t1 && TITLE_MODIFIERS.has(tokens[k + 1].text.toLowerCase()) && end === k) {
+      // "Secretary of State", "Minister for Foreign Affairs": the complement belongs to the title.
+      let m = k + 1;
+      while (m < t1 && (TITLE_MODIFIERS.has(tokens[m].text.toLowerCase()) || tokens[m].text === 'and')) m++;
+      end = k = m;
+      continue;
+    }
+    // An unknown capitalised word directly before an office: "Brexit Secretary".
+    if (k + 1 < t1 && OFFICE_HEADS.has(tokens[k + 1].text.toLowerCase()) && /^(?:minister|secretary)$/i.test(tokens[k + 1].text)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return { end, honorific, office };
+}
+
+function lowerAt(doc: Doc, i: number): string {
+  return i >= 0 && i < doc.tokens.length ? doc.tokens[i].text.toLowerCase() : '';
+}
+
+/** A lower-case title or occupation right before position t0: "biologist X", "ambassador to NATO X". */
+function cueBefore(doc: Doc, t0: number): boolean {
+  const s = doc.tokens[t0].sentence;
+  const at = (i: number) => (i >= 0 && doc.tokens[i].sentence === s ? doc.tokens[i].text : '');
+  if (isTitleHead(at(t0 - 1))) return true;
+  if (/^(?:to|for|of|at)$/.test(at(t0 - 2)) && isTitleHead(at(t0 - 3))) return true;
+  return false;
+}
+
+function speechAround(doc: Doc, t0: number, t1: number): boolean {
+  const s = doc.tokens[t0].sentence;
+  const after = t1 < doc.tokens.length && doc.tokens[t1].sentence === s ? lowerAt(doc, t1) : '';
+  const after2 = t1 + 1 < doc.tokens.length && doc.tokens[t1 + 1].sentence === s ? lowerAt(doc, t1 + 1) : '';
+  const before = t0 > 0 && doc.tokens[t0 - 1].sentence === s ? lowerAt(doc, t0 - 1) : '';
+  if (SPEECH_VERBS.has(after) && after !== 'calls' && after !== 'claims') return true;
+  if ((after === 'has' || after === 'had' || after === 'also' || after === 'then' || after === 'later') && SPEECH_VERBS.has(after2)) return true;
+  return before === 'said' || before === 'says' || before === 'told' || before === 'according';
+}
+
+function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
+  const { tokens } = doc;
+  let { t0, t1 } = run;
+  // Drop opening words capitalised only because they start the sentence ("Following", "Despite").
+  while (t0 < t1) {
+    const text = tokens[t0].text;
+    const w = text.toLowerCase();
+    if (HONORIFICS.has(text) || isTitleHead(text)) break;
+    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
+    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    else break;
+  }
+  while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
+  if (t1 <= t0) return;
+
+  const demonym = demonymBefore(doc, t0);
+  const words = tokens.slice(t0, t1).map((t) => t.text);
+  const lower = words.map((w) => w.toLowerCase());
+  const last = lower[lower.length - 1];
+
+  // Organisations: "Foreign Ministry" after a demonym, "Ministry of Foreign Affairs", "... Agency".
+  const bodyName = lower.join(' ');
+  if (demonym && NATIONAL_BODIES[bodyName]) {
+    const code = demonym.countryCode!;
+    const country = gaz.countries.get(code)!;
+    const startTok = demonym.t0;
+    const { start, end } = spanOf(doc, startTok, t1);
+    addFound(doc, {
+      kind: 'ORGANIZATION',
+      t0: startTok,
+      t1,
+      start,
+      end,
+      key: `org:${code.toLowerCase()}-${NATIONAL_BODIES[bodyName]}`,
+      name: `${country.demonyms[0] ?? country.name} ${words.join(' ')}`,
+      countryCode: code,
+    });
+    return;
+  }
+  const title = titlePrefix(doc, t0, t1);
+  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.includes('of')));
+  if (orgLike && title.end === t0) {
+    addOrg(doc, gaz, t0, t1, demonym?.countryCode);
+    return;
+  }
+
+  let n0 = title.end;
+  if (n0 >= t1) return; // a title without a name ("the President said")
+  const nameWords = words.slice(n0 - t0);
+  const single = nameWords.length === 1;
+  const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
+  const never = NEVER_PERSON.has(nameWords.join(' ').toLowerCase()) || /^[A-Z]{1,2}$/.test(nameWords.join(''));
+  if (never) return;
+  const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
+  const { start, end } = spanOf(doc, n0, t1);
+  const person = (pending = false): void => {
+    addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
+  };
+
+  if (run.ner === 'PER') return person();
+  if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
+  if (personKnown) return person();
+  if (run.ner === 'ORG') return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  if (run.ner === 'LOC') return addPlace(doc, n0, t1);
+  if (run.ner === 'MISC') return;
+  // Without a tagger: names by their shape.
+  if (!single && gaz.givenNames.has(fold(nameWords[0])) && nameWords.every((w) => isNameWord(w)) && !lower.some((w) => ORG_HEADS.has(w))) return person();
+  const prev = n0 > 0 && tokens[n0 - 1].sentence === tokens[n0].sentence ? tokens[n0 - 1].text : '';
+  const placeAfter = followedByCountry(doc, t1);
+  if (PLACE_PREPOSITIONS.has(prev) || placeAfter) return addPlace(doc, n0, t1, placeAfter);
+  if (single && !COMMON_CAPITALIZED.has(lower[0]) && /^\p{Lu}\p{Ll}/u.test(words[0])) {
+    // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
+    person(true);
+  }
+}
+
+function demonymBefore(doc: Doc, t0: number): Found | null {
+  if (t0 === 0) return null;
+  const f = doc.cover[t0 - 1] >= 0 ? doc.found[doc.cover[t0 - 1]] : null;
+  return f && f.kind === 'COUNTRY' && f.t1 === t0 && doc.tokens[t0 - 1].sentence === doc.tokens[t0].sentence ? f : null;
+}
+
+function followedByCountry(doc: Doc, t1: number): string | undefined {
+  // "Manila, Philippines"
+  if (t1 + 1 >= doc.tokens.length || doc.tokens[t1].text !== ',') return undefined;
+  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
+  return f && f.kind === 'COUNTRY' && (f.countryForm === 'name' || f.countryForm === 'alias') ? f.countryCode : undefined;
+}
+
+function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?: string): void {
+  const { start, end, text } = spanOf(doc, t0, t1);
+  const name = text.replace(/^the\s+/i, '');
+  addFound(doc, { kind: 'ORGANIZATION', t0, t1, start, end, key: `org:${slug(name)}`, name, countryCode });
+  void gaz;
+}
+
+function addPlace(doc: Doc, t0: number, t1: number, countryCode?: string): void {
+  const { start, end, text } = spanOf(doc, t0, t1);
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: placeKey(text), name: text, countryCode: countryCode ?? followedByCountry(doc, t1) });
+}
+
+export { isCapitalized };

@@ -1,0 +1,301 @@
+/**
+ * People: within-article coreference (surname, "Mr. Surname" and title forms join the full name)
+ * and linking to the Wikidata people gazetteer.
+ *
+ * Linking. Candidates come from the full name (spelling-tolerant keys: Sergei/Sergey) or, for a
+ * surname used alone, from the surname index. Each candidate is scored by
+ *   - an office held on the article's date (+3, more for high offices),
+ *   - offices in a country the article mentions (+2),
+ *   - agreement with a title the article gives the person ("Foreign Minister" ~ "Minister of
+ *     Foreign Affairs", +3).
+ * A full name with one candidate links to it; several candidates need a clear winner. A surname
+ * alone links only to someone in high office on that date in a country of the article (or with a
+ * matching title), clearly ahead of the other bearers of the name. Unlinked people keep a slug key.
+ */
+import type { Doc, Found } from './document.ts';
+import type { Gazetteers, PersonRecord, Position } from './gazetteers/index.ts';
+import { fold, nameKey, nameWordKey, slug } from './text.ts';
+import { isNameWord } from './mentions.ts';
+import { COMMON_CAPITALIZED, NEVER_PERSON } from './lexicon.ts';
+
+export interface PersonCluster {
+  key: string;
+  name: string;
+  /** Name words of the fullest form seen ("Sergei Lavrov"). */
+  words: string[];
+  surnameKey: string;
+  mentions: Found[];
+  wikidataId?: string;
+  record?: PersonRecord;
+  /** Titles the article gives the person (filled in by roles.ts before linking). */
+  titles: string[];
+  aliases: Set<string>;
+}
+
+export interface LinkContext {
+  date: string | null;
+  countries: Set<string>;
+}
+
+function nameWordsOf(doc: Doc, f: Found): string[] {
+  return doc.tokens.slice(f.t0, f.t1).map((t) => t.text).filter((w) => w !== '.');
+}
+
+/** Groups person mentions into clusters (one per real person in the article). */
+export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
+  const people = doc.found.filter((f) => f.kind === 'PERSON');
+  const clusters: PersonCluster[] = [];
+  const byFull = new Map<string, PersonCluster>();
+  // Full names first, in text order.
+  for (const f of people) {
+    const words = nameWordsOf(doc, f);
+    if (words.length < 2) continue;
+    const first = nameWordKey(words[0]);
+    const last = nameWordKey(words[words.length - 1]);
+    const id = `${first} ${last}`;
+    let c = byFull.get(id);
+    if (!c) {
+      // "Vladimir Putin" then "Putin" is fine; "Donald Trump" and "Ivanka Trump" stay apart.
+      c = { key: '', name: words.join(' '), words, surnameKey: last, mentions: [], titles: [], aliases: new Set() };
+      byFull.set(id, c);
+      clusters.push(c);
+    } else if (words.length > c.words.length) {
+      c.words = words;
+      c.name = words.join(' ');
+    }
+    c.mentions.push(f);
+    f.pending = false;
+  }
+  // Single words: a surname (or, failing that, a given name) of a full name, else their own cluster.
+  const singles = new Map<string, PersonCluster>();
+  for (const f of people) {
+    const words = nameWordsOf(doc, f);
+    if (words.length !== 1) continue;
+    const k = nameWordKey(words[0]);
+    const match = nearestCluster(clusters, f, (c) => c.surnameKey === k) ?? nearestCluster(clusters, f, (c) => c.words.length > 1 && nameWordKey(c.words[0]) === k && f.cue === true);
+    if (match) {
+      match.mentions.push(f);
+      f.pending = false;
+      continue;
+    }
+    let c = singles.get(k);
+    if (!c) {
+      c = { key: '', name: words[0], words, surnameKey: k, mentions: [], titles: [], aliases: new Set() };
+      singles.set(k, c);
+    }
+    c.mentions.push(f);
+  }
+  clusters.push(...singles.values());
+  void gaz;
+  return clusters;
+}
+
+function nearestCluster(clusters: PersonCluster[], f: Found, pred: (c: PersonCluster) => boolean): PersonCluster | undefined {
+  let best: PersonCluster | undefined;
+  let bestDistance = Infinity;
+  for (const c of clusters) {
+    if (!pred(c)) continue;
+    for (const m of c.mentions) {
+      const d = m.start <= f.start ? f.start - m.start : 1e9 + m.start - f.start;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+/** Capitalised words elsewhere in the text equal to a cluster's surname become its mentions too. */
+export function collectSurnameMentions(doc: Doc, clusters: PersonCluster[]): Found[] {
+  const bySurname = new Map<string, PersonCluster>();
+  for (const c of clusters) {
+    if (c.words.length > 1 || c.mentions.some((m) => !m.pending)) bySurname.set(fold(c.words[c.words.length - 1]), c);
+  }
+  const added: Found[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (doc.cover[i] >= 0) return;
+    const c = bySurname.get(doc.folded[i]);
+    if (!c || !isNameWord(t.text)) return;
+    const prevWord = i > 0 ? doc.tokens[i - 1].text : '';
+    if (isNameWord(prevWord) && doc.cover[i - 1] < 0 && !COMMON_CAPITALIZED.has(prevWord.toLowerCase())) return; // another person's full name
+    const f: Found = { kind: 'PERSON', t0: i, t1: i + 1, start: t.start, end: t.end };
+    doc.cover[i] = doc.found.length;
+    doc.found.push(f);
+    c.mentions.push(f);
+    added.push(f);
+  });
+  return added;
+}
+
+const HIGH_OFFICE = /^(?:president|prime minister|vice[- ]president|chancellor|premier|king|queen|emperor|secretary of state|secretary-general|first lord of the treasury|chief executive)\b/i;
+const MINISTERIAL = /\b(?:minister|secretary|attorney general|governor|mayor|ambassador|permanent representative|director|chairman|chair|speaker|commissioner|administrator|judge|justice|president)\b/i;
+
+function officeRank(title: string): number {
+  if (HIGH_OFFICE.test(title)) return 3;
+  if (/^(?:deputy|assistant|under|parliamentary under|vice)/i.test(title)) return 1.5;
+  if (MINISTERIAL.test(title)) return 2;
+  return 0.5; // members of legislatures and assemblies
+}
+
+function activeOn(p: Position, date: string): boolean {
+  return (!p.start || p.start <= date) && (!p.end || p.end >= date);
+}
+
+const TITLE_SYNONYMS: [RegExp, string][] = [
+  [/\bforeign\b/g, 'foreign affairs'],
+  [/\bdefen[cs]e\b/g, 'defence'],
+  [/\bsecretary of state\b/g, 'secretary state'],
+  [/\bu\.?n\.?\b/g, 'united nations'],
+];
+
+function titleWords(title: string): string[] {
+  let t = title.toLowerCase();
+  for (const [re, to] of TITLE_SYNONYMS) t = t.replace(re, to);
+  return t.split(/[^a-z]+/).filter((w) => w.length > 2 && !['the', 'and', 'for', 'former', 'top', 'acting', 'minister'].includes(w) || w === 'minister');
+}
+
+/** How well an article title ("Foreign Minister") fits a gazetteer office ("Minister of Foreign Affairs"). */
+export function titleMatches(articleTitle: string, office: string): boolean {
+  const want = titleWords(articleTitle);
+  if (want.length === 0) return false;
+  const have = new Set(titleWords(office));
+  return want.every((w) => have.has(w));
+}
+
+interface Scored {
+  index: number;
+  score: number;
+  active: boolean;
+  countryMatch: boolean;
+  titleMatch: boolean;
+  rank: number;
+}
+
+function score(gaz: Gazetteers, index: number, cluster: PersonCluster, ctx: LinkContext): Scored {
+  const p = gaz.people.get(index);
+  let s = 0;
+  let active = false;
+  let rank = 0;
+  let countryMatch = false;
+  let titleMatch = false;
+  for (const pos of p.positions) {
+    const isActive = ctx.date ? activeOn(pos, ctx.date) : false;
+    const r = officeRank(pos.title);
+    if (isActive) {
+      active = true;
+      rank = Math.max(rank, r);
+    }
+    if (pos.country && ctx.countries.has(pos.country)) countryMatch = true;
+    if (cluster.titles.some((t) => titleMatches(t, pos.title))) titleMatch = true;
+  }
+  if (active) s += 3 + rank;
+  else if (ctx.date && p.positions.some((pos) => pos.end && pos.end < ctx.date! && pos.end >= String(+ctx.date!.slice(0, 4) - 3))) s += 1;
+  if (countryMatch) s += 2;
+  if (titleMatch) s += 3;
+  if (p.dod && ctx.date && p.dod < ctx.date) s -= 2;
+  return { index, score: s, active, countryMatch, titleMatch, rank };
+}
+
+function firstNameCompatible(a: string, b: string): boolean {
+  const ka = nameWordKey(a);
+  const kb = nameWordKey(b);
+  if (ka === kb) return true;
+  if (ka.length < 3 || kb.length < 3) return false;
+  return ka.slice(0, 4) === kb.slice(0, 4) || editDistance(ka, kb) <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+/** Chooses the gazetteer person a cluster refers to, or none. */
+export function linkCluster(gaz: Gazetteers, cluster: PersonCluster, ctx: LinkContext): number | null {
+  if (cluster.words.length >= 2) {
+    const full = cluster.words.join(' ');
+    let ids = gaz.peopleByName.get(nameKey(full)) ?? [];
+    if (ids.length === 0 && cluster.words.length > 2) ids = gaz.peopleByName.get(`${nameWordKey(cluster.words[0])} ${cluster.surnameKey}`) ?? [];
+    if (ids.length === 0) {
+      // Same surname and a compatible given name (Aleksandr/Alexander).
+      ids = (gaz.peopleBySurname.get(cluster.surnameKey) ?? []).filter((i) => {
+        const name = gaz.people.get(i).name.split(/\s+/);
+        return name.length >= 2 && firstNameCompatible(name[0], cluster.words[0]);
+      });
+      if (ids.length === 0) return null;
+      const scored = ids.map((i) => score(gaz, i, cluster, ctx)).sort((a, b) => b.score - a.score);
+      const [best, second] = scored;
+      // A looser name match needs support from the context.
+      if (best.score < 4 || (second && second.score > best.score - 2)) return null;
+      return best.index;
+    }
+    if (ids.length === 1) return ids[0];
+    const scored = ids.map((i) => score(gaz, i, cluster, ctx)).sort((a, b) => b.score - a.score);
+    return scored[0].score > scored[1].score ? scored[0].index : null;
+  }
+  const ids = gaz.peopleBySurname.get(cluster.surnameKey);
+  if (!ids || ids.length === 0 || ids.length > 400) return null;
+  const scored = ids.map((i) => score(gaz, i, cluster, ctx)).sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  const strong = best.active && best.rank >= 2 && (best.countryMatch || best.titleMatch);
+  if (!strong && !(best.titleMatch && best.countryMatch)) return null;
+  if (second && second.score > best.score - 2) return null;
+  return best.index;
+}
+
+/**
+ * Gives every cluster its key and name: linked ones `person:Q…` with the article's fullest form
+ * of the name (or the gazetteer's when the article only gives a surname), unlinked ones a slug.
+ * Pending surname-only clusters that neither link nor carry a person cue are dropped.
+ */
+export function resolvePeople(gaz: Gazetteers, clusters: PersonCluster[], ctx: LinkContext): PersonCluster[] {
+  const kept: PersonCluster[] = [];
+  for (const c of clusters) {
+    const pending = c.mentions.every((m) => m.pending);
+    const cue = c.mentions.some((m) => m.cue);
+    const display = c.words.join(' ');
+    if (NEVER_PERSON.has(display.toLowerCase())) continue;
+    const linked = linkCluster(gaz, c, ctx);
+    if (linked === null && pending && !cue) continue;
+    if (linked !== null) {
+      const record = gaz.people.get(linked);
+      c.record = record;
+      c.wikidataId = record.qid;
+      c.key = `person:${record.qid}`;
+      c.name = c.words.length >= 2 ? display : record.name;
+      if (record.name !== c.name) c.aliases.add(record.name);
+      for (const a of record.aliases) c.aliases.add(a);
+    } else {
+      c.key = `person:${slug(display)}`;
+      c.name = display;
+    }
+    for (const m of c.mentions) m.pending = false;
+    kept.push(c);
+  }
+  // Two clusters may link to one person ("Sergei Lavrov" and a stray "Sergey Lavrov"): merge them.
+  const byKey = new Map<string, PersonCluster>();
+  for (const c of kept) {
+    const other = byKey.get(c.key);
+    if (!other) byKey.set(c.key, c);
+    else {
+      other.mentions.push(...c.mentions);
+      other.titles.push(...c.titles);
+      for (const a of c.aliases) other.aliases.add(a);
+      if (c.words.length > other.words.length) {
+        other.aliases.add(other.name);
+        other.words = c.words;
+        other.name = c.name;
+      }
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,61 @@
+/** String helpers shared by the extraction modules: folding, slugs and name keys. */
+
+/** Removes diacritics and normalises typographic apostrophes: "Gdańsk" → "Gdansk", "O’Brien" → "O'Brien". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ß/g, 'ss');
+}
+
+/** A URL-safe identity fragment: "Kurt Volker" → "kurt-volker", "Gdańsk" → "gdansk". */
+export function slug(s: string): string {
+  return fold(s)
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['.]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * A spelling-tolerant key for one name word, so that transliteration variants meet:
+ * Sergei/Sergey → "sergei", Aleksei/Alexey → "aleksei", Yevgeny/Evgeny → "evgeni", Zelenskyy/Zelensky.
+ */
+export function nameWordKey(word: string): string {
+  let s = fold(word).toLowerCase().replace(/[^a-z]/g, '');
+  s = s
+    .replace(/^ye/, 'e')
+    .replace(/x/g, 'ks')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/w/g, 'v')
+    .replace(/tz|ts/g, 'c')
+    .replace(/y/g, 'i')
+    .replace(/j/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  return s.replace(/ii$/, 'i').replace(/ie$/, 'i');
+}
+
+/** Key of a whole name: its words' keys joined by spaces. */
+export function nameKey(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map(nameWordKey)
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+export function isAllCaps(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d.&-]*$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word.replace(/\./g, '') + word.slice(0, 1));
+}
