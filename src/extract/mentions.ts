@@ -131,17 +131,29 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
+    // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
+    // trimming is not trusted for this document (a model in training can be far off).
+    let misshapen = 0;
+    const kept: Run[] = [];
     for (const span of ner) {
-      let t0 = firstTokenAt(doc, span.start);
-      let t1 = lastTokenBefore(doc, span.end);
-      while (t0 < t1 && (doc.cover[t0] >= 0 || !isWordToken(doc.tokens[t0].text))) t0++;
-      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isWordToken(doc.tokens[t1 - 1].text))) t1--;
+      const a = firstTokenAt(doc, span.start);
+      const b = lastTokenBefore(doc, span.end);
+      let t0 = a;
+      let t1 = b;
+      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) t0++;
+      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) t1--;
+      if (t0 !== a || t1 !== b) misshapen++;
       if (t1 <= t0) continue;
       let inside = false;
       for (let i = t0; i < t1; i++) if (doc.cover[i] >= 0) inside = true;
       if (inside) continue;
-      for (let i = t0; i < t1; i++) claimed[i] = 1;
-      runs.push({ t0, t1, ner: span.type });
+      kept.push({ t0, t1, ner: span.type });
+    }
+    if (ner.length === 0 || misshapen / ner.length <= 0.4) {
+      for (const run of kept) {
+        for (let i = run.t0; i < run.t1; i++) claimed[i] = 1;
+        runs.push(run);
+      }
     }
   }
   const { tokens } = doc;
@@ -150,7 +162,8 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
     let j = i + 1;
     while (j < tokens.length && tokens[j].sentence === tokens[i].sentence && !claimed[j] && doc.cover[j] < 0) {
       const t = tokens[j].text;
-      if (isNameWord(t)) {
+      // A short all-capitals word after a name is an acronym or shouting ("Volker IS heading").
+      if (isNameWord(t) && !(/^[A-Z]{2,3}$/.test(t) && /\p{Ll}/u.test(tokens[j - 1].text))) {
         j++;
         continue;
       }

@@ -133,6 +133,9 @@ const MINISTERIAL = /\b(?:minister|secretary|attorney general|governor|mayor|amb
 
 function officeRank(title: string): number {
   if (HIGH_OFFICE.test(title)) return 3;
+  // "Senior Advisor to the President" is an adviser, not a president: rank the head of the title.
+  title = title.split(/\s+(?:to|of|for)\s+/)[0];
+  if (/\b(?:advis[eo]r|aide|assistant|lady|spouse)\b/i.test(title)) return 1;
   if (/^(?:deputy|assistant|under|parliamentary under|vice)/i.test(title)) return 1.5;
   if (MINISTERIAL.test(title)) return 2;
   return 0.5; // members of legislatures and assemblies

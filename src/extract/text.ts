@@ -1,7 +1,10 @@
 /** String helpers shared by the extraction modules: folding, slugs and name keys. */
 
 /** Removes diacritics and normalises typographic apostrophes: "Gdańsk" → "Gdansk", "O’Brien" → "O'Brien". */
+const PLAIN = /^[\x20-\x5f\x61-\x7e]*$/;
+
 export function fold(s: string): string {
+  if (PLAIN.test(s)) return s; // ASCII without backquotes: nothing to fold
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -27,7 +30,19 @@ export function slug(s: string): string {
  * A spelling-tolerant key for one name word, so that transliteration variants meet:
  * Sergei/Sergey → "sergei", Aleksei/Alexey → "aleksei", Yevgeny/Evgeny → "evgeni", Zelenskyy/Zelensky.
  */
+const wordKeyCache = new Map<string, string>();
+
 export function nameWordKey(word: string): string {
+  let key = wordKeyCache.get(word);
+  if (key === undefined) {
+    key = computeNameWordKey(word);
+    if (wordKeyCache.size > 100_000) wordKeyCache.clear();
+    wordKeyCache.set(word, key);
+  }
+  return key;
+}
+
+function computeNameWordKey(word: string): string {
   let s = fold(word).toLowerCase().replace(/[^a-z]/g, '');
   s = s
     .replace(/^ye/, 'e')

@@ -53,6 +53,8 @@ export interface ExtractedRole {
   countryKey?: string;
   organizationKey?: string;
   sentence: number;
+  /** The text says the person held this role before ("former US ambassador to NATO"). */
+  former?: boolean;
 }
 
 export interface ExtractedQuote {

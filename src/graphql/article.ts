@@ -5,7 +5,7 @@ import type { Context } from '../server/context.ts';
 import * as read from '../store/queries/read.ts';
 import type { ArticleRow, EntityRow, MentionRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
-import { CountryRef, EntityRef, OrganizationRef, PersonRef, PlaceRef } from './entity.ts';
+import { CountryRef, EntityRef, EntityRefInput, OrganizationRef, PersonRef, PlaceRef, resolveEntityRefs } from './entity.ts';
 import { offsetConnection, offsetConnectionWithTotal } from './pagination.ts';
 
 export const ArticleRef = builder.loadableNode('Article', {
@@ -58,7 +58,7 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
     since: t.field({ type: 'DateTime', description: 'Published at or after.' }),
     until: t.field({ type: 'DateTime', description: 'Published at or before.' }),
     source: t.string(),
-    mentions: t.stringList({ description: 'Entity keys ("country:RU") that every article must mention.' }),
+    mentions: t.field({ type: [EntityRefInput], description: 'Entities every article must mention.' }),
   }),
 });
 
@@ -79,8 +79,8 @@ builder.queryFields((t) => ({
     type: ArticleRef,
     description: 'Articles, newest first.',
     args: { filter: t.arg({ type: ArticleFilter }) },
-    resolve: (_root, args, ctx) => {
-      const filter = args.filter ?? {};
+    resolve: async (_root, args, ctx) => {
+      const filter = { ...args.filter, mentions: await resolveEntityRefs(ctx, args.filter?.mentions, 'filter.mentions') };
       return offsetConnection(
         args,
         (page) => read.articlesPage(ctx.store, filter, page),

@@ -20,6 +20,11 @@ export const EntityKindEnum = builder.enumType('EntityKind', { values: ENTITY_KI
 
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 
+const CoMentionOrder = builder.enumType('CoMentionOrder', {
+  description: 'COUNT: most shared articles first. SCORE: most specific pairs first (pointwise mutual information).',
+  values: ['COUNT', 'SCORE'] as const,
+});
+
 export interface CoMention {
   entity: EntityRow;
   articleCount: number;
@@ -69,12 +74,13 @@ builder.interfaceType(EntityRef, {
         first: t.arg.int({ defaultValue: 20 }),
         since: t.arg({ type: 'DateTime' }),
         until: t.arg({ type: 'DateTime' }),
+        orderBy: t.arg({ type: CoMentionOrder, defaultValue: 'COUNT' }),
       },
       complexity: (args) => ({ field: 5, multiplier: args.first ?? 20 }),
       resolve: async (entity, args, ctx) => {
         const limit = pageSize(args.first);
         const [rows, totals] = await Promise.all([
-          read.coMentions(ctx.store, entity.key, { kind: args.kind ?? null, limit, since: args.since, until: args.until }),
+          read.coMentions(ctx.store, entity.key, { kind: args.kind ?? null, limit, since: args.since, until: args.until, orderBy: args.orderBy ?? 'COUNT' }),
           ctx.loaders.stats.load('all'),
         ]);
         return rows.map((row) => ({
@@ -238,4 +244,51 @@ function decodeEntityId(id: string): string | null {
   const colon = raw.indexOf(':');
   if (colon < 0) return null;
   return Object.values(TYPE_OF_KIND).includes(raw.slice(0, colon)) ? raw.slice(colon + 1) : null;
+}
+
+// ------------------------------------------------------------------ naming an entity in an argument
+
+export interface EntityRefValue {
+  id?: string | null;
+  key?: string | null;
+  name?: string | null;
+  kind?: EntityKind | null;
+}
+
+export const EntityRefInput = builder.inputType('EntityRef', {
+  description: 'Names an entity: by global id, by key ("country:RU"), or by name or alias ("Lavrov"), optionally of one kind.',
+  fields: (t) => ({
+    id: t.id(),
+    key: t.string(),
+    name: t.string(),
+    kind: t.field({ type: EntityKindEnum }),
+  }),
+});
+
+/** The entity an EntityRef names; an unknown one is a NOT_FOUND error naming the argument. */
+export async function resolveEntityRef(ctx: Context, ref: EntityRefValue, argument: string): Promise<EntityRow> {
+  const given = [ref.id, ref.key, ref.name].filter((v) => v != null).length;
+  if (given !== 1) {
+    throw createGraphQLError(`${argument}: give exactly one of id, key or name`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+  }
+  let entity: EntityRow | null = null;
+  if (ref.key != null) entity = await ctx.loaders.entity.load(ref.key);
+  else if (ref.id != null) {
+    const key = decodeEntityId(String(ref.id));
+    entity = key ? await ctx.loaders.entity.load(key) : null;
+  } else entity = await entityByName(ctx, ref.name!, ref.kind ?? null);
+  if (entity && ref.kind && entity.kind !== ref.kind) entity = null;
+  if (!entity) {
+    const what = ref.key ?? ref.id ?? ref.name;
+    throw createGraphQLError(`${argument}: no entity ${JSON.stringify(what)}${ref.kind ? ` of kind ${ref.kind}` : ''}`, {
+      extensions: { code: 'NOT_FOUND', argument },
+    });
+  }
+  return entity;
+}
+
+export async function resolveEntityRefs(ctx: Context, refs: readonly EntityRefValue[] | null | undefined, argument: string): Promise<string[] | null> {
+  if (!refs || refs.length === 0) return null;
+  const entities = await Promise.all(refs.map((ref, i) => resolveEntityRef(ctx, ref, `${argument}[${i}]`)));
+  return entities.map((e) => e.key);
 }

@@ -4,7 +4,7 @@ import * as read from '../store/queries/read.ts';
 import type { EventRow, ParticipantRow, ReportRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-import { EntityRef } from './entity.ts';
+import { EntityRef, EntityRefInput, resolveEntityRefs } from './entity.ts';
 import { offsetConnectionWithTotal } from './pagination.ts';
 
 export const EventRef = builder.loadableNode('Event', {
@@ -64,15 +64,27 @@ const EventFilter = builder.inputType('EventFilter', {
   fields: (t) => ({
     type: t.string({ description: 'One event type, e.g. MEETING.' }),
     types: t.stringList(),
-    participants: t.stringList({ description: 'Entity keys that every event must involve.' }),
+    participants: t.field({ type: [EntityRefInput], description: 'Entities every event must involve.' }),
+    country: t.string({ description: 'ISO alpha-2 code: events in that country (or a place in it), or involving it.' }),
     since: t.field({ type: 'DateTime' }),
     until: t.field({ type: 'DateTime' }),
   }),
 });
 
-function eventFilter(filter: { type?: string | null; types?: string[] | null; participants?: string[] | null; since?: string | null; until?: string | null }) {
+interface EventFilterArgs {
+  type?: string | null;
+  types?: string[] | null;
+  participants?: { id?: string | null; key?: string | null; name?: string | null; kind?: 'PERSON' | 'COUNTRY' | 'ORGANIZATION' | 'PLACE' | null }[] | null;
+  country?: string | null;
+  since?: string | null;
+  until?: string | null;
+}
+
+async function eventFilter(ctx: Context, filter: EventFilterArgs, extraParticipant?: string): Promise<read.EventFilter> {
   const types = [...(filter.types ?? []), ...(filter.type ? [filter.type] : [])].map((t) => t.toUpperCase());
-  return { types, participants: filter.participants ?? null, since: filter.since, until: filter.until };
+  const participants = (await resolveEntityRefs(ctx, filter.participants, 'filter.participants')) ?? [];
+  if (extraParticipant) participants.push(extraParticipant);
+  return { types, participants, country: filter.country?.trim().toUpperCase() || null, since: filter.since, until: filter.until };
 }
 
 builder.queryFields((t) => ({
@@ -80,8 +92,10 @@ builder.queryFields((t) => ({
     type: EventRef,
     description: 'Events, latest first.',
     args: { filter: t.arg({ type: EventFilter }) },
-    resolve: (_root, args, ctx) =>
-      offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, eventFilter(args.filter ?? {}), page)),
+    resolve: async (_root, args, ctx) => {
+      const filter = await eventFilter(ctx, args.filter ?? {});
+      return offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, filter, page));
+    },
   }),
 }));
 
@@ -90,8 +104,10 @@ builder.interfaceFields(EntityRef, (t) => ({
     type: EventRef,
     description: 'Events this entity took part in, latest first.',
     args: { type: t.arg.string(), since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
-    resolve: (entity, args, ctx) =>
-      offsetConnectionWithTotal(args, (page) => read.eventsOfEntity(ctx.store, entity.key, eventFilter(args), page)),
+    resolve: async (entity, args, ctx) => {
+      const filter = await eventFilter(ctx, args, entity.key);
+      return offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, filter, page));
+    },
   }),
 }));
 

@@ -6,6 +6,7 @@ import './event.ts';
 import './quote.ts';
 import './ingest.ts';
 import './stats.ts';
+import './relations.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -7,7 +7,7 @@ import { builder } from './builder.ts';
 import { EntityRef, PersonRef } from './entity.ts';
 import { offsetConnectionWithTotal } from './pagination.ts';
 
-const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
+export const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
   description: 'A direct quotation, who said it and whom it is about.',
   fields: (t) => ({
     text: t.exposeString('text'),

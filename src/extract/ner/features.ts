@@ -1,25 +1,29 @@
 /**
- * Feature extraction, shared by training and runtime. A document is prepared once (word forms,
- * shapes, gazetteer matches, document-wide casing evidence); then each sentence yields, per
- * token, a list of feature hashes. Stacked (second-pass) features add what the first pass
- * predicted for the token, its neighbours and the same word elsewhere in the document.
+ * Feature extraction, shared by training and runtime. A document is prepared once (word forms
+ * and their hashes, shapes, gazetteer matches, document-wide casing evidence); then each
+ * sentence yields, per token, a list of feature hashes. Stacked (second-pass) features add what
+ * the first pass predicted for the token, its neighbours and the same word elsewhere in the
+ * document.
  */
-import { hash1, hash2, hash3 } from './hash.ts';
+import { f1, f2, f3, hashString } from './hash.ts';
 import type { Lexicon } from './lexicon.ts';
 
 export interface PreparedSentence {
   words: string[];
   lower: string[];
-  shape: string[];
-  /** Shape with runs collapsed: "Xx", "X.X.", "d,d". */
-  short: string[];
-  /** Per token: gazetteer categories matched, as "CAT:B" (first token) / "CAT:I". */
-  gazetteer: string[][];
-  /** Per token: word cluster path or "" when unknown. */
-  cluster: string[];
-  /** Per token: where its capitalization tells nothing ("i" sentence-initial, "h" headline) or "m". */
-  position: string[];
-  /** Headline-like: most words in capitals. */
+  /** Hashes of the word, its lowercase form, its shape ("Xxxxx") and short shape ("Xx"). */
+  hWord: number[];
+  hLower: number[];
+  hShape: number[];
+  hShort: number[];
+  /** Per token: hashes of the gazetteer categories matched, as "CAT:B" / "CAT:I". */
+  gazetteer: number[][];
+  /** Per token: hashes of cluster path prefixes ([] when the word has no cluster). */
+  cluster: number[][];
+  /** Per token: 0 mid-sentence, 1 sentence-initial (capitals tell little), 2 in a headline. */
+  position: number[];
+  /** Per token: capitalization bin of the word in unlabelled text, 4 when unknown. */
+  casing: number[];
   headline: boolean;
 }
 
@@ -29,16 +33,23 @@ export interface PreparedDocument {
   caseCounts: Map<string, { upper: number; lower: number }>;
 }
 
+const UPPER = 1;
+const LOWER = 2;
+
+/** 1 upper, 2 lower, 0 neither (digit, punctuation). */
+function caseOf(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? UPPER : c >= 97 && c <= 122 ? LOWER : 0;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() ? UPPER : ch !== ch.toUpperCase() ? LOWER : 0;
+}
+
 function shapeOf(word: string): string {
   let out = '';
-  for (let i = 0; i < word.length && i < 12; i++) {
-    const c = word[i];
-    if (c >= 'a' && c <= 'z') out += 'x';
-    else if (c >= 'A' && c <= 'Z') out += 'X';
-    else if (c >= '0' && c <= '9') out += 'd';
-    else if (c.toLowerCase() !== c) out += 'X';
-    else if (c.toUpperCase() !== c) out += 'x';
-    else out += c;
+  const n = Math.min(word.length, 12);
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i);
+    const k = caseOf(c);
+    out += k === UPPER ? 'X' : k === LOWER ? 'x' : c >= 48 && c <= 57 ? 'd' : word[i];
   }
   return word.length > 12 ? out + '~' : out;
 }
@@ -49,59 +60,85 @@ function shortShapeOf(shape: string): string {
   return out;
 }
 
-const isUpper = (c: string) => c !== c.toLowerCase();
-const isLower = (c: string) => c !== c.toUpperCase();
 const OPENERS = new Set(['"', "'", '``', '`', '(', '[', ':', '-', '--', '...']);
 
-function isHeadline(words: string[]): boolean {
+function isHeadline(words: readonly string[]): boolean {
   let letters = 0;
   let caps = 0;
   for (const w of words) {
-    if (!isUpper(w[0]) && !isLower(w[0])) continue;
+    const k = caseOf(w.charCodeAt(0));
+    if (!k) continue;
     letters++;
-    if (w.length > 1 ? w === w.toUpperCase() : isUpper(w)) caps++;
+    if (k === UPPER && (w.length === 1 || w === w.toUpperCase())) caps++;
   }
   return letters >= 2 && caps / letters > 0.6;
+}
+
+const categoryHashes = new Map<string, number>();
+function categoryHash(category: string, inside: boolean): number {
+  const key = inside ? category + ':I' : category + ':B';
+  let h = categoryHashes.get(key);
+  if (h === undefined) categoryHashes.set(key, (h = hashString(key)));
+  return h;
+}
+
+const CLUSTER_PREFIXES = [4, 8, 12, 20];
+const clusterCache = new WeakMap<Lexicon, Map<string, number[]>>();
+function clusterHashes(lexicon: Lexicon, word: string, lower: string): number[] {
+  let cache = clusterCache.get(lexicon);
+  if (!cache) clusterCache.set(lexicon, (cache = new Map()));
+  const path = lexicon.clusters.get(word) ?? lexicon.clusters.get(lower);
+  if (path === undefined) return [];
+  let hashes = cache.get(path);
+  if (!hashes) {
+    hashes = CLUSTER_PREFIXES.filter((p, i) => i === 0 || p <= path.length).map((p) => hashString(p + ':' + path.slice(0, p)));
+    cache.set(path, hashes);
+  }
+  return hashes;
 }
 
 export function prepareDocument(sentences: readonly (readonly string[])[], lexicon: Lexicon): PreparedDocument {
   const prepared: PreparedSentence[] = [];
   const caseCounts = new Map<string, { upper: number; lower: number }>();
+  const maxLength = lexicon.gazetteerMaxLength;
   for (const wordsIn of sentences) {
     const words = wordsIn.slice();
     const n = words.length;
     const lower = words.map((w) => w.toLowerCase());
-    const shape = words.map(shapeOf);
-    const short = shape.map(shortShapeOf);
+    const hWord = words.map(hashString);
+    const hLower = lower.map((w, i) => (w === words[i] ? hWord[i] : hashString(w)));
+    const shapes = words.map(shapeOf);
+    const hShape = shapes.map(hashString);
+    const hShort = shapes.map((s) => hashString(shortShapeOf(s)));
     const headline = isHeadline(words);
-    const position = words.map((_, i) =>
-      headline ? 'h' : i === 0 || OPENERS.has(words[i - 1]) ? 'i' : 'm',
-    );
-    const gazetteer: string[][] = words.map(() => []);
-    const maxLength = lexicon.gazetteerMaxLength;
+    const position = words.map((_, i) => (headline ? 2 : i === 0 || OPENERS.has(words[i - 1]) ? 1 : 0));
+    const casing = lower.map((w) => lexicon.casing.get(w) ?? 4);
+    const gazetteer: number[][] = words.map(() => []);
     for (let i = 0; i < n; i++) {
       let key = '';
       for (let len = 1; len <= maxLength && i + len <= n; len++) {
         key = len === 1 ? lower[i] : key + ' ' + lower[i + len - 1];
         const categories = lexicon.gazetteer.get(key);
-        if (!categories) continue;
-        for (const category of categories) {
-          gazetteer[i].push(category + ':B');
-          for (let j = i + 1; j < i + len; j++) gazetteer[j].push(category + ':I');
+        if (categories) {
+          for (const category of categories) {
+            gazetteer[i].push(categoryHash(category, false));
+            for (let j = i + 1; j < i + len; j++) gazetteer[j].push(categoryHash(category, true));
+          }
         }
+        if (!lexicon.gazetteerPrefixes.has(key)) break;
       }
     }
-    const cluster = words.map((w, i) => lexicon.clusters.get(w) ?? lexicon.clusters.get(lower[i]) ?? '');
+    const cluster = words.map((w, i) => clusterHashes(lexicon, w, lower[i]));
     for (let i = 0; i < n; i++) {
-      if (position[i] !== 'm') continue;
-      const c = words[i][0];
-      if (!isUpper(c) && !isLower(c)) continue;
+      if (position[i] !== 0) continue;
+      const k = caseOf(words[i].charCodeAt(0));
+      if (!k) continue;
       let counts = caseCounts.get(lower[i]);
       if (!counts) caseCounts.set(lower[i], (counts = { upper: 0, lower: 0 }));
-      if (isUpper(c)) counts.upper++;
+      if (k === UPPER) counts.upper++;
       else counts.lower++;
     }
-    prepared.push({ words, lower, shape, short, gazetteer, cluster, position, headline });
+    prepared.push({ words, lower, hWord, hLower, hShape, hShort, gazetteer, cluster, position, casing, headline });
   }
   return { sentences: prepared, caseCounts };
 }
@@ -111,79 +148,98 @@ const enum T {
   Bias = 1, Word, Lower, Shape, Short, Prefix, Suffix, WordM1, WordP1, WordM2, WordP2,
   ShortM1, ShortP1, ShortM2, ShortP2, BigramM1, BigramP1, ShortTri, LowerM1Short, ShortLowerP1,
   Position, PositionShort, Headline, Gaz, GazM1, GazP1, GazShort, Casing, CasingPosition, DocCase,
-  Cluster, ClusterM1, ClusterP1, Length, WordPosition, GazSeq, LowerM1LowerP1,
+  Cluster, ClusterM1, ClusterP1, Length, WordPosition, GazCount, LowerM1LowerP1, NoCluster,
   // stacked
   Prev = 60, PrevM1, PrevP1, PrevM1Prev, DocMajority, DocSeen, DocFirst, DocMajorityShort, PrevShort,
 }
 
-const CLUSTER_PREFIXES = [4, 8, 12, 20];
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Features that depend on the word alone (and the lexicon), not on its context: the tagger
+ * caches their summed weights per word.
+ */
+export function wordFeatures(sent: PreparedSentence, i: number, out: number[]): void {
+  const lw = sent.lower[i];
+  out.push(f1(T.Bias, 0), f1(T.Word, sent.hWord[i]), f1(T.Lower, sent.hLower[i]), f1(T.Shape, sent.hShape[i]), f1(T.Short, sent.hShort[i]));
+  const maxAffix = Math.min(4, lw.length - 1);
+  let prefix = FNV_BASIS;
+  let suffix = FNV_BASIS;
+  for (let k = 0; k < maxAffix; k++) {
+    prefix = Math.imul(prefix ^ lw.charCodeAt(k), FNV_PRIME);
+    suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - 1 - k), FNV_PRIME);
+    out.push(f2(T.Prefix, k, prefix), f2(T.Suffix, k, suffix));
+  }
+  out.push(f1(T.Length, Math.min(sent.words[i].length, 10)), f1(T.Casing, sent.casing[i]));
+  const c = sent.cluster[i];
+  if (c.length) for (const h of c) out.push(f1(T.Cluster, h));
+  else out.push(f1(T.NoCluster, 0));
+}
 
 /**
  * Feature hashes of every token of sentence `s`, as offsets into one flat array: token i's
- * features are hashes[offsets[i] .. offsets[i+1]).
+ * features are hashes[offsets[i] .. offsets[i+1]). Without `withWordFeatures`, only the
+ * contextual ones.
  */
-export function sentenceFeatures(doc: PreparedDocument, s: number, lexicon: Lexicon): { offsets: Int32Array; hashes: Uint32Array } {
+export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
   const sent = doc.sentences[s];
-  const { words, lower, shape, short, gazetteer, cluster, position } = sent;
+  const { words, lower, hWord, hLower, hShort, gazetteer, cluster, position, casing } = sent;
   const n = words.length;
   const out: number[] = [];
   const offsets = new Int32Array(n + 1);
-  const at = (a: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : a[i]);
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
-    const w = words[i];
-    const lw = lower[i];
-    const sh = short[i];
-    const pos = position[i];
-    out.push(hash1(T.Bias, ''));
-    out.push(hash1(T.Word, w), hash1(T.Lower, lw), hash1(T.Shape, shape[i]), hash1(T.Short, sh));
-    const maxAffix = Math.min(4, lw.length - 1);
-    for (let k = 1; k <= maxAffix; k++) {
-      out.push(hash2(T.Prefix, String(k), lw.slice(0, k)), hash2(T.Suffix, String(k), lw.slice(lw.length - k)));
-    }
-    out.push(hash1(T.Length, String(Math.min(w.length, 10))));
-    const lm1 = at(lower, i - 1);
-    const lp1 = at(lower, i + 1);
-    const sm1 = at(short, i - 1);
-    const sp1 = at(short, i + 1);
-    out.push(hash1(T.WordM1, lm1), hash1(T.WordP1, lp1), hash1(T.WordM2, at(lower, i - 2)), hash1(T.WordP2, at(lower, i + 2)));
-    out.push(hash1(T.ShortM1, sm1), hash1(T.ShortP1, sp1), hash1(T.ShortM2, at(short, i - 2)), hash1(T.ShortP2, at(short, i + 2)));
-    out.push(hash2(T.BigramM1, lm1, lw), hash2(T.BigramP1, lw, lp1), hash2(T.LowerM1LowerP1, lm1, lp1));
-    out.push(hash3(T.ShortTri, sm1, sh, sp1), hash2(T.LowerM1Short, lm1, sh), hash2(T.ShortLowerP1, sh, lp1));
-    out.push(hash1(T.Position, pos + (i === n - 1 ? '$' : '')), hash2(T.PositionShort, pos, sh));
-    out.push(hash2(T.WordPosition, pos, w));
-    if (sent.headline) out.push(hash1(T.Headline, sh));
+    if (withWordFeatures) wordFeatures(sent, i, out);
+    const sh = hShort[i];
+    const pos = position[i] + (i === n - 1 ? 4 : 0);
+    const lm1 = i > 0 ? hLower[i - 1] : BOS;
+    const lp1 = i + 1 < n ? hLower[i + 1] : EOS;
+    const sm1 = i > 0 ? hShort[i - 1] : BOS;
+    const sp1 = i + 1 < n ? hShort[i + 1] : EOS;
+    out.push(
+      f1(T.WordM1, lm1), f1(T.WordP1, lp1),
+      f1(T.WordM2, i > 1 ? hLower[i - 2] : BOS), f1(T.WordP2, i + 2 < n ? hLower[i + 2] : EOS),
+      f1(T.ShortM1, sm1), f1(T.ShortP1, sp1),
+      f1(T.ShortM2, i > 1 ? hShort[i - 2] : BOS), f1(T.ShortP2, i + 2 < n ? hShort[i + 2] : EOS),
+      f2(T.BigramM1, lm1, hLower[i]), f2(T.BigramP1, hLower[i], lp1), f2(T.LowerM1LowerP1, lm1, lp1),
+      f3(T.ShortTri, sm1, sh, sp1), f2(T.LowerM1Short, lm1, sh), f2(T.ShortLowerP1, sh, lp1),
+      f1(T.Position, pos), f2(T.PositionShort, pos, sh), f2(T.WordPosition, pos, hWord[i]),
+      f3(T.CasingPosition, casing[i], pos, sh),
+    );
+    if (sent.headline) out.push(f1(T.Headline, sh));
     const gz = gazetteer[i];
-    for (const g of gz) out.push(hash1(T.Gaz, g), hash2(T.GazShort, g, sh));
-    if (gz.length) out.push(hash1(T.GazSeq, gz.join('|')));
-    if (i > 0) for (const g of gazetteer[i - 1]) out.push(hash1(T.GazM1, g));
-    if (i + 1 < n) for (const g of gazetteer[i + 1]) out.push(hash1(T.GazP1, g));
-    const casing = lexicon.casing.get(lw);
-    const casingName = casing === undefined ? 'u' : String(casing);
-    out.push(hash1(T.Casing, casingName), hash3(T.CasingPosition, casingName, pos, sh));
-    const counts = doc.caseCounts.get(lw);
+    for (const g of gz) out.push(f1(T.Gaz, g), f2(T.GazShort, g, sh));
+    if (i > 0) for (const g of gazetteer[i - 1]) out.push(f1(T.GazM1, g));
+    if (i + 1 < n) for (const g of gazetteer[i + 1]) out.push(f1(T.GazP1, g));
+    const counts = doc.caseCounts.get(lower[i]);
     let upper = counts ? counts.upper : 0;
     let lowerCount = counts ? counts.lower : 0;
-    if (pos === 'm') {
-      if (isUpper(w[0])) upper--;
-      else if (isLower(w[0])) lowerCount--;
+    if (position[i] === 0) {
+      const k = caseOf(words[i].charCodeAt(0));
+      if (k === UPPER) upper--;
+      else if (k === LOWER) lowerCount--;
     }
-    const docCase = (upper > 0 ? 'U' : '') + (lowerCount > 0 ? 'L' : '');
-    out.push(hash3(T.DocCase, docCase, pos, sh));
-    const c = cluster[i];
-    if (c) {
-      for (const p of CLUSTER_PREFIXES) if (p <= c.length || p === CLUSTER_PREFIXES[0]) out.push(hash2(T.Cluster, String(p), c.slice(0, p)));
-    } else out.push(hash1(T.Cluster, '?'));
-    const cm1 = i > 0 ? cluster[i - 1] : '<s>';
-    const cp1 = i + 1 < n ? cluster[i + 1] : '</s>';
-    out.push(hash1(T.ClusterM1, cm1.slice(0, 8)), hash1(T.ClusterP1, cp1.slice(0, 8)));
+    out.push(f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh));
+    if (i > 0 && cluster[i - 1].length) out.push(f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]));
+    if (i + 1 < n && cluster[i + 1].length) out.push(f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]));
   }
   offsets[n] = out.length;
   return { offsets, hashes: Uint32Array.from(out) };
 }
 
-/** Entity type of an IOB2 label, or "O". */
+const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
+const typeHashes = new Map<string, number>();
+/** Hash of a label or type name. */
+function nameHash(name: string): number {
+  let h = typeHashes.get(name);
+  if (h === undefined) typeHashes.set(name, (h = hashString(name)));
+  return h;
+}
 const typeOf = (label: string) => (label === 'O' ? 'O' : label.slice(2));
+const hasWordChar = (w: string) => caseOf(w.charCodeAt(0)) !== 0 || /[\p{L}\p{N}]/u.test(w);
 
 /**
  * Second-pass features from first-pass labels (`predicted[s][i]`, IOB2) for every sentence of
@@ -196,29 +252,28 @@ export function stackedFeatures(doc: PreparedDocument, predicted: readonly (read
   const history = documentHistory(doc, predicted);
   const result: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const sh = sent.short[i];
-    const out: number[] = [];
-    const prev = labels[i];
-    const m1 = i > 0 ? labels[i - 1] : '<s>';
-    const p1 = i + 1 < n ? labels[i + 1] : '</s>';
-    out.push(hash1(T.Prev, prev), hash1(T.PrevM1, m1), hash1(T.PrevP1, p1), hash2(T.PrevM1Prev, m1, prev), hash2(T.PrevShort, prev, sh));
+    const sh = sent.hShort[i];
+    const prev = nameHash(labels[i]);
+    const m1 = i > 0 ? nameHash(labels[i - 1]) : BOS;
+    const p1 = i + 1 < n ? nameHash(labels[i + 1]) : EOS;
+    const out = [f1(T.Prev, prev), f1(T.PrevM1, m1), f1(T.PrevP1, p1), f2(T.PrevM1Prev, m1, prev), f2(T.PrevShort, prev, sh)];
     const entry = history.get(sent.lower[i]);
-    if (entry && /[\p{L}\p{N}]/u.test(sent.words[i])) {
-      // Counts over the other occurrences: subtract this one.
-      const own = typeOf(prev);
-      let best = '';
+    if (entry && hasWordChar(sent.words[i])) {
+      // Counts over the other occurrences: leave this one out.
+      const own = TYPES.indexOf(typeOf(labels[i]));
+      let best = -1;
       let bestCount = 0;
-      for (const [type, count] of entry.counts) {
-        const c = type === own ? count - 1 : count;
-        if (c <= 0) continue;
-        out.push(hash1(T.DocSeen, type));
-        if (c > bestCount || (c === bestCount && type < best)) {
+      for (let type = 0; type < TYPES.length; type++) {
+        const count = entry.counts[type] - (type === own ? 1 : 0);
+        if (count <= 0) continue;
+        out.push(f1(T.DocSeen, nameHash(TYPES[type])));
+        if (count > bestCount) {
           best = type;
-          bestCount = c;
+          bestCount = count;
         }
       }
-      if (best) out.push(hash1(T.DocMajority, best), hash2(T.DocMajorityShort, best, sh));
-      if (entry.first && !(entry.firstSentence === s && entry.firstToken === i)) out.push(hash1(T.DocFirst, entry.first));
+      if (best >= 0) out.push(f1(T.DocMajority, nameHash(TYPES[best])), f2(T.DocMajorityShort, nameHash(TYPES[best]), sh));
+      if (entry.first >= 0 && !(entry.firstSentence === s && entry.firstToken === i)) out.push(f1(T.DocFirst, nameHash(TYPES[entry.first])));
     }
     result.push(out);
   }
@@ -226,9 +281,10 @@ export function stackedFeatures(doc: PreparedDocument, predicted: readonly (read
 }
 
 interface HistoryEntry {
-  counts: Map<string, number>;
-  /** Type of the first occurrence labelled as an entity. */
-  first: string;
+  /** Occurrences per index of TYPES. */
+  counts: number[];
+  /** TYPES index of the first occurrence labelled as an entity, or -1. */
+  first: number;
   firstSentence: number;
   firstToken: number;
 }
@@ -242,10 +298,10 @@ function documentHistory(doc: PreparedDocument, predicted: readonly (readonly st
   doc.sentences.forEach((sent, s) => {
     sent.lower.forEach((lw, i) => {
       let entry = history.get(lw);
-      if (!entry) history.set(lw, (entry = { counts: new Map(), first: '', firstSentence: -1, firstToken: -1 }));
-      const type = typeOf(predicted[s][i]);
-      entry.counts.set(type, (entry.counts.get(type) ?? 0) + 1);
-      if (!entry.first && type !== 'O') {
+      if (!entry) history.set(lw, (entry = { counts: [0, 0, 0, 0, 0], first: -1, firstSentence: -1, firstToken: -1 }));
+      const type = Math.max(0, TYPES.indexOf(typeOf(predicted[s][i])));
+      entry.counts[type]++;
+      if (entry.first < 0 && type !== 0) {
         entry.first = type;
         entry.firstSentence = s;
         entry.firstToken = i;

@@ -1,20 +1,19 @@
 /**
  * Features are identified by 32-bit hashes of (template, values) rather than by strings: the
  * tagger never builds feature strings at runtime, and the model file stores no feature names.
- * FNV-1a over UTF-16 code units, finished with the murmur3 mixer.
+ * Each token's strings are hashed once; features combine those hashes with murmur3 rounds.
  */
 
-export function seedOf(template: number): number {
-  return Math.imul(0x811c9dc5 ^ template, 0x9e3779b1);
+function round(h: number, x: number): number {
+  let k = Math.imul(x, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-export function mixString(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  // A separator so that ("ab", "c") and ("a", "bc") differ.
-  return Math.imul(h ^ 0x1f, 0x01000193);
-}
-
-export function finish(h: number): number {
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,16 +22,23 @@ export function finish(h: number): number {
   return h >>> 0;
 }
 
-export function hash1(template: number, a: string): number {
-  return finish(mixString(seedOf(template), a));
+/** Hash of a string (UTF-16 code units). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5 ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finish(h);
 }
 
-export function hash2(template: number, a: string, b: string): number {
-  return finish(mixString(mixString(seedOf(template), a), b));
+export function f1(template: number, a: number): number {
+  return finish(round(template, a));
 }
 
-export function hash3(template: number, a: string, b: string, c: string): number {
-  return finish(mixString(mixString(mixString(seedOf(template), a), b), c));
+export function f2(template: number, a: number, b: number): number {
+  return finish(round(round(template, a), b));
+}
+
+export function f3(template: number, a: number, b: number, c: number): number {
+  return finish(round(round(round(template, a), b), c));
 }
 
 /** A deterministic PRNG (mulberry32) for shuffling training data. */

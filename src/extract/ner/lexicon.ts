@@ -16,7 +16,10 @@ export interface LexiconData {
 }
 
 export class Lexicon {
+  /** Gazetteer key → categories. */
   readonly gazetteer = new Map<string, string[]>();
+  /** Keys that start some longer gazetteer entry, so that matching can stop early. */
+  readonly gazetteerPrefixes = new Set<string>();
   readonly gazetteerMaxLength: number;
   readonly casing = new Map<string, number>();
   readonly clusters = new Map<string, string>();
@@ -30,7 +33,11 @@ export class Lexicon {
           if (!list.includes(category)) list.push(category);
         } else this.gazetteer.set(entry, [category]);
         let length = 1;
-        for (let i = 0; i < entry.length; i++) if (entry.charCodeAt(i) === 32) length++;
+        for (let i = 0; i < entry.length; i++) {
+          if (entry.charCodeAt(i) !== 32) continue;
+          length++;
+          this.gazetteerPrefixes.add(entry.slice(0, i));
+        }
         if (length > maxLength) maxLength = length;
       }
     }

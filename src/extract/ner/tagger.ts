@@ -1,6 +1,6 @@
 /** Runtime tagging: a loaded model labels the words of a whole document (two passes). */
 import { Lexicon } from './lexicon.ts';
-import { prepareDocument, sentenceFeatures, stackedFeatures } from './features.ts';
+import { type PreparedSentence, prepareDocument, sentenceFeatures, stackedFeatures, wordFeatures } from './features.ts';
 import { allowedTransitions, viterbi } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 
@@ -59,6 +59,8 @@ export class DocumentTagger {
   private readonly table: ScoringTable;
   private readonly transitions: Float32Array[];
   private readonly allowed: Uint8Array;
+  /** Word → summed weights of its word-only features, all layers (see `wordFeatures`). */
+  private readonly wordCache = new Map<string, Float64Array>();
 
   constructor(model: ModelData) {
     this.labels = model.labels;
@@ -77,7 +79,7 @@ export class DocumentTagger {
     const { weights, width } = table;
     // Emission scores of the base features for every layer: emits[s][t * width + layer * L + y].
     const emits = doc.sentences.map((_, s) => {
-      const f = sentenceFeatures(doc, s, this.lexicon);
+      const f = sentenceFeatures(doc, s);
       const n = f.offsets.length - 1;
       const emit = new Float64Array(n * width);
       for (let t = 0; t < n; t++) {
@@ -107,6 +109,23 @@ export class DocumentTagger {
       });
     }
     return labels;
+  }
+
+  private wordScores(sentence: PreparedSentence, t: number): Float64Array {
+    const word = sentence.words[t];
+    let scores = this.wordCache.get(word);
+    if (scores) return scores;
+    const hashes: number[] = [];
+    wordFeatures(sentence, t, hashes);
+    scores = new Float64Array(this.table.width);
+    for (const h of hashes) {
+      const offset = this.table.offset(h);
+      if (offset < 0) continue;
+      for (let y = 0; y < scores.length; y++) scores[y] += this.table.weights[offset + y];
+    }
+    if (this.wordCache.size >= 200_000) this.wordCache.clear();
+    this.wordCache.set(word, scores);
+    return scores;
   }
 
   private decode(emit: Float64Array, layer: number): string[] {

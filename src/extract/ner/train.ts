@@ -89,7 +89,7 @@ export function trainModel(
   const sentences: SentenceData[] = [];
   prepared.forEach((doc, d) => {
     doc.sentences.forEach((_, s) => {
-      const { offsets, hashes } = sentenceFeatures(doc, s, lexicon);
+      const { offsets, hashes } = sentenceFeatures(doc, s);
       const gold = Int32Array.from(docs[d].sentences[s].tags, (t) => labelIndex.get(t) ?? 0);
       sentences.push({ doc: d, sentence: s, offsets, hashes, gold });
     });

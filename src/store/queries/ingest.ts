@@ -62,7 +62,7 @@ export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ing
      MERGE (a:Article {id: row.id})
      SET a += row.props`,
     {
-      rows: writes.map(({ article }) => ({
+      rows: writes.map(({ article, extracted }) => ({
         id: article.id,
         props: {
           title: article.title,
@@ -73,6 +73,8 @@ export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ing
           publishedAt: article.publishedAt,
           sortDate: sortDate(article, ingestedAt),
           contentHash: article.contentHash,
+          // Sentence i is text[bounds[2i], bounds[2i+1]]: evidence for any mention, not only the first few.
+          sentenceBounds: extracted.sentences.flatMap((sentence) => [sentence.start, sentence.end]),
           ingestedAt,
         },
       })),

@@ -51,12 +51,12 @@ export interface Page {
   limit: number;
 }
 
-const ENTITY = `{ .key, .kind, .name, .aliases, .wikidataId, .code, .iso3, .countryCode, .articleCount, .mentionCount, .firstSeen, .lastSeen }`;
-const ARTICLE = `{ .id, .title, .text, .url, .source, .language, .publishedAt, .sortDate, .ingestedAt }`;
-const EVENT = `{ .key, .type, .cameoCode, .date, .title }`;
-const WINDOW = (v: string) => `($since IS NULL OR ${v}.sortDate >= $since) AND ($until IS NULL OR ${v}.sortDate <= $until)`;
+export const ENTITY = `{ .key, .kind, .name, .aliases, .wikidataId, .code, .iso3, .countryCode, .articleCount, .mentionCount, .firstSeen, .lastSeen }`;
+export const ARTICLE = `{ .id, .title, .text, .url, .source, .language, .publishedAt, .sortDate, .ingestedAt }`;
+export const EVENT = `{ .key, .type, .cameoCode, .date, .title }`;
+export const WINDOW = (v: string) => `($since IS NULL OR ${v}.sortDate >= $since) AND ($until IS NULL OR ${v}.sortDate <= $until)`;
 
-function windowParams(window: Window = {}) {
+export function windowParams(window: Window = {}) {
   return { since: window.since ?? null, until: window.until ?? null };
 }
 
@@ -126,7 +126,7 @@ export interface QuoteRow {
   aboutKeys: string[];
 }
 
-const QUOTE_FIELDS = `q.key AS key, q.text AS text, q.date AS date, a.id AS articleId,
+export const QUOTE_FIELDS = `q.key AS key, q.text AS text, q.date AS date, a.id AS articleId,
   head([(p:Entity)-[:SAID]->(q) | p.key]) AS speakerKey,
   [(q)-[:ABOUT]->(x:Entity) | x.key] AS aboutKeys`;
 
@@ -297,14 +297,20 @@ export interface CoMentionRow {
 export async function coMentions(
   runner: QueryRunner,
   key: string,
-  options: Window & { kind: EntityKind | null; limit: number },
+  options: Window & { kind: EntityKind | null; limit: number; orderBy: 'COUNT' | 'SCORE' },
 ): Promise<CoMentionRow[]> {
+  // For one entity, pointwise mutual information orders its partners as shared / partner's own
+  // article count does (the rest of the formula is the same for every partner).
+  const order =
+    options.orderBy === 'SCORE'
+      ? 'toFloat(articleCount) / entity.articleCount DESC, articleCount DESC, entity.key'
+      : 'articleCount DESC, entity.key';
   if (!options.since && !options.until) {
     return runner.run<CoMentionRow & Record<string, unknown>>(
       `MATCH (:Entity {key: $key})-[r:CO_MENTIONED]-(o:Entity)
        WHERE $kind IS NULL OR o.kind = $kind
        RETURN o ${ENTITY} AS entity, r.articles AS articleCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
-       ORDER BY articleCount DESC, entity.key
+       ORDER BY ${order}
        LIMIT $limit`,
       { key, kind: options.kind, limit: options.limit },
     );
@@ -314,7 +320,7 @@ export async function coMentions(
      WHERE o <> e AND ${WINDOW('a')} AND ($kind IS NULL OR o.kind = $kind)
      WITH o, count(a) AS articleCount, min(a.sortDate) AS firstSeen, max(a.sortDate) AS lastSeen
      RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen
-     ORDER BY articleCount DESC, entity.key
+     ORDER BY ${order}
      LIMIT $limit`,
     { key, kind: options.kind, limit: options.limit, ...windowParams(options) },
   );
@@ -326,11 +332,14 @@ export interface EventFilter extends Window {
   types?: string[] | null;
   /** Keys of entities every event must involve. */
   participants?: string[] | null;
+  /** Alpha-2 code: events located in the country or in a place of it, or involving it. */
+  country?: string | null;
 }
 
 const EVENT_FILTER = `($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
   AND ($types IS NULL OR ev.type IN $types)
-  AND ($participants IS NULL OR COUNT { (ev)-[:INVOLVES]->(p:Entity) WHERE p.key IN $participants } = size($participants))`;
+  AND ($participants IS NULL OR COUNT { (ev)-[:INVOLVES]->(p:Entity) WHERE p.key IN $participants } = size($participants))
+  AND ($country IS NULL OR COUNT { (ev)-->(c:Entity) WHERE c.key = $countryKey OR c.countryCode = $country } > 0)`;
 
 function eventFilterParams(filter: EventFilter) {
   const { since, until } = windowParams(filter);
@@ -341,6 +350,8 @@ function eventFilterParams(filter: EventFilter) {
     untilDate: until?.slice(0, 10) ?? null,
     types: filter.types?.length ? filter.types : null,
     participants: filter.participants?.length ? filter.participants : null,
+    country: filter.country ?? null,
+    countryKey: filter.country ? `country:${filter.country}` : null,
   };
 }
 
@@ -408,15 +419,6 @@ export async function eventsOfArticles(runner: QueryRunner, ids: readonly string
      ORDER BY articleId, event.date, event.key`,
     { ids },
   );
-}
-
-export async function eventsOfEntity(
-  runner: QueryRunner,
-  key: string,
-  filter: EventFilter,
-  page: Page,
-): Promise<{ rows: EventRow[]; total: number }> {
-  return eventsPage(runner, { ...filter, participants: [key, ...(filter.participants ?? [])] }, page);
 }
 
 // ---------------------------------------------------------------- totals

@@ -1,0 +1,266 @@
+/**
+ * Extraction: article text → sentences, entities (countries, people, organisations, places) with
+ * mentions and stable keys, roles, quotes and events. `createExtractor()` loads the gazetteers
+ * (and the NER model when there is one) once; `extract()` is then a pure function of its input.
+ */
+import type { ArticleText, EntityKind, ExtractedArticle, ExtractedEntity, ExtractedRole, Extractor, Mention } from './types.ts';
+import type { Doc, Found } from './document.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize } from './tokens.ts';
+import { loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
+import { findNames, matchGazetteers } from './mentions.ts';
+import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
+import { findRoles } from './roles.ts';
+import { attributeQuotes, findQuoteSpans } from './quotes.ts';
+import { findEvents, type EventMention } from './events.ts';
+import { parseIsoDate } from './dates.ts';
+import { fold, slug } from './text.ts';
+import { tryLoadNerTagger, type NerTaggerLike } from './ner-bridge.ts';
+
+export { EVENT_TYPES, eventKey } from './events.ts';
+export { findDates } from './dates.ts';
+export { splitSentences } from './sentences.ts';
+
+export interface ExtractorOptions {
+  /** false: rules and gazetteers only; a string: path of the NER model file; default: the shipped model if present. */
+  ner?: boolean | string;
+  /** Folder of the gazetteer files (default seed/gazetteers). */
+  gazetteerDir?: string;
+}
+
+export interface LoadedExtractor extends Extractor {
+  /** Whether the NER tagger was loaded (false: rule fallback). */
+  readonly usesNer: boolean;
+}
+
+export function createExtractor(options: ExtractorOptions = {}): LoadedExtractor {
+  const gaz = loadGazetteers(options.gazetteerDir);
+  const tagger = options.ner === false ? null : tryLoadNerTagger(typeof options.ner === 'string' ? options.ner : undefined);
+  return {
+    usesNer: tagger !== null,
+    extract: (article) => extractArticle(article, gaz, tagger),
+  };
+}
+
+export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: NerTaggerLike | null): ExtractedArticle {
+  const text = article.text ?? '';
+  const published = article.publishedAt ? article.publishedAt.slice(0, 10) : null;
+  const doc = prepare(text, published);
+
+  matchGazetteers(doc, gaz);
+  const ner = tagger && doc.sentences.length > 0 ? safeRecognize(tagger, text, doc) : null;
+  findNames(doc, gaz, ner);
+  const articleCountries = new Set(doc.found.filter((f) => f.kind === 'COUNTRY').map((f) => f.countryCode!));
+  resolveContextOrgs(doc, articleCountries);
+
+  const clusters = clusterPeople(doc, gaz);
+  collectSurnameMentions(doc, clusters);
+  const roleDrafts = findRoles(doc, clusters);
+  const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries });
+  const personOf = new Map<Found, PersonCluster>();
+  for (const c of people) for (const m of c.mentions) personOf.set(m, c);
+
+  const entities = buildEntities(doc, gaz, people, article.title ?? '');
+  const keyKind = new Map(entities.map((e) => [e.key, e.kind]));
+
+  const roles = buildRoles(roleDrafts, people, personOf);
+
+  // Token → entity, for quotes.
+  const tokenEntity: ({ key: string; kind: string } | null)[] = new Array(doc.tokens.length).fill(null);
+  for (const f of doc.found) {
+    const key = f.kind === 'PERSON' ? personOf.get(f)?.key : f.pending ? undefined : f.key;
+    if (!key || !keyKind.has(key)) continue;
+    for (let i = f.t0; i < f.t1; i++) if (!tokenEntity[i] || tokenEntity[i]!.kind === 'COUNTRY') tokenEntity[i] = { key, kind: f.kind };
+  }
+  const personStarts = doc.found
+    .filter((f) => f.kind === 'PERSON' && personOf.has(f))
+    .map((f) => ({ start: f.start, key: personOf.get(f)!.key }))
+    .sort((a, b) => a.start - b.start);
+  const lastPersonBefore = (pos: number) => {
+    let key: string | undefined;
+    for (const p of personStarts) {
+      if (p.start >= pos) break;
+      key = p.key;
+    }
+    return key;
+  };
+  const quoteSpans = findQuoteSpans(text);
+  const quotes = attributeQuotes(doc, quoteSpans, (i) => tokenEntity[i], lastPersonBefore).map((q) => ({
+    text: q.text,
+    ...(q.speakerKey ? { speakerKey: q.speakerKey } : {}),
+    aboutKeys: q.aboutKeys,
+    sentence: q.sentence,
+  }));
+
+  const eventMentions: EventMention[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      eventMentions.push({ key: e.key, kind: e.kind, name: e.name, start: m.start, end: m.end, sentence: m.sentence, media: e.kind === 'ORGANIZATION' && gaz.orgsByKey.get(e.key)?.kind === 'media' });
+    }
+  }
+  eventMentions.sort((a, b) => a.start - b.start);
+  const events = findEvents(doc, eventMentions, quoteSpans, published);
+
+  return { sentences: doc.sentences, entities, events, roles, quotes };
+}
+
+function prepare(text: string, published: string | null): Doc {
+  const sentences = splitSentences(text);
+  const tokens = tokenize(text);
+  let s = 0;
+  let startPending = true;
+  for (const t of tokens) {
+    while (s < sentences.length - 1 && t.start >= sentences[s + 1].start) {
+      s++;
+      startPending = true;
+    }
+    t.sentence = s;
+    if (startPending && /^[\p{L}\p{N}]/u.test(t.text)) {
+      t.sentenceStart = true;
+      startPending = false;
+    }
+  }
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  return {
+    text,
+    sentences,
+    tokens,
+    folded: tokens.map((t) => fold(t.text)),
+    lowerWords,
+    cover: new Int32Array(tokens.length).fill(-1),
+    found: [],
+    published: parseIsoDate(published),
+  };
+}
+
+function safeRecognize(tagger: NerTaggerLike, text: string, doc: Doc) {
+  try {
+    return tagger.recognize(text, doc.sentences);
+  } catch {
+    return null;
+  }
+}
+
+/** "Congress" is the US Congress only in an article about the US; otherwise a generic body. */
+function resolveContextOrgs(doc: Doc, countries: Set<string>): void {
+  for (const f of doc.found) {
+    if (f.kind !== 'ORGANIZATION' || !f.pending) continue;
+    f.pending = false;
+    if (!f.countryCode || !countries.has(f.countryCode)) {
+      const text = doc.text.slice(f.start, f.end);
+      f.key = `org:${slug(text)}`;
+      f.name = text;
+      f.countryCode = undefined;
+    }
+  }
+}
+
+interface EntityDraft {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Set<string>;
+  wikidataId?: string;
+  code?: string;
+  iso3?: string;
+  countryCode?: string;
+  mentions: Mention[];
+}
+
+function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title: string): ExtractedEntity[] {
+  const drafts = new Map<string, EntityDraft>();
+  const mention = (f: Found): Mention => ({ start: f.start, end: f.end, text: doc.text.slice(f.start, f.end), sentence: doc.tokens[f.t0].sentence });
+  for (const f of doc.found) {
+    if (f.kind === 'PERSON' || !f.key || f.pending) continue;
+    let d = drafts.get(f.key);
+    if (!d) {
+      d = { key: f.key, kind: f.kind, name: f.name ?? doc.text.slice(f.start, f.end), aliases: new Set(), mentions: [] };
+      if (f.kind === 'COUNTRY') {
+        const c = gaz.countries.get(f.countryCode!)!;
+        d.name = c.name;
+        d.code = c.code;
+        d.iso3 = c.iso3;
+        for (const a of c.aliases) d.aliases.add(a);
+      } else if (f.countryCode) d.countryCode = f.countryCode;
+      if (f.kind === 'ORGANIZATION') for (const a of gaz.orgsByKey.get(f.key)?.aliases ?? []) d.aliases.add(a);
+      drafts.set(f.key, d);
+    }
+    d.countryCode ??= f.kind !== 'COUNTRY' ? f.countryCode : undefined;
+    const m = mention(f);
+    if (f.kind !== 'COUNTRY' || f.countryForm !== 'demonym') d.aliases.add(m.text);
+    d.mentions.push(m);
+  }
+  for (const c of people) {
+    const d: EntityDraft = { key: c.key, kind: 'PERSON', name: c.name, aliases: new Set(c.aliases), mentions: [], wikidataId: c.wikidataId };
+    for (const f of c.mentions) {
+      const m = mention(f);
+      d.aliases.add(m.text);
+      d.mentions.push(m);
+    }
+    if (c.words.length > 1) d.aliases.add(c.words[c.words.length - 1]);
+    drafts.set(c.key, d);
+  }
+  const firstSentence = Math.min(1, doc.sentences.length - 1);
+  const titleFolded = fold(title);
+  const scores = new Map<string, number>();
+  let max = 0;
+  for (const d of drafts.values()) {
+    d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const inTitle = [d.name, ...d.aliases].some((a) => a.length > 2 && new RegExp(`\\b${escape(fold(a))}\\b`).test(titleFolded));
+    const early = d.mentions.some((m) => m.sentence <= firstSentence);
+    const score = d.mentions.length + (inTitle ? 3 : 0) + (early ? 1 : 0);
+    scores.set(d.key, score);
+    max = Math.max(max, score);
+  }
+  const out: ExtractedEntity[] = [];
+  for (const d of drafts.values()) {
+    d.aliases.delete(d.name);
+    const e: ExtractedEntity = {
+      key: d.key,
+      kind: d.kind,
+      name: d.name,
+      aliases: [...d.aliases].sort(),
+      ...(d.wikidataId ? { wikidataId: d.wikidataId } : {}),
+      ...(d.code ? { code: d.code, iso3: d.iso3 } : {}),
+      ...(d.countryCode ? { countryCode: d.countryCode } : {}),
+      mentions: d.mentions,
+      salience: max > 0 ? Math.round((scores.get(d.key)! / max) * 1000) / 1000 : 0,
+    };
+    out.push(e);
+  }
+  return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function buildRoles(drafts: ReturnType<typeof findRoles>, people: PersonCluster[], personOf: Map<Found, PersonCluster>): ExtractedRole[] {
+  const live = new Set(people);
+  const seen = new Set<string>();
+  const out: ExtractedRole[] = [];
+  for (const r of drafts) {
+    const cluster = live.has(r.cluster) ? r.cluster : people.find((p) => r.cluster.mentions.some((m) => p.mentions.includes(m)));
+    if (!cluster) continue;
+    let countryKey = r.countryCode ? `country:${r.countryCode}` : undefined;
+    if (!countryKey && r.ofPerson) {
+      const owner = personOf.get(r.ofPerson);
+      const ownerCountry = owner?.record?.positions.find((p) => p.country)?.country;
+      if (ownerCountry) countryKey = `country:${ownerCountry}`;
+    }
+    const role: ExtractedRole = {
+      personKey: cluster.key,
+      title: r.title,
+      ...(countryKey ? { countryKey } : {}),
+      ...(r.organizationKey ? { organizationKey: r.organizationKey } : {}),
+      sentence: r.sentence,
+      ...(r.former ? { former: true } : {}),
+    };
+    const id = `${role.personKey}|${role.title.toLowerCase()}|${role.countryKey ?? ''}|${role.organizationKey ?? ''}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(role);
+  }
+  return out;
+}

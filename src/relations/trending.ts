@@ -1,0 +1,56 @@
+/**
+ * Entities whose mention rate in a window most exceeds their rate in the days before it. Rates
+ * are articles per day; the ratio adds one article over the baseline to both sides, so an entity
+ * new in the window ranks by how much it is mentioned, not by a division by zero.
+ */
+import type { EntityKind } from '../extract/types.ts';
+import type { EntityRow } from '../store/queries/read.ts';
+import { latestArticleDate, trendCounts } from '../store/queries/relations.ts';
+import type { QueryRunner } from '../store/runner.ts';
+
+const DAY_MS = 86_400_000;
+/** Default window when none is given: the last week of news in the graph. */
+export const DEFAULT_WINDOW_DAYS = 7;
+
+export interface Trend {
+  entity: EntityRow;
+  windowCount: number;
+  baselineCount: number;
+  windowRate: number;
+  baselineRate: number;
+  ratio: number;
+}
+
+export interface TrendingResult {
+  since: string;
+  until: string;
+  trends: Trend[];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export async function trending(
+  runner: QueryRunner,
+  options: { kind: EntityKind | null; since?: string | null; until?: string | null; baselineDays: number; first: number; minCount?: number },
+): Promise<TrendingResult> {
+  const until = options.until ?? (await latestArticleDate(runner)) ?? new Date().toISOString();
+  const since = options.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
+  const baselineStart = new Date(Date.parse(since) - options.baselineDays * DAY_MS).toISOString();
+  const rows = await trendCounts(runner, { kind: options.kind, baselineStart, since, until, minCount: options.minCount ?? 1 });
+  const windowDays = Math.max((Date.parse(until) - Date.parse(since)) / DAY_MS, 1);
+  const smoothing = 1 / options.baselineDays;
+  const trends = rows.map((row) => {
+    const windowRate = row.inWindow / windowDays;
+    const baselineRate = row.inBaseline / options.baselineDays;
+    return {
+      entity: row.entity,
+      windowCount: row.inWindow,
+      baselineCount: row.inBaseline,
+      windowRate: round(windowRate),
+      baselineRate: round(baselineRate),
+      ratio: round((windowRate + smoothing) / (baselineRate + smoothing)),
+    };
+  });
+  trends.sort((a, b) => b.ratio - a.ratio || b.windowCount - a.windowCount || (a.entity.key < b.entity.key ? -1 : 1));
+  return { since, until, trends: trends.slice(0, options.first) };
+}
