@@ -81,6 +81,7 @@ const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implemen
 builder.mutationFields((t) => ({
   ingestArticles: t.field({
     type: IngestReportRef,
+    nullable: false,
     description: `Loads articles (at most ${MAX_ARTICLES_PER_CALL} per call). Idempotent: the same article again is UNCHANGED. Needs an API key.`,
     args: { articles: t.arg({ type: [ArticleInput], required: true }) },
     complexity: (args) => ({ field: 10 + args.articles.length, multiplier: 1 }),

@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('graphql-http server audits', () => {
   const audits = serverAudits({
     url: 'http://newsgraph.test/graphql',
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => app.yoga.fetch(input as string, init),
+    fetchFn: (input: string, init?: RequestInit) => app.yoga.fetch(new URL(input), init ?? {}),
   });
   for (const audit of audits) {
     it(`${audit.id} ${audit.name}`, async () => {

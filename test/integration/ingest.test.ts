@@ -102,7 +102,7 @@ describe('ingestArticles', () => {
     expect(data.ingestArticles).toMatchObject({ created: 0, updated: 1, unchanged: 0, failed: 0 });
     const { data: after } = await app.gql(`{
       person(name: "Lavrov") { articleCount coMentions { entity { name } articleCount } }
-      articles(filter: { mentions: ["country:FR"] }) { totalCount edges { node { title } } }
+      articles(filter: { mentions: [{ key: "country:FR" }] }) { totalCount edges { node { title } } }
     }`);
     expect(after.person.articleCount).toBe(1);
     for (const c of after.person.coMentions) expect(c.articleCount).toBe(1);

@@ -16,7 +16,7 @@ import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.t
 let extractor: Extractor | null = null;
 
 export function testExtractor(): Extractor {
-  extractor ??= createExtractor();
+  if (!extractor) extractor = createExtractor();
   return extractor;
 }
 

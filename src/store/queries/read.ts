@@ -301,17 +301,16 @@ export async function coMentions(
 ): Promise<CoMentionRow[]> {
   // For one entity, pointwise mutual information orders its partners as shared / partner's own
   // article count does (the rest of the formula is the same for every partner).
-  const order =
-    options.orderBy === 'SCORE'
-      ? 'toFloat(articleCount) / entity.articleCount DESC, articleCount DESC, entity.key'
-      : 'articleCount DESC, entity.key';
+  const rank = options.orderBy === 'SCORE' ? 'toFloat(articleCount) / o.articleCount' : 'articleCount';
   if (!options.since && !options.until) {
     return runner.run<CoMentionRow & Record<string, unknown>>(
       `MATCH (:Entity {key: $key})-[r:CO_MENTIONED]-(o:Entity)
        WHERE $kind IS NULL OR o.kind = $kind
-       RETURN o ${ENTITY} AS entity, r.articles AS articleCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
-       ORDER BY ${order}
-       LIMIT $limit`,
+       WITH o, r.articles AS articleCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
+       WITH o, articleCount, firstSeen, lastSeen, ${rank} AS rank
+       ORDER BY rank DESC, articleCount DESC, o.key
+       LIMIT $limit
+       RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen`,
       { key, kind: options.kind, limit: options.limit },
     );
   }
@@ -319,9 +318,10 @@ export async function coMentions(
     `MATCH (e:Entity {key: $key})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity)
      WHERE o <> e AND ${WINDOW('a')} AND ($kind IS NULL OR o.kind = $kind)
      WITH o, count(a) AS articleCount, min(a.sortDate) AS firstSeen, max(a.sortDate) AS lastSeen
-     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen
-     ORDER BY ${order}
-     LIMIT $limit`,
+     WITH o, articleCount, firstSeen, lastSeen, ${rank} AS rank
+     ORDER BY rank DESC, articleCount DESC, o.key
+     LIMIT $limit
+     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen`,
     { key, kind: options.kind, limit: options.limit, ...windowParams(options) },
   );
 }
