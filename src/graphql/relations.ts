@@ -160,7 +160,7 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
       resolve: (r, args, ctx) =>
         offsetConnection(
           args,
-          (page) => relations.sharedArticlesPage(ctx.store, r.a.key, r.b.key, page),
+          async (page) => (await relations.sharedArticles(ctx.store, r.a.key, r.b.key, {}, page)).map((row) => row.article),
           async () => r.summary.articles,
         ),
     }),
@@ -168,7 +168,7 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
       type: [EventRef],
       description: 'Events both took part in, latest first.',
       args: { first: t.arg.int({ defaultValue: 10 }) },
-      resolve: (r, args, ctx) => relations.sharedEvents(ctx.store, r.a.key, r.b.key, pageSize(args.first)),
+      resolve: (r, args, ctx) => relations.sharedEvents(ctx.store, r.a.key, r.b.key, {}, pageSize(args.first)),
     }),
     quotes: t.field({
       type: [QuoteRef],

@@ -6,7 +6,8 @@
  */
 import type { EntityKind } from '../extract/types.ts';
 import type { ArticleRow, EventRow, Window } from '../store/queries/read.ts';
-import { neighbours, sharedArticlesOfPairs, sharedEventsOfPairs, type HopArticleRow } from '../store/queries/relations.ts';
+import { reportsOfEvents } from '../store/queries/read.ts';
+import { neighbours, sharedArticles, sharedEvents, type SharedArticleRow } from '../store/queries/relations.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
 export const MAX_HOPS = 6;
@@ -123,22 +124,32 @@ export async function findPaths(runner: QueryRunner, from: string, to: string, o
   }
   const strength = (keys: string[]) => keys.slice(1).reduce((sum, k, i) => sum + (weights.get(pairId(keys[i], k)) ?? 0), 0);
   candidates.sort((a, b) => strength(b) - strength(a) || a.join('|').localeCompare(b.join('|')));
+  candidates.splice(cap);
 
-  // Back every hop with evidence; a path whose hop has none inside the window is not a path.
-  const chosen = candidates.slice(0, cap);
-  const pairs = new Map<string, { a: string; b: string }>();
-  for (const keys of chosen) for (let i = 1; i < keys.length; i++) pairs.set(pairId(keys[i - 1], keys[i]), { a: keys[i - 1], b: keys[i] });
-  const hopsByPair = await evidenceForPairs(runner, [...pairs.values()], options);
+  // Back every hop with evidence, a few candidates at a time (the strongest first); a path whose
+  // hop has none inside the window is not a path.
   const paths: Path[] = [];
-  for (const keys of chosen) {
-    const pathHops: Hop[] = [];
-    for (let i = 1; i < keys.length; i++) {
-      const hop = hopsByPair.get(pairId(keys[i - 1], keys[i]));
-      if (!hop) break;
-      pathHops.push({ ...hop, from: keys[i - 1], to: keys[i] });
+  const known = new Map<string, Omit<Hop, 'from' | 'to'> | null>();
+  for (let start = 0; start < candidates.length && paths.length < options.first; start += options.first) {
+    const chunk = candidates.slice(start, start + options.first);
+    const missing = new Map<string, { a: string; b: string }>();
+    for (const keys of chunk) {
+      for (let i = 1; i < keys.length; i++) {
+        const id = pairId(keys[i - 1], keys[i]);
+        if (!known.has(id)) missing.set(id, { a: keys[i - 1], b: keys[i] });
+      }
     }
-    if (pathHops.length === keys.length - 1) paths.push({ keys, hops: pathHops });
-    if (paths.length >= options.first) break;
+    const found = await evidenceForPairs(runner, [...missing.values()], options);
+    for (const id of missing.keys()) known.set(id, found.get(id) ?? null);
+    for (const keys of chunk) {
+      const hops: Hop[] = [];
+      for (let i = 1; i < keys.length; i++) {
+        const hop = known.get(pairId(keys[i - 1], keys[i]));
+        if (!hop) break;
+        hops.push({ ...hop, from: keys[i - 1], to: keys[i] });
+      }
+      if (hops.length === keys.length - 1 && paths.length < options.first) paths.push({ keys, hops });
+    }
   }
   return { paths, truncated };
 }
@@ -148,34 +159,45 @@ function clip(text: string): string {
 }
 
 /** The sentence of the article that mentions both; failing one, the first that mentions each. */
-function sentencesOf(row: HopArticleRow): string[] {
+function sentencesOf(row: SharedArticleRow): string[] {
   const bounds = row.article.sentenceBounds ?? [];
   const shared = row.aSentences.find((i) => row.bSentences.includes(i));
   if (shared !== undefined && bounds.length > 2 * shared + 1) return [clip(row.article.text.slice(bounds[2 * shared], bounds[2 * shared + 1]))];
   return [...new Set([row.aEvidence[0], row.bEvidence[0]].filter((s): s is string => Boolean(s)))].map(clip);
 }
 
-/** What links each pair: an event both took part in, else the newest article mentioning both. */
+/**
+ * What links each pair: an event both took part in, else the newest article mentioning both.
+ * One query per pair, run together: a pair's search is cheap only when it starts from its
+ * less mentioned end, which differs from pair to pair.
+ */
 export async function evidenceForPairs(runner: QueryRunner, pairs: { a: string; b: string }[], window: Window): Promise<Map<string, Omit<Hop, 'from' | 'to'>>> {
-  const [articles, events] = await Promise.all([
-    sharedArticlesOfPairs(runner, pairs, window, EVIDENCE_PER_HOP),
-    sharedEventsOfPairs(runner, pairs, window, EVIDENCE_PER_HOP),
-  ]);
+  const found = await Promise.all(
+    pairs.map(async ({ a, b }) => ({
+      id: pairId(a, b),
+      events: await sharedEvents(runner, a, b, window, 1),
+      articles: await sharedArticles(runner, a, b, window, { offset: 0, limit: EVIDENCE_PER_HOP }),
+    })),
+  );
+  const eventKeys = found.flatMap((f) => f.events.map((e) => e.key));
+  const reports = eventKeys.length > 0 ? await reportsOfEvents(runner, eventKeys) : [];
   const result = new Map<string, Omit<Hop, 'from' | 'to'>>();
-  for (const row of events) {
-    const id = pairId(row.a, row.b);
-    const hop = result.get(id) ?? { via: { kind: 'event' as const, event: row.event }, evidence: [] };
-    hop.evidence.push({ sentence: row.evidence, article: row.article });
-    result.set(id, hop);
-  }
-  for (const row of articles) {
-    const id = pairId(row.a, row.b);
-    const { sentenceBounds: _bounds, ...article } = row.article;
-    const hop = result.get(id) ?? { via: { kind: 'article' as const, article }, evidence: [] };
-    if (hop.evidence.length < EVIDENCE_PER_HOP && !hop.evidence.some((e) => e.article.id === article.id)) {
-      for (const sentence of sentencesOf(row)) hop.evidence.push({ sentence, article });
+  for (const { id, events, articles } of found) {
+    const evidence: Evidence[] = [];
+    let via: Hop['via'] | null = null;
+    if (events.length > 0) {
+      via = { kind: 'event', event: events[0] };
+      for (const report of reports.filter((r) => r.eventKey === events[0].key).slice(0, EVIDENCE_PER_HOP)) {
+        evidence.push({ sentence: report.evidence, article: report.article });
+      }
     }
-    result.set(id, hop);
+    for (const row of articles) {
+      const { sentenceBounds: _bounds, ...article } = row.article;
+      via ??= { kind: 'article', article };
+      if (evidence.length >= EVIDENCE_PER_HOP || evidence.some((e) => e.article.id === article.id)) continue;
+      for (const sentence of sentencesOf(row)) evidence.push({ sentence, article });
+    }
+    if (via) result.set(id, { via, evidence });
   }
   return result;
 }

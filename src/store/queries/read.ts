@@ -247,9 +247,9 @@ function articleFilterParams(filter: ArticleFilter) {
 export async function articlesPage(runner: QueryRunner, filter: ArticleFilter, page: Page): Promise<ArticleRow[]> {
   const rows = await runner.run<{ a: ArticleRow }>(
     `MATCH (a:Article) WHERE ${ARTICLE_FILTER}
-     RETURN a ${ARTICLE} AS a
-     ORDER BY a.sortDate DESC, a.id
-     SKIP $offset LIMIT $limit`,
+     WITH a ORDER BY a.sortDate DESC, a.id
+     SKIP $offset LIMIT $limit
+     RETURN a ${ARTICLE} AS a`,
     { ...articleFilterParams(filter), ...page },
   );
   return rows.map((r) => r.a);
@@ -269,9 +269,9 @@ export async function articlesMentioning(runner: QueryRunner, key: string, windo
   const rows = await runner.run<{ a: ArticleRow }>(
     `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article)
      WHERE ${WINDOW('a')}
-     RETURN a ${ARTICLE} AS a
-     ORDER BY a.sortDate DESC, a.id
-     SKIP $offset LIMIT $limit`,
+     WITH a ORDER BY a.sortDate DESC, a.id
+     SKIP $offset LIMIT $limit
+     RETURN a ${ARTICLE} AS a`,
     { ...params, ...page },
   );
   const [count] = await runner.run<{ total: number }>(
@@ -359,9 +359,9 @@ export async function eventsPage(runner: QueryRunner, filter: EventFilter, page:
   const params = eventFilterParams(filter);
   const rows = await runner.run<{ e: EventRow }>(
     `MATCH (ev:Event) WHERE ${EVENT_FILTER}
-     RETURN ev ${EVENT} AS e
-     ORDER BY ev.date DESC, ev.key
-     SKIP $offset LIMIT $limit`,
+     WITH ev ORDER BY ev.date DESC, ev.key
+     SKIP $offset LIMIT $limit
+     RETURN ev ${EVENT} AS e`,
     { ...params, ...page },
   );
   const [count] = await runner.run<{ total: number }>(`MATCH (ev:Event) WHERE ${EVENT_FILTER} RETURN count(ev) AS total`, params);
@@ -404,7 +404,7 @@ export interface ReportRow {
 export async function reportsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<ReportRow[]> {
   return runner.run<ReportRow & Record<string, unknown>>(
     `UNWIND $keys AS key
-     MATCH (a:Article)-[r:REPORTS]->(:Event {key: key})
+     MATCH (:Event {key: key})<-[r:REPORTS]-(a:Article)
      RETURN key AS eventKey, a ${ARTICLE} AS article, r.evidence AS evidence
      ORDER BY eventKey, article.sortDate, article.id`,
     { keys },

@@ -104,65 +104,65 @@ export async function articleCountsIn(runner: QueryRunner, keys: string[], windo
   return new Map(rows.map((r) => [r.key, r.n]));
 }
 
-export interface HopArticleRow {
-  a: string;
-  b: string;
+/**
+ * Binds `s` to the less mentioned and `l` to the more mentioned of two entities: a search from a
+ * hub reads every article of the hub, one from the other end reads a few.
+ */
+const SMALL_THEN_LARGE = `MATCH (x:Entity {key: $a})
+  MATCH (y:Entity {key: $b})
+  WITH CASE WHEN x.articleCount <= y.articleCount THEN x ELSE y END AS s,
+       CASE WHEN x.articleCount <= y.articleCount THEN y ELSE x END AS l`;
+
+export interface SharedArticleRow {
   article: ArticleRow & { sentenceBounds: number[] | null };
+  /** Sentence indexes and evidence sentences of each entity in the article. */
   aSentences: number[];
   bSentences: number[];
   aEvidence: string[];
   bEvidence: string[];
 }
 
-/** For each pair, the newest articles mentioning both, with where in them each is mentioned. */
-export async function sharedArticlesOfPairs(runner: QueryRunner, pairs: { a: string; b: string }[], window: Window, perPair: number): Promise<HopArticleRow[]> {
-  if (pairs.length === 0) return [];
-  return runner.run<HopArticleRow & Record<string, unknown>>(
-    `UNWIND $pairs AS pair
-     MATCH (x:Entity {key: pair.a})
-     MATCH (y:Entity {key: pair.b})
-     CALL {
-       WITH x, y
-       MATCH (x)<-[mx:MENTIONS]-(a:Article)-[my:MENTIONS]->(y)
-       WHERE ${WINDOW('a')}
-       RETURN a, mx, my
-       ORDER BY a.sortDate DESC, a.id
-       LIMIT $perPair
-     }
-     RETURN pair.a AS a, pair.b AS b, a { ${ARTICLE.slice(1, -1)}, .sentenceBounds } AS article,
-            mx.sentences AS aSentences, my.sentences AS bSentences, mx.evidence AS aEvidence, my.evidence AS bEvidence`,
-    { pairs, perPair, ...windowParams(window) },
+/** Articles mentioning both `a` and `b`, newest first, with where in them each is mentioned. */
+export async function sharedArticles(runner: QueryRunner, a: string, b: string, window: Window, page: Page): Promise<SharedArticleRow[]> {
+  const rows = await runner.run<Record<string, any>>(
+    `${SMALL_THEN_LARGE}
+     MATCH (s)<-[ms:MENTIONS]-(art:Article)
+     WHERE ${WINDOW('art')}
+     MATCH (art)-[ml:MENTIONS]->(l)
+     WITH s, art, ms, ml
+     ORDER BY art.sortDate DESC, art.id
+     SKIP $offset LIMIT $limit
+     RETURN s.key AS small, art { ${ARTICLE.slice(1, -1)}, .sentenceBounds } AS article,
+            ms.sentences AS smallSentences, ml.sentences AS largeSentences, ms.evidence AS smallEvidence, ml.evidence AS largeEvidence`,
+    { a, b, ...page, ...windowParams(window) },
   );
+  return rows.map((row) => {
+    const aIsSmall = row.small === a;
+    const pick = (small: unknown, large: unknown) => ((aIsSmall ? small : large) ?? []) as never;
+    return {
+      article: row.article,
+      aSentences: pick(row.smallSentences, row.largeSentences),
+      bSentences: pick(row.largeSentences, row.smallSentences),
+      aEvidence: pick(row.smallEvidence, row.largeEvidence),
+      bEvidence: pick(row.largeEvidence, row.smallEvidence),
+    };
+  });
 }
 
-export interface HopEventRow {
-  a: string;
-  b: string;
-  event: EventRow;
-  article: ArticleRow;
-  evidence: string;
-}
-
-/** For each pair, the events both took part in, with the articles reporting them. */
-export async function sharedEventsOfPairs(runner: QueryRunner, pairs: { a: string; b: string }[], window: Window, perPair: number): Promise<HopEventRow[]> {
-  if (pairs.length === 0) return [];
+/** Events both `a` and `b` took part in, latest first. */
+export async function sharedEvents(runner: QueryRunner, a: string, b: string, window: Window, limit: number): Promise<EventRow[]> {
   const { since, until } = windowParams(window);
-  return runner.run<HopEventRow & Record<string, unknown>>(
-    `UNWIND $pairs AS pair
-     MATCH (x:Entity {key: pair.a})
-     MATCH (y:Entity {key: pair.b})
-     CALL {
-       WITH x, y
-       MATCH (x)<-[:INVOLVES]-(ev:Event)-[:INVOLVES]->(y)
-       WHERE ($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
-       MATCH (art:Article)-[r:REPORTS]->(ev)
-       RETURN ev, art, r.evidence AS evidence
-       ORDER BY ev.date DESC, ev.key, art.sortDate
-       LIMIT $perPair
-     }
-     RETURN pair.a AS a, pair.b AS b, ev ${EVENT} AS event, art ${ARTICLE} AS article, evidence`,
-    { pairs, perPair, since, until, sinceDate: since?.slice(0, 10) ?? null, untilDate: until?.slice(0, 10) ?? null },
+  const rows = await runner.run<{ event: EventRow }>(
+    `${SMALL_THEN_LARGE}
+     MATCH (s)<-[:INVOLVES]-(ev:Event)
+     WHERE ($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
+     MATCH (ev)-[:INVOLVES]->(l)
+     RETURN ev ${EVENT} AS event
+     ORDER BY event.date DESC, event.key
+     LIMIT $limit`,
+    { a, b, limit, since, until, sinceDate: since?.slice(0, 10) ?? null, untilDate: until?.slice(0, 10) ?? null },
   );
+  return rows.map((r) => r.event);
 }
 
 export interface PairSummary {
@@ -178,28 +178,6 @@ export async function pairSummary(runner: QueryRunner, a: string, b: string): Pr
     { a, b },
   );
   return rows[0] ?? { articles: 0, firstSeen: null, lastSeen: null };
-}
-
-export async function sharedArticlesPage(runner: QueryRunner, a: string, b: string, page: Page): Promise<ArticleRow[]> {
-  const rows = await runner.run<{ article: ArticleRow }>(
-    `MATCH (:Entity {key: $a})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(:Entity {key: $b})
-     RETURN art ${ARTICLE} AS article
-     ORDER BY article.sortDate DESC, article.id
-     SKIP $offset LIMIT $limit`,
-    { a, b, ...page },
-  );
-  return rows.map((r) => r.article);
-}
-
-export async function sharedEvents(runner: QueryRunner, a: string, b: string, limit: number): Promise<EventRow[]> {
-  const rows = await runner.run<{ event: EventRow }>(
-    `MATCH (:Entity {key: $a})<-[:INVOLVES]-(ev:Event)-[:INVOLVES]->(:Entity {key: $b})
-     RETURN ev ${EVENT} AS event
-     ORDER BY event.date DESC, event.key
-     LIMIT $limit`,
-    { a, b, limit },
-  );
-  return rows.map((r) => r.event);
 }
 
 /** Quotes by either entity about the other, newest first. */
