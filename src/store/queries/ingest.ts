@@ -189,19 +189,7 @@ export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ing
       pairDeltas.set(id, p);
     }
   }
-  if (pairDeltas.size > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (x:Entity {key: row.a})
-       MATCH (y:Entity {key: row.b})
-       MERGE (x)-[r:CO_MENTIONED]->(y)
-       ON CREATE SET r.articles = row.n, r.firstSeen = row.first, r.lastSeen = row.last
-       ON MATCH SET r.articles = r.articles + row.n,
-                    r.firstSeen = CASE WHEN row.first < r.firstSeen THEN row.first ELSE r.firstSeen END,
-                    r.lastSeen = CASE WHEN row.last > r.lastSeen THEN row.last ELSE r.lastSeen END`,
-      { rows: [...pairDeltas.values()] },
-    );
-  }
+  if (pairDeltas.size > 0) await addCoMentions(tx, [...pairDeltas.values()], [...deltas.keys()]);
   if (updates.length > 0) {
     const updated = writes.filter((w) => w.update);
     const entityKeys = new Set(touchedByUpdate.entities);
@@ -321,6 +309,44 @@ export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ing
         { rows: about },
       );
     }
+  }
+}
+
+/**
+ * Adds shared articles to co-mention edges (created where missing). Each edge points from the
+ * lower key to the higher; the MERGE pattern starts from whichever end has fewer articles,
+ * because the embedded engine looks for an existing edge by walking the first node's edges,
+ * and a hub has thousands of them.
+ */
+async function addCoMentions(
+  tx: QueryRunner,
+  rows: { a: string; b: string; n: number; first: string; last: string }[],
+  keys: string[],
+): Promise<void> {
+  const counts = new Map(
+    (await tx.run<{ key: string; n: number }>('UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS n', { keys })).map(
+      (r) => [r.key, r.n],
+    ),
+  );
+  const fromLower = rows.filter((r) => (counts.get(r.a) ?? 0) <= (counts.get(r.b) ?? 0));
+  const fromHigher = rows.filter((r) => (counts.get(r.a) ?? 0) > (counts.get(r.b) ?? 0));
+  const set = `ON CREATE SET r.articles = row.n, r.firstSeen = row.first, r.lastSeen = row.last
+       ON MATCH SET r.articles = r.articles + row.n,
+                    r.firstSeen = CASE WHEN row.first < r.firstSeen THEN row.first ELSE r.firstSeen END,
+                    r.lastSeen = CASE WHEN row.last > r.lastSeen THEN row.last ELSE r.lastSeen END`;
+  for (const [batch, pattern] of [
+    [fromLower, '(x)-[r:CO_MENTIONED]->(y)'],
+    [fromHigher, '(y)<-[r:CO_MENTIONED]-(x)'],
+  ] as const) {
+    if (batch.length === 0) continue;
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (x:Entity {key: row.a})
+       MATCH (y:Entity {key: row.b})
+       MERGE ${pattern}
+       ${set}`,
+      { rows: batch },
+    );
   }
 }
 
