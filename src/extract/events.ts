@@ -52,7 +52,7 @@ export const EVENT_TYPES: Record<string, EventType> = {
     cameoCode: '180',
     noun: 'Attack',
     symmetric: false,
-    trigger: /\b(?:attack(?:s|ed)?|bomb(?:s|ing|ings|ed)?|explosions?|shooting|shot dead|stabb(?:ed|ing)|gunmen|suicide bomber|massacre)\b/g,
+    trigger: /\b(?:attack(?:s|ed)?|bomb(?:s|ing|ings|ed)?|shooting|shot dead|stabb(?:ed|ing)|gunmen|suicide bomber|massacre)\b/g,
   },
   PROTEST: { cameoCode: '140', noun: 'Protest', symmetric: true, trigger: /\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies))\b/g },
   AGREEMENT: { cameoCode: '057', noun: 'Agreement', symmetric: true, trigger: /\b(?:agreements?|agreed to|treaty|accord|ceasefire|cease-fire|signed a deal)\b/g },
@@ -80,12 +80,20 @@ interface Draft {
   date?: string;
 }
 
+const SOURCE_AFTER = /^\)?(?:['’]s\s+\w+)?\s*(?:,[^,]{0,20},\s*)?(?:said|says|told|reported|stated|added|confirmed|announced)\b/;
 const HYPOTHETICAL = /\b(?:if|would|could|might|unless|whether)\b/;
 
 export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan[], published: string | null): ExtractedEvent[] {
   const drafts: Draft[] = [];
+  const bySentence = new Map<number, EventMention[]>();
+  for (const m of mentions) {
+    if (insideQuote(quotes, m.start)) continue;
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   for (const s of doc.sentences) {
-    const inSentence = mentions.filter((m) => m.sentence === s.index && !insideQuote(quotes, m.start));
+    const inSentence = bySentence.get(s.index) ?? [];
     const dates = findDates(doc.text, published, s.start, s.end).filter((d) => !insideQuote(quotes, d.start));
     for (const [type, def] of Object.entries(EVENT_TYPES)) {
       def.trigger.lastIndex = 0;
@@ -105,6 +113,8 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
         const placeSpans = new Set(inSentence.filter((e) => e.kind === 'PLACE').map((e) => e.start));
         const take = (e: EventMention, peopleOnly: boolean) => {
           if (e.media || (peopleOnly && e.kind !== 'PERSON')) return;
+          // The source of a report ("the FSB said", "officials told") is not a party to what it reports.
+          if (!def.symmetric && type !== 'STATEMENT' && SOURCE_AFTER.test(doc.text.slice(e.end, e.end + 24))) return;
           const prep = doc.text.slice(Math.max(s.start, e.start - 12), e.start);
           const located = /\b(?:in|at|near|to|from)\s+(?:the\s+)?$/.test(prep);
           if (e.kind === 'PLACE' || (e.kind === 'COUNTRY' && (placeSpans.has(e.start) || (located && /\b(?:in|at|near)\s+(?:the\s+)?$/.test(prep))))) {

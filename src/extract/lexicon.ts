@@ -30,7 +30,8 @@ emperor empress pope ambassador envoy senator sen. rep. congressman congresswoma
 spokeswoman spokesperson chairman chairwoman chairperson chair chief director head leader commander general gen. admiral
 adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. judge justice prosecutor speaker ceo sheikh emir
 sultan monarch archbishop bishop cardinal ayatollah mp mep lawmaker councillor councilor representative attorney-general
-attorney deputy commissioner administrator ombudsman marshal field-marshal crown
+attorney deputy commissioner administrator ombudsman marshal field-marshal crown dean elder detective inspector constable
+sheriff trooper superintendent executive assemblyman assemblywoman councilman councilwoman alderman provost chancellor rector
 `);
 
 /** Occupations: a cue that a name follows, not a role. */
@@ -41,6 +42,7 @@ photojournalist activist lawyer doctor surgeon nurse teacher student coach playe
 astronaut engineer entrepreneur businessman businesswoman billionaire founder owner officer official diplomat candidate
 nominee spokesperson priest rabbi imam pastor monk survivor victim witness suspect mother father son daughter wife husband
 brother sister archaeologist astronomer historian geologist oceanographer planetary climatologist paleontologist
+broadcaster presenter host anchor co-author author emeritus commentator columnist blogger comedian filmmaker
 `);
 
 /** Words that may qualify an office inside a title: "Deputy Foreign Minister", "special envoy". */
@@ -63,6 +65,7 @@ emphasized emphasised stressed stresses suggested suggests called calls describe
 
 /** Last words that make a capitalised sequence an organisation. */
 export const ORG_HEADS = words(`
+commission patrol partners trust magazine survey
 ministry department agency committee commission council party union organization organisation institute institution
 university college school academy hospital company corporation corp. inc. inc ltd ltd. llc plc group bank fund foundation
 association society league federation confederation alliance coalition front movement army navy force forces guard
@@ -119,4 +122,23 @@ export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
+`);
+
+/** Words that do not occur in people's names (for the "Given Surname" shape rule). */
+export const NOT_NAME_WORDS = words(`
+catholic christian christianity muslim islamic jewish orthodox protestant buddhist hindu sunni shia shiite evangelical
+african european asian arab american latino hispanic democratic republican liberal conservative socialist communist
+national international general federal united royal imperial new old west east north south western eastern northern
+southern central city county one two three first second third amendment act bill law constitution day week year
+street road avenue square park river lake bay sea ocean island islands mountain mountains valley airport station
+bridge district region province state states university college school hospital church cathedral mosque temple
+linux windows hat expo festival awards award prize cup league championship games olympics tour series show
+telescope satellite rover spacecraft ship vessel mission program programme project trust experience magazine village
+hall base patrol survey partners hornets greens image
+`);
+
+/** Last words that make a capitalised sequence a place. */
+export const PLACE_HEADS = words(`
+village hall base city county province district region island islands river lake bay sea ocean mountain mountains valley street road
+avenue square park airport station bridge beach coast peninsula strait gulf desert forest canyon harbour harbor port
 `);

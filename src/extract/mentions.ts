@@ -13,12 +13,14 @@ import {
   NATIONAL_BODIES,
   NEVER_PERSON,
   OCCUPATIONS,
+  NOT_NAME_WORDS,
   OFFICE_HEADS,
   ORG_HEADS,
+  PLACE_HEADS,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
 } from './lexicon.ts';
-import { fold, isCapitalized, nameKey, slug } from './text.ts';
+import { fold, isCapitalized, nameKey, nameWordKey, slug } from './text.ts';
 import type { NerSpan } from './ner-bridge.ts';
 
 /** Country names that are also given names or US states: a country only when the context says so. */
@@ -26,9 +28,15 @@ const AMBIGUOUS_COUNTRY_NAMES = new Set(['Georgia', 'Jordan', 'Chad', 'Niger', '
 /** Capitals that are only taken with a country context (they are ordinary names too). */
 const WEAK_CAPITALS = new Set(['Hamilton', 'Victoria', 'Douglas', 'Stanley', 'Kingston', 'Male', 'Plymouth', 'Jamestown', 'Georgetown', 'The Valley', 'Road Town', 'West Island', 'Saint-Denis', 'Castries', 'Praia', 'Victoria', 'Sucre', 'Apia', 'Alofi', 'Avarua', 'Dili', 'Juba', 'Kotte']);
 const GEORGIA_COUNTRY_CUES = /\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Saakashvili|Ivanishvili|Zourabichvili)\b/;
+/** Capitalised words that end a name: "John Tory on Tuesday", "Kamloops This Week". */
+const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'This', 'That', 'These', 'Those', 'The', 'A', 'An']);
+const US_CONTEXT = /\b(?:United States|U\.S\.|US|American|Atlanta|Savannah)\b/;
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
 export function isNameWord(text: string): boolean {
+  if (/^I['’]/.test(text)) return false; // I'd, I've
+  if (/-(?:based|backed|led|born|owned|linked|style|era|funded|made|run|controlled|affiliated|aligned)$/i.test(text)) return false;
+  if (text === 'Image') return false; // Wikinews caption marker
   return /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(text) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|del|la|le|d|O)[-'’]\p{Lu}/u.test(text);
 }
 
@@ -94,11 +102,17 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
   if (!onlyDemonym && hit.words.length === 1) {
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !COMMON_CAPITALIZED.has(prev.text.toLowerCase())) return false;
-    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text))) {
+    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text)) && !gaz.givenNames.has(fold(next.text))) {
       if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
     }
   }
-  if (text === 'Georgia' && !georgiaIsCountry) return false;
+  if (text === 'Georgia' && !georgiaIsCountry) {
+    if (US_CONTEXT.test(doc.text)) {
+      const { start, end } = spanOf(doc, t0, t1);
+      addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: 'place:georgia-us-state', name: 'Georgia', countryCode: 'US' });
+    }
+    return false;
+  }
   if (AMBIGUOUS_COUNTRY_NAMES.has(text) && next && isNameWord(next.text) && !gaz.phrases.has(fold(next.text))) return false;
   if (WEAK_CAPITALS.has(text)) {
     const capitalOf = hit.targets.find((t) => t.kind === 'place' && t.capitalOf);
@@ -117,7 +131,7 @@ function isTitleWord(text: string): boolean {
 /** Is the token a title head (office, occupation or honorific)? */
 export function isTitleHead(text: string): boolean {
   const w = text.toLowerCase();
-  return OFFICE_HEADS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(text);
+  return OFFICE_HEADS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(text) || /^\p{Lu}?\p{Ll}{3,}(?:ologist|ician)$/u.test(text);
 }
 
 interface Run {
@@ -163,11 +177,13 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
     while (j < tokens.length && tokens[j].sentence === tokens[i].sentence && !claimed[j] && doc.cover[j] < 0) {
       const t = tokens[j].text;
       // A short all-capitals word after a name is an acronym or shouting ("Volker IS heading").
-      if (isNameWord(t) && !(/^[A-Z]{2,3}$/.test(t) && /\p{Ll}/u.test(tokens[j - 1].text))) {
+      if (isNameWord(t) && !(/^[A-Z]{2,3}$/.test(t) && /\p{Ll}/u.test(tokens[j - 1].text)) && !RUN_BREAKERS.has(t)) {
         j++;
         continue;
       }
-      if (NAME_CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text) && doc.cover[j + 1] < 0 && !claimed[j + 1] && tokens[j + 1].sentence === tokens[i].sentence) {
+      // "and"/"on" join organisation names ("Department of Health and Human Services"), not two people.
+      const joins = NAME_CONNECTORS.has(t) && ((t !== 'and' && t !== '&' && t !== 'on') || tokens.slice(i, j).some((x) => x.text === 'of' || ORG_HEADS.has(x.text.toLowerCase())));
+      if (joins && j + 1 < tokens.length && isNameWord(tokens[j + 1].text) && doc.cover[j + 1] < 0 && !claimed[j + 1] && tokens[j + 1].sentence === tokens[i].sentence) {
         j += 2;
         continue;
       }
@@ -212,7 +228,7 @@ export function titlePrefix(doc: Doc, t0: number, t1: number): { end: number; ho
       end = ++k;
       continue;
     }
-    if (OFFICE_HEADS.has(w) || OCCUPATIONS.has(w)) {
+    if (isTitleHead(text) && !HONORIFICS.has(text)) {
       office = office || OFFICE_HEADS.has(w);
       end = ++k;
       continue;
@@ -247,7 +263,8 @@ function cueBefore(doc: Doc, t0: number): boolean {
   const s = doc.tokens[t0].sentence;
   const at = (i: number) => (i >= 0 && doc.tokens[i].sentence === s ? doc.tokens[i].text : '');
   if (isTitleHead(at(t0 - 1))) return true;
-  if (/^(?:to|for|of|at)$/.test(at(t0 - 2)) && isTitleHead(at(t0 - 3))) return true;
+  // "ambassador to NATO Kurt Volker": the complement is a name, not "the".
+  if (/^(?:to|for|of|at)$/.test(at(t0 - 2)) && isTitleHead(at(t0 - 3)) && /^\p{Lu}/u.test(at(t0 - 1))) return true;
   return false;
 }
 
@@ -258,7 +275,7 @@ function speechAround(doc: Doc, t0: number, t1: number): boolean {
   const before = t0 > 0 && doc.tokens[t0 - 1].sentence === s ? lowerAt(doc, t0 - 1) : '';
   if (SPEECH_VERBS.has(after) && after !== 'calls' && after !== 'claims') return true;
   if ((after === 'has' || after === 'had' || after === 'also' || after === 'then' || after === 'later') && SPEECH_VERBS.has(after2)) return true;
-  return before === 'said' || before === 'says' || before === 'told' || before === 'according';
+  return before === 'said' || before === 'says' || before === 'according';
 }
 
 function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
@@ -300,23 +317,64 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     });
     return;
   }
-  const title = titlePrefix(doc, t0, t1);
-  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.includes('of')));
-  if (orgLike && title.end === t0) {
-    addOrg(doc, gaz, t0, t1, demonym?.countryCode);
-    return;
+  // "University of California", "Bank of England": an organisation named after a place.
+  if (ORG_HEADS.has(lower[0]) && run.ner !== 'PER' && t1 + 1 < tokens.length && /^(?:of|for|on)$/.test(tokens[t1].text) && doc.cover[t1 + 1] >= 0) {
+    const place = doc.found[doc.cover[t1 + 1]];
+    if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
+  }
+  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
+  if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
+  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
+
+  let title = titlePrefix(doc, t0, t1);
+  if (title.end === t0) {
+    // A title inside the sequence: "ABS-CBN CEO Carlo Katigbak" → an organisation, then a person.
+    for (let k = t0 + 1; k < t1 - 1; k++) {
+      if (!isTitleHead(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+      let m = k;
+      while (m > t0 && TITLE_MODIFIERS.has(tokens[m - 1].text.toLowerCase())) m--;
+      const inner = titlePrefix(doc, m, t1);
+      if (inner.end > m && inner.end < t1 && m > t0) {
+        classifyRun(doc, gaz, { t0, t1: m });
+        t0 = m;
+        title = inner;
+      }
+      break;
+    }
   }
 
+  if (OFFICE_HEADS.has(tokens[t1 - 1].text.toLowerCase()) && run.ner !== 'PER') return; // "Chess Federation President"
   let n0 = title.end;
   if (n0 >= t1) return; // a title without a name ("the President said")
-  const nameWords = words.slice(n0 - t0);
+  // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".
+  for (let k = n0 + 1; k < t1 - 1; k++) {
+    if (tokens[k].text !== 'of') continue;
+    if (title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) {
+      classifyRun(doc, gaz, { t0: k + 1, t1 });
+      t1 = k;
+    }
+    break;
+  }
+  if (NAME_CONNECTORS.has(tokens[n0].text)) return; // "Speaker of the House", "CEO of Massey Energy"
+  const nameWords = tokens.slice(n0, t1).map((t) => t.text);
   const single = nameWords.length === 1;
   const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
-  const never = NEVER_PERSON.has(nameWords.join(' ').toLowerCase()) || /^[A-Z]{1,2}$/.test(nameWords.join(''));
+  const joined = nameWords.join(' ');
+  const never =
+    NEVER_PERSON.has(joined.toLowerCase()) ||
+    /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
+    (run.ner !== 'PER' &&
+      nameWords.length === 1 &&
+      (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
   if (never) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
   const person = (pending = false): void => {
+    // Whatever the cue, "… School of Law said" is not a person.
+    if (run.ner !== 'PER' && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
+      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+      return;
+    }
     addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
   };
 
@@ -327,11 +385,17 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'LOC') return addPlace(doc, n0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
-  if (!single && gaz.givenNames.has(fold(nameWords[0])) && nameWords.every((w) => isNameWord(w)) && !lower.some((w) => ORG_HEADS.has(w))) return person();
+  const lowerName = nameWords.map((w) => w.toLowerCase());
+  const nameShaped =
+    gaz.givenNames.has(fold(nameWords[0])) &&
+    nameWords.every((w) => isNameWord(w)) &&
+    !lowerName.some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w) || COMMON_CAPITALIZED.has(w)) &&
+    !lowerName.slice(1).some((w) => doc.lowerWords.has(w) && w.length > 3 && !gaz.peopleBySurname.has(nameWordKey(w)));
+  if (!single && nameShaped) return person();
   const prev = n0 > 0 && tokens[n0 - 1].sentence === tokens[n0].sentence ? tokens[n0 - 1].text : '';
   const placeAfter = followedByCountry(doc, t1);
   if (PLACE_PREPOSITIONS.has(prev) || placeAfter) return addPlace(doc, n0, t1, placeAfter);
-  if (single && !COMMON_CAPITALIZED.has(lower[0]) && /^\p{Lu}\p{Ll}/u.test(words[0])) {
+  if (single && !COMMON_CAPITALIZED.has(lower[0]) && /^\p{Lu}\p{Ll}/u.test(words[0]) && !NOT_NAME_WORDS.has(lower[0]) && !ORG_HEADS.has(lower[0])) {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }

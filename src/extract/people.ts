@@ -136,7 +136,9 @@ function officeRank(title: string): number {
   // "Senior Advisor to the President" is an adviser, not a president: rank the head of the title.
   title = title.split(/\s+(?:to|of|for)\s+/)[0];
   if (/\b(?:advis[eo]r|aide|assistant|lady|spouse)\b/i.test(title)) return 1;
-  if (/^(?:deputy|assistant|under|parliamentary under|vice)/i.test(title)) return 1.5;
+  if (/^(?:deputy|assistant|under|parliamentary under|vice|first deputy|state secretary)/i.test(title)) return 1;
+  // A cabinet office ("Minister of Foreign Affairs", "Secretary of Defense") outranks other appointments.
+  if (/^(?:minister|secretary|attorney general)\b/i.test(title)) return 2.5;
   if (MINISTERIAL.test(title)) return 2;
   return 0.5; // members of legislatures and assemblies
 }
@@ -241,7 +243,14 @@ export function linkCluster(gaz: Gazetteers, cluster: PersonCluster, ctx: LinkCo
       if (best.score < 4 || (second && second.score > best.score - 2)) return null;
       return best.index;
     }
-    if (ids.length === 1) return ids[0];
+    if (ids.length === 1) {
+      // A namesake who sat in some regional assembly is not enough: the office, the date or the
+      // country must fit the article too.
+      const only = score(gaz, ids[0], cluster, ctx);
+      const record = gaz.people.get(ids[0]);
+      const prominent = record.positions.some((p) => officeRank(p.title) >= 2.5);
+      return only.countryMatch || only.active || only.titleMatch || prominent || !ctx.date ? ids[0] : null;
+    }
     const scored = ids.map((i) => score(gaz, i, cluster, ctx)).sort((a, b) => b.score - a.score);
     return scored[0].score > scored[1].score ? scored[0].index : null;
   }
@@ -251,7 +260,7 @@ export function linkCluster(gaz: Gazetteers, cluster: PersonCluster, ctx: LinkCo
   const [best, second] = scored;
   const strong = best.active && best.rank >= 2 && (best.countryMatch || best.titleMatch);
   if (!strong && !(best.titleMatch && best.countryMatch)) return null;
-  if (second && second.score > best.score - 2) return null;
+  if (second && second.score > best.score - 1.5) return null;
   return best.index;
 }
 

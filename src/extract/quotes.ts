@@ -40,14 +40,20 @@ export function insideQuote(quotes: QuoteSpan[], pos: number): boolean {
 export type KeyAt = (token: number) => { key: string; kind: string } | null;
 
 const PRONOUN = /^(?:he|she|He|She)$/;
+const SPEAKER_KINDS = ['PERSON', 'ORGANIZATION'];
 
 export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt, lastPersonBefore: (pos: number) => string | undefined): QuoteDraft[] {
   const { tokens } = doc;
   const out: QuoteDraft[] = [];
   const firstTok = (pos: number) => {
-    let i = 0;
-    while (i < tokens.length && tokens[i].start < pos) i++;
-    return i;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   for (const q of spans) {
     const inner = doc.text.slice(q.inner[0], q.inner[1]).trim();
@@ -56,9 +62,9 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt, last
     const open = firstTok(q.start);
     const close = firstTok(q.end);
     const sentence = tokens[Math.min(open, tokens.length - 1)]?.sentence ?? 0;
-    const speakerOf = (i: number): string | undefined => {
+    const speakerOf = (i: number, kinds = SPEAKER_KINDS): string | undefined => {
       const k = keyAt(i);
-      if (k && (k.kind === 'PERSON' || k.kind === 'ORGANIZATION')) return k.key;
+      if (k && kinds.includes(k.kind)) return k.key;
       if (PRONOUN.test(tokens[i]?.text ?? '')) return lastPersonBefore(q.start);
       return undefined;
     };
@@ -83,7 +89,11 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt, last
     if (!speaker) {
       for (let k = open - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
         if (SPEECH_VERBS.has(tokens[k].text.toLowerCase()) || /^(?:called|urged|asked)$/.test(tokens[k].text)) {
-          for (let s = k - 1; s >= 0 && tokens[s].sentence === sentence && !speaker; s--) speaker = speakerOf(s);
+          // A person before the verb is the speaker ("Cruz, in remarks to ABC, said"); else an organisation.
+          for (const kinds of [['PERSON'], SPEAKER_KINDS]) {
+            for (let s = k - 1; s >= 0 && tokens[s].sentence === sentence && !speaker; s--) speaker = speakerOf(s, kinds);
+            if (speaker) break;
+          }
           break;
         }
       }

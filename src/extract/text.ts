@@ -22,7 +22,7 @@ export function slug(s: string): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['.]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
 

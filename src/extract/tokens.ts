@@ -44,6 +44,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let word = m[0];
     const start = m.index;
     let end = start + word.length;
+    // Wikinews captions glued to a name: "Jo JorgensenImage: …".
+    const caption = /^(.*\p{Ll})(Image)$/u.exec(word);
+    if (caption) {
+      out.push(tok(caption[1], start, start + caption[1].length));
+      out.push(tok(caption[2], start + caption[1].length, end));
+      continue;
+    }
     if (POSSESSIVE.test(word) && word.length > 2) {
       out.push(tok(word.slice(0, -2), start, end - 2));
       out.push(tok(word.slice(-2), end - 2, end));
@@ -53,7 +60,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       word += '.';
       end += 1;
       TOKEN.lastIndex = end;
-    } else if (end < slice.length && slice.charCodeAt(end) === 46 && /^\p{Lu}$/u.test(word) && /\s\p{Lu}/u.test(slice.slice(end, end + 2))) {
+    } else if (end < slice.length && slice.charCodeAt(end) === 46 && /^\p{Lu}$/u.test(word) && /^\s\p{Lu}/u.test(slice.slice(end + 1, end + 3))) {
       // An initial: "John F. Kennedy".
       word += '.';
       end += 1;

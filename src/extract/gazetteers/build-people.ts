@@ -47,6 +47,7 @@ export function buildPeople(lines: string[]): PeopleFile {
   const repos = Object.keys(REPO_COUNTRY);
   const givenNames = new Set<string>();
   const people: PersonRow[] = [];
+  const keys: [string, string[], string[]][] = [];
   for (const line of lines) {
     if (!line.trim()) continue;
     const p = JSON.parse(line) as SourcePerson;
@@ -81,15 +82,28 @@ export function buildPeople(lines: string[]): PeopleFile {
     }
     fullKeys.delete('');
     surnameKeys.delete('');
-    people.push([p.qid, p.name, aliases.join('|'), p.dod ?? '', held.join(';'), [...fullKeys].join('|'), [...surnameKeys].join('|')]);
+    people.push([p.qid, p.name, aliases.join('|'), p.dod ?? '', held.join(';')]);
+    keys.push([p.qid, [...fullKeys], [...surnameKeys]]);
   }
-  people.sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1)));
+  const order = people.map((_, i) => i).sort((a, b) => Number(people[a][0].slice(1)) - Number(people[b][0].slice(1)));
+  const byName: Record<string, number[]> = {};
+  const bySurname: Record<string, number[]> = {};
+  const index = (map: Record<string, number[]>, key: string, row: number) => {
+    const list = (map[key] ??= []);
+    if (list[list.length - 1] !== row) list.push(row);
+  };
+  order.forEach((from, row) => {
+    for (const k of keys[from][1]) index(byName, k, row);
+    for (const k of keys[from][2]) index(bySurname, k, row);
+  });
   return {
     source: 'Wikidata (CC0) via every-politician-scrapers; built by src/extract/gazetteers/build-people.ts',
     repos: repos.map((repo): [string, string] => [repo, REPO_COUNTRY[repo] ?? '']),
     positions,
     givenNames: [...givenNames].filter((g) => /^\p{Lu}\p{Ll}+$/u.test(g)).sort(),
-    people,
+    people: order.map((i) => people[i]),
+    byName,
+    bySurname,
   };
 }
 
@@ -101,7 +115,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const body = file.people.map((row) => JSON.stringify(row)).join(',\n');
   writeFileSync(
     output,
-    `{"source":${JSON.stringify(file.source)},\n"repos":${JSON.stringify(file.repos)},\n"positions":${JSON.stringify(file.positions)},\n"givenNames":${JSON.stringify(file.givenNames)},\n"people":[\n${body}\n]}\n`,
+    `{"source":${JSON.stringify(file.source)},\n"repos":${JSON.stringify(file.repos)},\n"positions":${JSON.stringify(file.positions)},\n"givenNames":${JSON.stringify(file.givenNames)},\n"byName":${JSON.stringify(file.byName)},\n"bySurname":${JSON.stringify(file.bySurname)},\n"people":[\n${body}\n]}\n`,
   );
   process.stdout.write(`${file.people.length} people, ${file.positions.length} positions → ${output}\n`);
 }

@@ -77,9 +77,9 @@ export interface Gazetteers {
   placesByKey: Map<string, PlaceEntry & { key: string }>;
   people: PeopleTable;
   /** nameKey of a full name or multi-word alias → indexes into `people`. */
-  peopleByName: Map<string, number[]>;
+  peopleByName: KeyIndex;
   /** nameWordKey of a surname → indexes into `people`. */
-  peopleBySurname: Map<string, number[]>;
+  peopleBySurname: KeyIndex;
   /** Folded given names (first words of the people's names). */
   givenNames: Set<string>;
 }
@@ -153,19 +153,23 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const people = new PeopleTable(peopleFile);
-  const peopleByName = new Map<string, number[]>();
-  const peopleBySurname = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  peopleFile.people.forEach((row, i) => {
-    if (row[5]) for (const k of row[5].split('|')) push(peopleByName, k, i);
-    if (row[6]) for (const k of row[6].split('|')) push(peopleBySurname, k, i);
-  });
+  const peopleByName = new KeyIndex(peopleFile.byName);
+  const peopleBySurname = new KeyIndex(peopleFile.bySurname);
   const givenNames = new Set(peopleFile.givenNames);
   return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames };
+}
+
+/** A read-only key → row indexes lookup over a parsed JSON object (no copy into a Map). */
+export class KeyIndex {
+  constructor(private readonly rows: Record<string, number[]>) {}
+
+  get(key: string): number[] | undefined {
+    return Object.hasOwn(this.rows, key) ? this.rows[key] : undefined;
+  }
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.rows, key);
+  }
 }
 
 /** The people gazetteer; a person's record (positions parsed) is built on first use. */

@@ -5,11 +5,10 @@
  */
 
 /**
- * [qid, name, extra aliases joined by '|', date of death or '', positions, full-name keys joined by '|',
- *  surname keys joined by '|']. Positions: `position index,start,end,repo index` joined by ';'
- *  (dates as YYYY-MM-DD or empty).
+ * [qid, name, extra aliases joined by '|', date of death or '', positions]. Positions:
+ * `position index,start,end,repo index` joined by ';' (dates as YYYY-MM-DD or empty).
  */
-export type PersonRow = [string, string, string, string, string, string, string];
+export type PersonRow = [string, string, string, string, string];
 
 export interface PeopleFile {
   source: string;
@@ -19,4 +18,8 @@ export interface PeopleFile {
   /** Folded first names of the people, for the "Given Surname" cue. */
   givenNames: string[];
   people: PersonRow[];
+  /** Spelling-tolerant key of a full name (text.ts nameKey) → row indexes. */
+  byName: Record<string, number[]>;
+  /** Key of a surname or one-word alias (text.ts nameWordKey) → row indexes. */
+  bySurname: Record<string, number[]>;
 }

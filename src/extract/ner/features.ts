@@ -97,6 +97,45 @@ function clusterHashes(lexicon: Lexicon, word: string, lower: string): number[] 
   return hashes;
 }
 
+/** What the features need to know about a word type, whatever its context. */
+interface WordInfo {
+  lower: string;
+  hWord: number;
+  hLower: number;
+  hShape: number;
+  hShort: number;
+  casing: number;
+  cluster: number[];
+  /** caseOf(first character) */
+  initial: number;
+}
+
+const wordInfoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
+
+function wordInfo(lexicon: Lexicon, word: string): WordInfo {
+  let cache = wordInfoCaches.get(lexicon);
+  if (!cache) wordInfoCaches.set(lexicon, (cache = new Map()));
+  let info = cache.get(word);
+  if (info) return info;
+  const lower = word.toLowerCase();
+  const hWord = hashString(word);
+  const shape = shapeOf(word);
+  info = {
+    lower,
+    hWord,
+    hLower: lower === word ? hWord : hashString(lower),
+    hShape: hashString(shape),
+    hShort: hashString(shortShapeOf(shape)),
+    casing: lexicon.casing.get(lower) ?? 4,
+    cluster: clusterHashes(lexicon, word, lower),
+    initial: caseOf(word.charCodeAt(0)),
+  };
+  // Bounded: a long-running process sees an open-ended vocabulary.
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(word, info);
+  return info;
+}
+
 export function prepareDocument(sentences: readonly (readonly string[])[], lexicon: Lexicon): PreparedDocument {
   const prepared: PreparedSentence[] = [];
   const caseCounts = new Map<string, { upper: number; lower: number }>();
@@ -104,15 +143,10 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
   for (const wordsIn of sentences) {
     const words = wordsIn.slice();
     const n = words.length;
-    const lower = words.map((w) => w.toLowerCase());
-    const hWord = words.map(hashString);
-    const hLower = lower.map((w, i) => (w === words[i] ? hWord[i] : hashString(w)));
-    const shapes = words.map(shapeOf);
-    const hShape = shapes.map(hashString);
-    const hShort = shapes.map((s) => hashString(shortShapeOf(s)));
+    const infos = words.map((w) => wordInfo(lexicon, w));
+    const lower = infos.map((x) => x.lower);
     const headline = isHeadline(words);
     const position = words.map((_, i) => (headline ? 2 : i === 0 || OPENERS.has(words[i - 1]) ? 1 : 0));
-    const casing = lower.map((w) => lexicon.casing.get(w) ?? 4);
     const gazetteer: number[][] = words.map(() => []);
     for (let i = 0; i < n; i++) {
       let key = '';
@@ -128,17 +162,27 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
         if (!lexicon.gazetteerPrefixes.has(key)) break;
       }
     }
-    const cluster = words.map((w, i) => clusterHashes(lexicon, w, lower[i]));
     for (let i = 0; i < n; i++) {
-      if (position[i] !== 0) continue;
-      const k = caseOf(words[i].charCodeAt(0));
-      if (!k) continue;
+      const k = infos[i].initial;
+      if (position[i] !== 0 || !k) continue;
       let counts = caseCounts.get(lower[i]);
       if (!counts) caseCounts.set(lower[i], (counts = { upper: 0, lower: 0 }));
       if (k === UPPER) counts.upper++;
       else counts.lower++;
     }
-    prepared.push({ words, lower, hWord, hLower, hShape, hShort, gazetteer, cluster, position, casing, headline });
+    prepared.push({
+      words,
+      lower,
+      hWord: infos.map((x) => x.hWord),
+      hLower: infos.map((x) => x.hLower),
+      hShape: infos.map((x) => x.hShape),
+      hShort: infos.map((x) => x.hShort),
+      gazetteer,
+      cluster: infos.map((x) => x.cluster),
+      position,
+      casing: infos.map((x) => x.casing),
+      headline,
+    });
   }
   return { sentences: prepared, caseCounts };
 }

@@ -19,7 +19,8 @@ function finish(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  // 0 marks an empty slot in the tagger's table.
+  return h >>> 0 || 1;
 }
 
 /** Hash of a string (UTF-16 code units). */

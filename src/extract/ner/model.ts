@@ -16,7 +16,9 @@ const MAGIC = 'NGNER1\n';
 export interface Layer {
   /** Feature hashes, ascending; row r of `weights` belongs to hashes[r]. */
   hashes: Uint32Array;
-  weights: Float32Array;
+  /** Quantized: the weight is `weights[i] * scale`. */
+  weights: Int16Array;
+  scale: number;
   transitions: Float32Array;
 }
 
@@ -40,7 +42,7 @@ interface Header {
   layers: { hashes: ArrayRef; weights: ArrayRef; scale: number; transitions: number[] }[];
 }
 
-/** Drops rows whose weights are all negligible, keeping hashes sorted. */
+/** Drops rows whose weights are all negligible, keeping hashes sorted, and quantizes the rest. */
 export function pruneLayer(hashes: Uint32Array, weights: Float32Array, transitions: Float32Array, L: number, threshold: number): Layer {
   const order = Array.from(hashes.keys()).sort((a, b) => hashes[a] - hashes[b]);
   const keep: number[] = [];
@@ -49,13 +51,16 @@ export function pruneLayer(hashes: Uint32Array, weights: Float32Array, transitio
     for (let y = 0; y < L; y++) max = Math.max(max, Math.abs(weights[r * L + y]));
     if (max >= threshold) keep.push(r);
   }
+  let max = 0;
+  for (const v of weights) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
   const outHashes = new Uint32Array(keep.length);
-  const outWeights = new Float32Array(keep.length * L);
+  const outWeights = new Int16Array(keep.length * L);
   keep.forEach((r, i) => {
     outHashes[i] = hashes[r];
-    outWeights.set(weights.subarray(r * L, r * L + L), i * L);
+    for (let y = 0; y < L; y++) outWeights[i * L + y] = Math.round(weights[r * L + y] / scale);
   });
-  return { hashes: outHashes, weights: outWeights, transitions };
+  return { hashes: outHashes, weights: outWeights, scale, transitions };
 }
 
 export function encodeModel(model: ModelData): Buffer {
@@ -73,15 +78,10 @@ export function encodeModel(model: ModelData): Buffer {
     return ref;
   };
   const layers = model.layers.map((layer) => {
-    let max = 0;
-    for (const v of layer.weights) max = Math.max(max, Math.abs(v));
-    const scale = max > 0 ? max / 32767 : 1;
-    const quantized = new Int16Array(layer.weights.length);
-    for (let i = 0; i < quantized.length; i++) quantized[i] = Math.round(layer.weights[i] / scale);
     return {
       hashes: push(Buffer.from(layer.hashes.buffer, layer.hashes.byteOffset, layer.hashes.byteLength)),
-      weights: push(Buffer.from(quantized.buffer)),
-      scale,
+      weights: push(Buffer.from(layer.weights.buffer, layer.weights.byteOffset, layer.weights.byteLength)),
+      scale: layer.scale,
       transitions: Array.from(layer.transitions, (v) => Math.round(v * 1e4) / 1e4),
     };
   });
@@ -106,10 +106,8 @@ export function decodeModel(bytes: Buffer): ModelData {
   body.set(bytes.subarray(base));
   const layers = header.layers.map((ref) => {
     const hashes = new Uint32Array(body.buffer, ref.hashes.offset, ref.hashes.length / 4);
-    const quantized = new Int16Array(body.buffer, ref.weights.offset, ref.weights.length / 2);
-    const weights = new Float32Array(quantized.length);
-    for (let i = 0; i < quantized.length; i++) weights[i] = quantized[i] * ref.scale;
-    return { hashes, weights, transitions: Float32Array.from(ref.transitions) };
+    const weights = new Int16Array(body.buffer, ref.weights.offset, ref.weights.length / 2);
+    return { hashes, weights, scale: ref.scale, transitions: Float32Array.from(ref.transitions) };
   });
   return { labels: header.labels, lexicon: header.lexicon, meta: header.meta, layers };
 }

@@ -5,49 +5,49 @@ import { allowedTransitions, viterbi } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 
 /**
- * All layers' weights behind one open-addressing table from feature hash to row: the base
- * features are looked up once and scored for both passes at the same time. Row r holds
- * layer 0's L weights, then layer 1's.
+ * All layers' weights behind one open-addressing table from feature hash to row; row r holds,
+ * as int16, layer 0's L weights and then layer 1's, so base features are looked up once for
+ * both passes. Kept compact (hash and row side by side, weights packed): lookups are memory
+ * bound.
  */
 class ScoringTable {
-  private readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
+  /** Slot i: hash at entries[2i], row at entries[2i + 1]; hash 0 marks an empty slot. */
+  private readonly entries: Uint32Array;
   private readonly mask: number;
-  /** rows × (L × layers) */
-  readonly weights: Float32Array;
+  /** rows × width */
+  readonly weights: Int16Array;
   readonly width: number;
 
   constructor(layers: readonly Layer[], L: number) {
-    const union = new Map<number, number>();
-    for (const layer of layers) for (const h of layer.hashes) if (!union.has(h)) union.set(h, union.size);
+    const rows = new Map<number, number>();
+    for (const layer of layers) for (const h of layer.hashes) if (!rows.has(h)) rows.set(h, rows.size);
     this.width = L * layers.length;
-    this.weights = new Float32Array(union.size * this.width);
-    layers.forEach((layer, i) => {
+    this.weights = new Int16Array(rows.size * this.width);
+    layers.forEach((layer, l) => {
       for (let r = 0; r < layer.hashes.length; r++) {
-        const row = union.get(layer.hashes[r])!;
-        this.weights.set(layer.weights.subarray(r * L, r * L + L), row * this.width + i * L);
+        this.weights.set(layer.weights.subarray(r * L, r * L + L), rows.get(layer.hashes[r])! * this.width + l * L);
       }
     });
     let size = 1;
-    while (size < union.size * 2) size <<= 1;
-    this.keys = new Uint32Array(size);
-    this.rows = new Int32Array(size).fill(-1);
+    while (size < rows.size * 1.5) size <<= 1;
     this.mask = size - 1;
-    for (const [h, row] of union) {
+    this.entries = new Uint32Array(size * 2);
+    for (const [h, row] of rows) {
       let slot = h & this.mask;
-      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.rows[slot] = row;
+      while (this.entries[slot * 2] !== 0) slot = (slot + 1) & this.mask;
+      this.entries[slot * 2] = h;
+      this.entries[slot * 2 + 1] = row;
     }
   }
 
-  /** Weight row offset of a feature hash, or -1. */
+  /** Index in `weights` of a feature's row, or -1. */
   offset(hash: number): number {
+    const entries = this.entries;
     let slot = hash & this.mask;
     for (;;) {
-      const row = this.rows[slot];
-      if (row === -1) return -1;
-      if (this.keys[slot] === hash) return row * this.width;
+      const key = entries[slot * 2];
+      if (key === hash) return entries[slot * 2 + 1] * this.width;
+      if (key === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -58,15 +58,17 @@ export class DocumentTagger {
   readonly lexicon: Lexicon;
   private readonly table: ScoringTable;
   private readonly transitions: Float32Array[];
+  private readonly scales: number[];
   private readonly allowed: Uint8Array;
-  /** Word → summed weights of its word-only features, all layers (see `wordFeatures`). */
-  private readonly wordCache = new Map<string, Float64Array>();
+  /** Word → summed (quantized) weights of its word-only features, all layers (see `wordFeatures`). */
+  private readonly wordCache = new Map<string, Int32Array>();
 
   constructor(model: ModelData) {
     this.labels = model.labels;
     this.lexicon = new Lexicon(model.lexicon);
     this.table = new ScoringTable(model.layers, model.labels.length);
     this.transitions = model.layers.map((layer) => layer.transitions);
+    this.scales = model.layers.map((layer) => layer.scale);
     this.allowed = allowedTransitions(model.labels);
   }
 
@@ -77,13 +79,14 @@ export class DocumentTagger {
     const layers = this.transitions.length;
     const { table } = this;
     const { weights, width } = table;
-    // Emission scores of the base features for every layer: emits[s][t * width + layer * L + y].
+    // Emission scores (in quantized units) of the base features for every layer: emits[s][t * width + layer * L + y].
     const emits = doc.sentences.map((_, s) => {
-      const f = sentenceFeatures(doc, s);
+      const f = sentenceFeatures(doc, s, false);
       const n = f.offsets.length - 1;
-      const emit = new Float64Array(n * width);
+      const emit = new Int32Array(n * width);
       for (let t = 0; t < n; t++) {
         const base = t * width;
+        emit.set(this.wordScores(doc.sentences[s], t), base);
         for (let k = f.offsets[t]; k < f.offsets[t + 1]; k++) {
           const offset = table.offset(f.hashes[k]);
           if (offset < 0) continue;
@@ -111,13 +114,13 @@ export class DocumentTagger {
     return labels;
   }
 
-  private wordScores(sentence: PreparedSentence, t: number): Float64Array {
+  private wordScores(sentence: PreparedSentence, t: number): Int32Array {
     const word = sentence.words[t];
     let scores = this.wordCache.get(word);
     if (scores) return scores;
     const hashes: number[] = [];
     wordFeatures(sentence, t, hashes);
-    scores = new Float64Array(this.table.width);
+    scores = new Int32Array(this.table.width);
     for (const h of hashes) {
       const offset = this.table.offset(h);
       if (offset < 0) continue;
@@ -128,12 +131,13 @@ export class DocumentTagger {
     return scores;
   }
 
-  private decode(emit: Float64Array, layer: number): string[] {
+  private decode(emit: Int32Array, layer: number): string[] {
     const L = this.labels.length;
     const width = this.table.width;
     const n = emit.length / width;
     const scores = new Float64Array(n * L);
-    for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) scores[t * L + y] = emit[t * width + layer * L + y];
+    const scale = this.scales[layer];
+    for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) scores[t * L + y] = emit[t * width + layer * L + y] * scale;
     const out = new Int32Array(n);
     viterbi(scores, n, L, this.transitions[layer], this.allowed, out);
     return Array.from(out, (y) => this.labels[y]);
