@@ -1,0 +1,291 @@
+/**
+ * Ingest speed on the embedded engine (file-backed, migrations applied), on a synthetic corpus
+ * generated in memory (bench/corpus.ts, streamed):
+ *   baseline    JSON round trip + validation of the same records, and ingest into a store that does nothing
+ *   extraction  createExtractor().extract per article: median, p95, articles/s
+ *   write path  ingestRecords with an extractor that returns precomputed results, with time per statement
+ *   end to end  ingestRecords with the real extractor over all articles, batch 100, throughput by decile
+ *   batch sizes end to end on a slice with batches of 50, 200 and 500
+ * Machines here are noisy: compare the ratios to the baseline measured in the same run.
+ * Prints a table, then one JSON line with every figure.
+ *
+ *   npx tsx bench/ingest.ts --articles 10000 [--seed 1] [--sample 2000] [--slice 3000] [--sizes 50,200,500] [--keep]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createExtractor } from '../src/extract/index.ts';
+import type { ExtractedArticle, Extractor } from '../src/extract/types.ts';
+import { ingestRecords } from '../src/ingest/pipeline.ts';
+import type { SourceRecord, ValidArticle } from '../src/ingest/types.ts';
+import { validateArticle } from '../src/ingest/validate.ts';
+import { openGrafeo } from '../src/store/grafeo.ts';
+import { migrate } from '../src/store/migrate.ts';
+import type { QueryRunner, Runner } from '../src/store/runner.ts';
+import { generateCorpus, type CorpusArticle } from './corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    sample: { type: 'string', default: '2000' },
+    slice: { type: 'string', default: '3000' },
+    batch: { type: 'string', default: '100' },
+    sizes: { type: 'string', default: '50,200,500' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.articles);
+const SEED = Number(values.seed);
+const SAMPLE = Math.min(N, Number(values.sample));
+const SLICE = Math.min(N, Number(values.slice));
+const BATCH = Number(values.batch);
+const SIZES = values.sizes!.split(',').filter(Boolean).map(Number);
+
+const corpus = (n: number): Iterable<CorpusArticle> => generateCorpus({ articles: n, seed: SEED });
+/** Milliseconds spent generating records while ingest pulled them: subtracted to show ingest's own rate. */
+let generationMs = 0;
+function* records(n: number, held?: CorpusArticle[]): Generator<SourceRecord> {
+  if (held) {
+    for (let i = 0; i < n; i++) yield { origin: `bench:${i + 1}`, input: held[i] };
+    return;
+  }
+  const it = corpus(n)[Symbol.iterator]();
+  for (let i = 1; ; i++) {
+    const t0 = performance.now();
+    const next = it.next();
+    generationMs += performance.now() - t0;
+    if (next.done) return;
+    yield { origin: `bench:${i}`, input: next.value };
+  }
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirBytes(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
+const tempDirs: string[] = [];
+async function freshStore(name: string): Promise<{ store: Runner; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-bench-${name}-`));
+  tempDirs.push(dir);
+  const store = openGrafeo(dir);
+  await migrate(store);
+  return { store, dir };
+}
+
+/** Wraps a store so that every statement run inside a transaction is timed, keyed by its first lines. */
+function timed(store: Runner, totals: Map<string, { ms: number; calls: number }>): Runner {
+  const keyOf = (query: string) => query.replace(/\s+/g, ' ').trim().slice(0, 90);
+  const wrap = (runner: QueryRunner): QueryRunner => ({
+    run: async (query, params) => {
+      const t0 = performance.now();
+      try {
+        return await runner.run(query, params);
+      } finally {
+        const t = totals.get(keyOf(query)) ?? { ms: 0, calls: 0 };
+        t.ms += performance.now() - t0;
+        t.calls++;
+        totals.set(keyOf(query), t);
+      }
+    },
+  });
+  return { ...store, transaction: (work) => store.transaction((tx) => work(wrap(tx))) };
+}
+
+/** A store that accepts everything and keeps nothing: what ingest costs before the database. */
+const nullStore: Runner = {
+  engine: 'grafeo',
+  run: async () => [],
+  transaction: (work) => work({ run: async () => [] }),
+  ping: async () => true,
+  close: async () => undefined,
+};
+
+async function throughput(
+  store: Runner,
+  extractor: Extractor,
+  n: number,
+  batchSize: number,
+  held?: CorpusArticle[],
+): Promise<{ seconds: number; perSecond: number; perSecondWithoutGeneration: number; deciles: number[]; failed: number }> {
+  const marks: [number, number][] = [[0, performance.now()]];
+  generationMs = 0;
+  const t0 = performance.now();
+  const report = await ingestRecords(store, extractor, records(n, held), {
+    batchSize,
+    onProgress: (done) => {
+      marks.push([done, performance.now()]);
+      if (n >= 10_000 && Math.floor(done / (n / 20)) !== Math.floor((done - batchSize) / (n / 20))) {
+        log(`  … ${done}/${n} (${round(done / ((performance.now() - t0) / 1000), 0)}/s)`);
+      }
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  // Articles/s in each tenth of the load: does the write path slow down as the graph grows?
+  const deciles: number[] = [];
+  for (let d = 1; d <= 10; d++) {
+    const from = marks.find(([done]) => done >= ((d - 1) * n) / 10)!;
+    const to = marks.find(([done]) => done >= (d * n) / 10) ?? marks[marks.length - 1];
+    deciles.push(to[0] > from[0] ? round((to[0] - from[0]) / ((to[1] - from[1]) / 1000), 0) : 0);
+  }
+  return { seconds: round(seconds), perSecond: round(n / seconds, 1), perSecondWithoutGeneration: round(n / (seconds - generationMs / 1000), 1), deciles, failed: report.failed };
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { articles: N, seed: SEED, sample: SAMPLE, slice: SLICE, batch: BATCH, node: process.version, cpus: os.cpus().length };
+
+  // Corpus generation, on its own.
+  // Corpus generation on its own; the sample is held in memory for the phases that time ingest without it.
+  let t0 = performance.now();
+  const held = [...corpus(SAMPLE)];
+  results.generateMsPerArticle = round((performance.now() - t0) / SAMPLE, 3);
+  results.meanWords = round(held.reduce((s, a) => s + a.text.split(/\s+/).length, 0) / SAMPLE, 0);
+
+  // Baseline: JSON round trip + validation of the sample.
+  const valid: ValidArticle[] = [];
+  const baselineMs: number[] = [];
+  for (const a of held) {
+    const line = JSON.stringify(a);
+    const t = performance.now();
+    const checked = validateArticle(JSON.parse(line));
+    baselineMs.push(performance.now() - t);
+    if (checked.ok) valid.push(checked.article);
+  }
+  const baselinePerSecond = SAMPLE / (baselineMs.reduce((s, x) => s + x, 0) / 1000);
+  results.baseline = { parseValidateMedianMs: round(quantile(baselineMs, 0.5), 3), parseValidatePerSecond: round(baselinePerSecond, 0) };
+
+  // Extraction alone.
+  t0 = performance.now();
+  const extractor = createExtractor();
+  results.extractorLoadMs = round(performance.now() - t0, 0);
+  for (const a of valid.slice(0, 50)) extractor.extract(a); // warm-up
+  const extracted = new Map<string, ExtractedArticle>();
+  const extractMs: number[] = [];
+  let entities = 0;
+  let events = 0;
+  let pairs = 0;
+  for (const a of valid) {
+    const t = performance.now();
+    const x = extractor.extract(a);
+    extractMs.push(performance.now() - t);
+    extracted.set(a.contentHash, x);
+    entities += x.entities.length;
+    events += x.events.length;
+    pairs += (x.entities.length * (x.entities.length - 1)) / 2;
+  }
+  const extractTotal = extractMs.reduce((s, x) => s + x, 0) / 1000;
+  results.extraction = {
+    medianMs: round(quantile(extractMs, 0.5)),
+    p95Ms: round(quantile(extractMs, 0.95)),
+    perSecond: round(valid.length / extractTotal, 1),
+    usesNer: (extractor as { usesNer?: boolean }).usesNer ?? null,
+    entitiesPerArticle: round(entities / valid.length, 1),
+    eventsPerArticle: round(events / valid.length, 1),
+    coMentionPairsPerArticle: round(pairs / valid.length, 0),
+  };
+  log(`extraction: ${JSON.stringify(results.extraction)}`);
+
+  // Ingest overhead without a database (validation, hashing, batching), precomputed extraction.
+  const precomputed: Extractor = {
+    extract: (article) => {
+      const x = extracted.get((article as ValidArticle).contentHash);
+      if (!x) throw new Error('not precomputed');
+      return x;
+    },
+  };
+  const noop = await throughput(nullStore, precomputed, SAMPLE, BATCH, held);
+  results.baseline = { ...(results.baseline as object), noopWritePerSecond: noop.perSecond };
+
+  // The write path alone: precomputed extraction into a fresh file-backed database, every statement timed.
+  {
+    const { store } = await freshStore('write');
+    const statements = new Map<string, { ms: number; calls: number }>();
+    const write = await throughput(timed(store, statements), precomputed, SAMPLE, BATCH, held);
+    await store.close();
+    const totalMs = [...statements.values()].reduce((s, x) => s + x.ms, 0);
+    results.writePath = {
+      perSecond: write.perSecond,
+      seconds: write.seconds,
+      deciles: write.deciles,
+      failed: write.failed,
+      statements: [...statements.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .map(([query, t]) => ({ query, ms: round(t.ms, 0), share: round(t.ms / totalMs, 3), msPerCall: round(t.ms / t.calls, 2), calls: t.calls })),
+    };
+    log(`write path: ${write.perSecond}/s`);
+  }
+
+  // End to end over the whole corpus.
+  {
+    const { store, dir } = await freshStore('e2e');
+    log(`end to end: ${N} articles, batch ${BATCH}, into ${dir}`);
+    const e2e = await throughput(store, extractor, N, BATCH);
+    const counts = await store.run<{ label: string; n: number }>(
+      'MATCH (n) WITH labels(n) AS ls, count(*) AS n UNWIND ls AS label RETURN label, sum(n) AS n ORDER BY label',
+    );
+    const rels = await store.run<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
+    await store.close();
+    results.endToEnd = {
+      ...e2e,
+      dbBytes: dirBytes(dir),
+      nodes: Object.fromEntries(counts.map((c) => [c.label, Number(c.n)])),
+      relationships: Number(rels[0]?.n ?? 0),
+    };
+    log(`end to end: ${e2e.perSecond}/s`);
+  }
+
+  // Batch sizes, end to end on a slice.
+  const sizes: Record<string, number> = {};
+  for (const size of [...new Set([BATCH, ...SIZES])].sort((a, b) => a - b)) {
+    const { store } = await freshStore(`batch${size}`);
+    sizes[size] = (await throughput(store, extractor, SLICE, size, held.length >= SLICE ? held : undefined)).perSecond;
+    await store.close();
+    log(`batch ${size} on ${SLICE}: ${sizes[size]}/s`);
+  }
+  results.batchSizes = sizes;
+  const usage = process.resourceUsage();
+  results.peakRssMb = round(usage.maxRSS / 1024, 0);
+
+  if (!values.keep) for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  else results.dirs = tempDirs;
+
+  print(results);
+}
+
+function print(r: Record<string, any>): void {
+  const e = r.extraction;
+  const w = r.writePath;
+  const x = r.endToEnd;
+  const b = r.baseline;
+  const rows: [string, string, string][] = [
+    ['baseline: JSON parse + validate', `${b.parseValidatePerSecond} art/s`, `median ${b.parseValidateMedianMs} ms`],
+    ['baseline: ingest into a no-op store', `${b.noopWritePerSecond} art/s`, 'precomputed extraction'],
+    ['corpus generation', `${round(1000 / r.generateMsPerArticle, 0)} art/s`, `${r.generateMsPerArticle} ms/article, ${r.meanWords} words`],
+    ['extraction alone', `${e.perSecond} art/s`, `median ${e.medianMs} ms, p95 ${e.p95Ms} ms (ner: ${e.usesNer}), ${e.entitiesPerArticle} entities, ${e.eventsPerArticle} events`],
+    [`write path alone (${r.sample} art, batch ${r.batch})`, `${w.perSecond} art/s`, `${round(w.perSecond / b.noopWritePerSecond, 3)} × no-op`],
+    [`end to end (${r.articles} art, batch ${r.batch})`, `${x.perSecond} art/s`, `${x.seconds} s (${x.perSecondWithoutGeneration} art/s without corpus generation); by decile ${x.deciles.join(' ')}`],
+    ...Object.entries(r.batchSizes as Record<string, number>).map(([size, v]): [string, string, string] => [`end to end, batch ${size} (${r.slice} art)`, `${v} art/s`, '']),
+    ['database on disk', `${round(x.dbBytes / 1e6, 1)} MB`, `${round(x.dbBytes / r.articles / 1024, 1)} KB/article; ${x.relationships} relationships`],
+    ['peak RSS', `${r.peakRssMb} MB`, ''],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const lines = rows.map(([a, v, note]) => `${a.padEnd(width)}  ${v.padStart(14)}  ${note}`);
+  lines.push('', 'write path, time per statement (inside transactions):');
+  for (const s of w.statements.slice(0, 12)) lines.push(`  ${String(Math.round(s.share * 100)).padStart(3)}%  ${String(s.msPerCall).padStart(8)} ms/call  ${s.query}`);
+  process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(r)}\n`);
+}
+
+await main();
