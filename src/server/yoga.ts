@@ -1,4 +1,5 @@
 /** The GraphQL server as a fetch handler: main.ts listens with it, tests call `yoga.fetch` directly. */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../graphql/index.ts';
 import { createContext, type Context, type Services } from './context.ts';
@@ -28,6 +29,8 @@ export function createNewsgraphYoga(services: Services, options: { logging?: boo
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'newsgraph', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL from the package itself, not a CDN: it works on a machine without internet.
+    renderGraphiQL,
     logging: options.logging ?? false,
     maskedErrors: true,
     plugins: [
