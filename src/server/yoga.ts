@@ -5,7 +5,7 @@ import { schema } from '../graphql/index.ts';
 import { createContext, type Context, type Services } from './context.ts';
 
 /** What GraphiQL opens with: a relationship question the seed articles answer. */
-export const DEFAULT_QUERY = `# Who appears with Lavrov, and in which articles?
+export const DEFAULT_QUERY = `# Who appears with Lavrov, in which articles, and how is Tillerson connected to Putin?
 {
   person(name: "Lavrov") {
     name
@@ -14,6 +14,15 @@ export const DEFAULT_QUERY = `# Who appears with Lavrov, and in which articles?
     articles(first: 5) {
       totalCount
       edges { node { title publishedAt countries { code } } }
+    }
+  }
+  paths(from: { name: "Tillerson" }, to: { name: "Putin" }) {
+    length
+    hops {
+      from { name }
+      to { name }
+      via { ... on Article { title } ... on Event { type date } }
+      evidence { sentence }
     }
   }
 }
