@@ -4,6 +4,7 @@ COPY package.json package-lock.json ./
 RUN npm install --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY src ./src
+COPY explorer ./explorer
 COPY schema ./schema
 COPY seed ./seed
 COPY tsconfig.json ./

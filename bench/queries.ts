@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createExtractor } from '../src/extract/index.ts';
 import { ingestRecords } from '../src/ingest/pipeline.ts';
 import type { SourceRecord } from '../src/ingest/types.ts';
+import { createNewsPubSub } from '../src/server/pubsub.ts';
 import { createNewsgraphYoga } from '../src/server/yoga.ts';
 import { openGrafeo } from '../src/store/grafeo.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -52,7 +53,7 @@ if ((await stats(store)).articles < articles) {
   process.stderr.write(`\rbuilt ${report.created} articles (${report.failed} failed) in ${seconds.toFixed(1)} s: ${(report.created / seconds).toFixed(0)} articles/s\n`);
 }
 const totals = await stats(store);
-const yoga = createNewsgraphYoga({ store, extractor, apiKeys: [] });
+const yoga = createNewsgraphYoga({ store, extractor, apiKeys: [], pubsub: createNewsPubSub() });
 
 async function gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
   const response = await yoga.fetch('http://bench/graphql', {

@@ -1,8 +1,13 @@
 /** Configuration from the environment, validated once at start; every problem is reported together. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKeyFile, parseKeyList, type ApiKey } from './auth/keys.ts';
+import { DEFAULT_SERVER_SETTINGS as D, type ServerSettings } from './server/settings.ts';
 
 const optionalString = z.string().trim().min(1).optional();
+const flag = (fallback: boolean) => z.enum(['true', 'false']).default(fallback ? 'true' : 'false').transform((v) => v === 'true');
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -13,6 +18,17 @@ const schema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().default('neo4j'),
   NEWSGRAPH_API_KEYS: z.string().default(''),
+  NEWSGRAPH_API_KEYS_FILE: optionalString,
+  NEWSGRAPH_PUBLIC_READ: flag(D.publicRead),
+  NEWSGRAPH_CORS_ORIGINS: z.string().default(D.corsOrigins.join(',')),
+  NEWSGRAPH_INTROSPECTION: flag(D.introspection),
+  NEWSGRAPH_GRAPHIQL: flag(D.graphiql),
+  NEWSGRAPH_QUERY_TIMEOUT_MS: count(D.queryTimeoutMs),
+  NEWSGRAPH_MUTATION_TIMEOUT_MS: count(D.mutationTimeoutMs),
+  NEWSGRAPH_RATE_LIMIT_PER_MINUTE: count(D.rateLimitPerMinute),
+  NEWSGRAPH_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(D.rateLimitBurst),
+  NEWSGRAPH_PERSISTED_OPERATIONS_FILE: optionalString,
+  NEWSGRAPH_METRICS: flag(D.metrics),
   NEWSGRAPH_SEED: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -23,7 +39,10 @@ export interface Config {
   /** Folder of the embedded database; the database file is `<dataDir>/newsgraph.grafeo`. */
   dataDir: string;
   neo4j: { uri: string; user: string; password: string; database: string } | null;
-  apiKeys: string[];
+  /** Keys from NEWSGRAPH_API_KEYS and NEWSGRAPH_API_KEYS_FILE, as digests; none means mutations are off. */
+  apiKeys: ApiKey[];
+  /** Access, limits and switches of the HTTP server. */
+  server: ServerSettings;
   /** Load the articles under seed/ when the graph is empty. */
   seed: boolean;
   logLevel: string;
@@ -41,6 +60,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const apiKeys = parseKeyList(e.NEWSGRAPH_API_KEYS);
+  if (e.NEWSGRAPH_API_KEYS_FILE) {
+    const text = readConfigFile(e.NEWSGRAPH_API_KEYS_FILE, 'NEWSGRAPH_API_KEYS_FILE', problems);
+    if (text !== null) {
+      const file = parseKeyFile(text, e.NEWSGRAPH_API_KEYS_FILE);
+      apiKeys.push(...file.keys);
+      problems.push(...file.problems.map((p) => `NEWSGRAPH_API_KEYS_FILE: ${p}`));
+    }
+  }
+  let persistedOperations: Record<string, string> | null = null;
+  if (e.NEWSGRAPH_PERSISTED_OPERATIONS_FILE) {
+    const text = readConfigFile(e.NEWSGRAPH_PERSISTED_OPERATIONS_FILE, 'NEWSGRAPH_PERSISTED_OPERATIONS_FILE', problems);
+    if (text !== null) persistedOperations = parsePersistedOperations(text, problems);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const cors = e.NEWSGRAPH_CORS_ORIGINS.trim();
   return {
     port: e.PORT,
     host: e.HOST,
@@ -48,8 +84,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,
-    apiKeys: e.NEWSGRAPH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
+    apiKeys,
+    server: {
+      publicRead: e.NEWSGRAPH_PUBLIC_READ,
+      corsOrigins: cors === 'false' || cors === '' ? [] : cors.split(',').map((o) => o.trim()).filter(Boolean),
+      introspection: e.NEWSGRAPH_INTROSPECTION,
+      graphiql: e.NEWSGRAPH_GRAPHIQL,
+      queryTimeoutMs: e.NEWSGRAPH_QUERY_TIMEOUT_MS,
+      mutationTimeoutMs: e.NEWSGRAPH_MUTATION_TIMEOUT_MS,
+      rateLimitPerMinute: e.NEWSGRAPH_RATE_LIMIT_PER_MINUTE,
+      rateLimitBurst: e.NEWSGRAPH_RATE_LIMIT_BURST,
+      persistedOperations,
+      metrics: e.NEWSGRAPH_METRICS,
+    },
     seed: e.NEWSGRAPH_SEED === 'true',
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function readConfigFile(file: string, variable: string, problems: string[]): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(`${variable}: cannot read ${file}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** The allow-list: a JSON object mapping operation ids (by convention the SHA-256 of the document) to documents. */
+function parsePersistedOperations(text: string, problems: string[]): Record<string, string> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    problems.push(`NEWSGRAPH_PERSISTED_OPERATIONS_FILE: not JSON: ${(error as Error).message}`);
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+    problems.push('NEWSGRAPH_PERSISTED_OPERATIONS_FILE: expected a JSON object of "<id>": "<GraphQL document>"');
+    return null;
+  }
+  return value as Record<string, string>;
 }

@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import { seedIfEmpty } from './seed.ts';
 import { openStore } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
+import { createNewsPubSub } from './server/pubsub.ts';
 import { createNewsgraphYoga } from './server/yoga.ts';
 
 export interface Running {
@@ -27,7 +28,8 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
         for (const item of report.items) if (item.error) logger.warn({ error: item.error }, 'seed article failed');
       }
     }
-    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys });
+    const pubsub = createNewsPubSub();
+    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys, pubsub }, { logger, settings: config.server });
     const server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -43,7 +45,9 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
       url,
       stop: () =>
         (stopping ??= (async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          await pubsub.close(); // live streams end, or they would hold the server open
+          await closed;
           await store.close();
         })()),
     };

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { createExtractor } from '../extract/index.ts';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/pipeline.ts';
 import { readSources } from '../ingest/readers.ts';
+import { validateArticle } from '../ingest/validate.ts';
+import { MAX_BODY_BYTES } from '../server/body-limit.ts';
 import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts';
 import { DatabaseLockedError } from '../store/grafeo.ts';
 import { openStore } from '../store/index.ts';
@@ -104,6 +106,8 @@ const MUTATION = `mutation Ingest($articles: [ArticleInput!]!) {
 }`;
 
 const INPUT_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language'] as const;
+// The query text and the JSON around the articles.
+const REQUEST_OVERHEAD_BYTES = 4096;
 
 /** Reads and parses locally (so file and line are named), validates and writes on the server. */
 async function ingestThroughEndpoint(
@@ -115,6 +119,7 @@ async function ingestThroughEndpoint(
 ): Promise<IngestReport> {
   const items: IngestItem[] = [];
   let batch: { item: IngestItem; input: Record<string, unknown> }[] = [];
+  let batchBytes = 0;
 
   const send = async () => {
     if (batch.length === 0) return;
@@ -144,6 +149,7 @@ async function ingestThroughEndpoint(
       item.error = answer.error ? { code: answer.error.code, message: answer.error.message.replace(/^articles\[\d+\]/, item.origin) } : null;
     });
     batch = [];
+    batchBytes = 0;
     onProgress(items.length);
   };
 
@@ -154,14 +160,20 @@ async function ingestThroughEndpoint(
       item.error = { code: record.error.code, message: `${record.origin}: ${record.error.message}` };
       continue;
     }
-    const input = record.input as Record<string, unknown> | null;
-    if (!input || typeof input !== 'object' || typeof input.text !== 'string') {
-      item.error = { code: 'INVALID_ARTICLE', message: `${record.origin}: text is required` };
+    // Checked here too, so a refused record is named by file and line and never takes a request's room.
+    const checked = validateArticle(record.input);
+    if (!checked.ok) {
+      item.error = { code: checked.error.code, message: `${record.origin}: ${checked.error.message}` };
       continue;
     }
+    const input = record.input as Record<string, unknown>;
     const fields: Record<string, unknown> = {};
     for (const field of INPUT_FIELDS) if (input[field] != null) fields[field] = String(input[field]);
+    const bytes = Buffer.byteLength(JSON.stringify(fields));
+    // Requests stay under the server's body limit: a batch of long articles goes in several requests.
+    if (batchBytes + bytes > MAX_BODY_BYTES - REQUEST_OVERHEAD_BYTES) await send();
     batch.push({ item, input: fields });
+    batchBytes += bytes;
     if (batch.length >= batchSize) await send();
   }
   await send();

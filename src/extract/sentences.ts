@@ -17,6 +17,14 @@ const OPENERS = new Set(
 
 const CLOSERS = `"'”’)]»`;
 
+/**
+ * Longest sentence kept whole, in characters. Text without sentence ends (a 100,000-character line, a
+ * table flattened to one line) would otherwise be one huge sentence, and the per-sentence steps (events'
+ * clause search) grow faster than linearly with its length: 8 s for one 100 kB line. Longer runs are cut
+ * at the last white space before the limit. Real sentences are far shorter (the seed articles' longest: ~1,300).
+ */
+export const MAX_SENTENCE_CHARS = 2000;
+
 export function splitSentences(text: string): Sentence[] {
   const bounds: [number, number][] = [];
   let start = 0;
@@ -25,6 +33,13 @@ export function splitSentences(text: string): Sentence[] {
     let e = end;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const space = text.lastIndexOf(' ', s + MAX_SENTENCE_CHARS);
+      const cut = space > s + MAX_SENTENCE_CHARS / 2 ? space : s + MAX_SENTENCE_CHARS;
+      bounds.push([s, cut]);
+      s = cut;
+      while (s < e && /\s/.test(text[s])) s++;
+    }
     if (e > s) bounds.push([s, e]);
     start = end;
   };

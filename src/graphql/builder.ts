@@ -2,7 +2,9 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { createGraphQLError } from 'graphql-yoga';
+import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
 import type { Context } from '../server/context.ts';
 
 /** Query budget: refused up front, before any resolver runs. */
@@ -10,6 +12,7 @@ export const COMPLEXITY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
@@ -18,7 +21,13 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  // Scope auth first, so that no other plugin's wrapper runs before the check.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => scopesOf(ctx),
+    unauthorizedError: (_parent, ctx, _info, result) => accessError(ctx, result),
+    authorizeOnSubscribe: true,
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -73,7 +82,8 @@ builder.scalarType('DateTime', {
   parseValue: parseDateTime,
 });
 
-builder.queryType({});
+// Every query field needs the read scope: anyone's while NEWSGRAPH_PUBLIC_READ is on, keys' otherwise.
+builder.queryType({ authScopes: { read: true } });
 builder.mutationType({});
 
 builder.globalConnectionField('totalCount', (t) =>

@@ -5,8 +5,10 @@ import './article.ts';
 import './event.ts';
 import './quote.ts';
 import './ingest.ts';
+import './curation.ts';
 import './stats.ts';
 import './relations.ts';
+import './subscriptions.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -1,46 +1,18 @@
 /** The `ingestArticles` mutation: the ingest pipeline over HTTP, for keys that may write. */
-import crypto from 'node:crypto';
 import { createGraphQLError } from 'graphql-yoga';
 import { ingestRecords } from '../ingest/pipeline.ts';
 import type { IngestItem, IngestReport } from '../ingest/types.ts';
-import type { Context } from '../server/context.ts';
+import { countIngest } from '../server/observability.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 
 export const MAX_ARTICLES_PER_CALL = 500;
 
-function digest(value: string): Buffer {
-  return crypto.createHash('sha256').update(value).digest();
-}
-
-/** Compares digests in constant time, so response timing says nothing about a key's prefix. */
-export function keyAllowed(key: string | null, allowed: string[]): boolean {
-  if (key === null) return false;
-  const given = digest(key);
-  let match = false;
-  for (const candidate of allowed) match = crypto.timingSafeEqual(given, digest(candidate)) || match;
-  return match;
-}
-
-function requireWriter(ctx: Context): void {
-  if (ctx.services.apiKeys.length === 0) {
-    throw createGraphQLError(
-      'mutations are disabled on this server: set NEWSGRAPH_API_KEYS to one or more comma-separated keys and send "Authorization: Bearer <key>"',
-      { extensions: { code: 'FORBIDDEN' } },
-    );
-  }
-  if (!keyAllowed(ctx.bearer, ctx.services.apiKeys)) {
-    throw createGraphQLError(
-      ctx.bearer === null ? 'this mutation needs "Authorization: Bearer <key>"' : 'the API key sent is not valid',
-      { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
-    );
-  }
-}
-
 const ArticleInput = builder.inputType('ArticleInput', {
   fields: (t) => ({
     title: t.string({ description: 'Defaults to the first sentence of the text.' }),
-    text: t.string({ required: true }),
+    // Nullable so that one record without text is reported FAILED ("text is required") while the rest of the batch lands.
+    text: t.string({ description: 'Required: a record without it is reported FAILED, the others still load.' }),
     url: t.string({ description: 'Absolute http(s) URL; new text under a known URL updates that article.' }),
     publishedAt: t.string({ description: 'ISO date or date-time, or a date such as "August 10, 2017".' }),
     source: t.string(),
@@ -48,7 +20,7 @@ const ArticleInput = builder.inputType('ArticleInput', {
   }),
 });
 
-const IngestStatusEnum = builder.enumType('IngestStatus', { values: ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'] as const });
+export const IngestStatusEnum = builder.enumType('IngestStatus', { values: ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'] as const });
 
 const IngestErrorRef = builder.objectRef<{ code: string; message: string }>('IngestError').implement({
   fields: (t) => ({ code: t.exposeString('code'), message: t.exposeString('message') }),
@@ -82,18 +54,22 @@ builder.mutationFields((t) => ({
   ingestArticles: t.field({
     type: IngestReportRef,
     nullable: false,
-    description: `Loads articles (at most ${MAX_ARTICLES_PER_CALL} per call). Idempotent: the same article again is UNCHANGED. Needs an API key.`,
+    description: `Loads articles (at most ${MAX_ARTICLES_PER_CALL} per call). Idempotent: the same article again is UNCHANGED. Needs an API key with the ingest scope.`,
+    authScopes: { ingest: true },
     args: { articles: t.arg({ type: [ArticleInput], required: true }) },
     complexity: (args) => ({ field: 10 + args.articles.length, multiplier: 1 }),
     resolve: async (_root, args, ctx) => {
-      requireWriter(ctx);
       if (args.articles.length > MAX_ARTICLES_PER_CALL) {
         throw createGraphQLError(`at most ${MAX_ARTICLES_PER_CALL} articles per call, got ${args.articles.length}: split the batch`, {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
       const records = args.articles.map((input, i) => ({ origin: `articles[${i}]`, input }));
-      return ingestRecords(ctx.store, ctx.services.extractor, records);
+      const report = await ingestRecords(ctx.store, ctx.services.extractor, records, {
+        onCommitted: (articles) => ctx.services.pubsub.publishCommitted(articles),
+      });
+      if (ctx.req.metrics) countIngest(ctx.req.metrics, report);
+      return report;
     },
   }),
 }));

@@ -62,7 +62,7 @@ builder.interfaceFields(EntityRef, (t) => ({
     },
     complexity: 20,
     resolve: async (entity, args, ctx) =>
-      timeline(await relations.articlesPerDay(ctx.store, [entity.key], args), args.granularity ?? 'MONTH', args),
+      timeline(await relations.articlesPerDay(ctx.store, entity.key, null, args), args.granularity ?? 'MONTH', args),
   }),
 }));
 
@@ -186,7 +186,7 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
       },
       complexity: 20,
       resolve: async (r, args, ctx) =>
-        timeline(await relations.articlesPerDay(ctx.store, [r.a.key, r.b.key], args), args.granularity ?? 'MONTH', args),
+        timeline(await relations.articlesPerDay(ctx.store, r.a.key, r.b.key, args), args.granularity ?? 'MONTH', args),
     }),
   }),
 });

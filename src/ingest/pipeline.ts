@@ -14,9 +14,16 @@ export interface IngestOptions {
   batchSize?: number;
   /** Called after each batch with the number of records done so far. */
   onProgress?: (done: number) => void;
-  /** Called after a batch commits with the ids of the articles it created or updated. */
-  onCommitted?: (articleIds: string[]) => void;
+  /** Called after a batch's articles are committed with those it created or updated (a failed batch's good records count, retried one by one). */
+  onCommitted?: (articles: CommittedArticle[]) => void;
   now?: Date;
+}
+
+/** An article a committed transaction created or updated, and the entities it mentions. */
+export interface CommittedArticle {
+  articleId: string;
+  status: 'CREATED' | 'UPDATED';
+  entityKeys: string[];
 }
 
 interface Pending {
@@ -105,26 +112,28 @@ async function writeBatch(store: Runner, extractor: Extractor, batch: Pending[],
     }
   }
   if (toWrite.length === 0) return;
+  let committed: CommittedArticle[];
   try {
-    await commit(store, toWrite);
+    committed = await commit(store, toWrite);
   } catch (error) {
     if (error instanceof StoreUnavailableError || toWrite.length === 1) {
       for (const { pending } of toWrite) storeFailed(pending, error);
       return;
     }
+    committed = [];
     for (const one of toWrite) {
       try {
-        await commit(store, [one]);
+        committed.push(...(await commit(store, [one])));
       } catch (singleError) {
         storeFailed(one.pending, singleError);
       }
     }
-    return;
   }
-  options.onCommitted?.(toWrite.map(({ pending }) => pending.article.id));
+  if (committed.length > 0) options.onCommitted?.(committed);
 }
 
-async function commit(store: Runner, toWrite: { pending: Pending; write: ArticleWrite }[]): Promise<void> {
+/** Writes in one transaction; answers what it created or updated once that has committed. */
+async function commit(store: Runner, toWrite: { pending: Pending; write: ArticleWrite }[]): Promise<CommittedArticle[]> {
   const ingestedAt = new Date().toISOString();
   const statuses = await store.transaction(async (tx) => {
     // Read again inside the transaction: another writer may have stored an article meanwhile.
@@ -143,10 +152,16 @@ async function commit(store: Runner, toWrite: { pending: Pending; write: Article
     await writeArticles(tx, writes, ingestedAt);
     return result;
   });
-  toWrite.forEach(({ pending }, i) => {
+  const committed: CommittedArticle[] = [];
+  toWrite.forEach(({ pending, write }, i) => {
     pending.item.status = statuses[i];
     pending.item.error = null;
+    const status = statuses[i];
+    if (status === 'CREATED' || status === 'UPDATED') {
+      committed.push({ articleId: write.article.id, status, entityKeys: write.extracted.entities.map((e) => e.key) });
+    }
   });
+  return committed;
 }
 
 function storeFailed(pending: Pending, error: unknown): void {

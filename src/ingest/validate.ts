@@ -17,7 +17,14 @@ const TITLE_MAX_CHARS = 120;
 const DAY_MS = 86_400_000;
 const STRING_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language'] as const;
 
-class Invalid extends Error {}
+class Invalid extends Error {
+  constructor(
+    message: string,
+    readonly code: 'INVALID_ARTICLE' | 'INVALID_ENCODING' = 'INVALID_ARTICLE',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Rules, in the order they are checked:
@@ -26,6 +33,8 @@ class Invalid extends Error {}
  * - Each of those fields is either absent/null or a string; any other type is refused naming the field.
  *   A string that is empty after trimming counts as absent (except `text`, which is then "empty").
  * - `text` is required. It is measured before any cleaning, so the limit also bounds the work done here.
+ * - Text with NUL characters (binary data) or U+FFFD (bytes that were not UTF-8, replaced when decoded) is
+ *   refused as INVALID_ENCODING, as the file readers refuse such files.
  * - Text that looks like HTML (known tags such as <p>, <div>, <br>, <html>) is turned into plain text.
  * - Text is normalised so the same article always hashes the same: Unicode NFC, line endings to "\n",
  *   control characters other than tab/newline removed, trailing spaces on lines removed, trimmed.
@@ -43,7 +52,7 @@ export function validateArticle(input: unknown, options: ValidateOptions = {}): 
   try {
     return { ok: true, article: buildArticle(input, options) };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: { code: 'INVALID_ARTICLE', message: error.message } };
+    if (error instanceof Invalid) return { ok: false, error: { code: error.code, message: error.message } };
     throw error;
   }
 }
@@ -78,6 +87,11 @@ function cleanText(raw: string | undefined, maxBytes: number): string {
   const bytes = Buffer.byteLength(raw, 'utf8');
   if (bytes > maxBytes) throw new Invalid(`text is ${bytes} bytes, over the limit of ${maxBytes} bytes`);
   if (!raw.trim()) throw new Invalid('text is empty');
+  // The same rule as the file readers' INVALID_ENCODING, for text that arrives already decoded (JSON, GraphQL).
+  if (raw.includes('\u0000')) throw new Invalid('text contains NUL characters: binary data, not text', 'INVALID_ENCODING');
+  if (raw.includes('\ufffd')) {
+    throw new Invalid('text contains U+FFFD replacement characters: it was not valid UTF-8 where it came from (binary data or another encoding)', 'INVALID_ENCODING');
+  }
   if (looksLikeHtml(raw)) {
     const text = normaliseText(htmlToText(raw));
     if (!text) throw new Invalid('text is empty once its HTML markup is removed');

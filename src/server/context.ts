@@ -1,14 +1,20 @@
 /** What every resolver gets: the store (counted per request) and one DataLoader per lookup kind. */
 import DataLoader from 'dataloader';
 import type { Extractor } from '../extract/types.ts';
+import { entitiesFollowingRedirects } from '../store/queries/curation.ts';
 import * as read from '../store/queries/read.ts';
-import { countingRunner, type RoundTrips, type Runner } from '../store/runner.ts';
+import type { ApiKeyInput } from '../auth/keys.ts';
+import { countingRunner, type RoundTrips, type Runner, type RunnerGuard } from '../store/runner.ts';
+import { anonymousScope, type RequestScope } from './request-state.ts';
+import type { NewsPubSub } from './pubsub.ts';
 
 export interface Services {
   store: Runner;
   extractor: Extractor;
-  /** Keys that may call mutations; empty means mutations are off. */
-  apiKeys: string[];
+  /** API keys with their scopes (NEWSGRAPH_API_KEYS syntax, or parsed from the key file); none means mutations are off. */
+  apiKeys: readonly ApiKeyInput[];
+  /** Live events for subscriptions. */
+  pubsub: NewsPubSub;
 }
 
 /** One row per key, in the order asked; a missing key is null. */
@@ -32,7 +38,11 @@ function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row:
 
 function createLoaders(store: Runner) {
   return {
-    entity: byKey((keys: readonly string[]) => read.entitiesByKeys(store, keys), (e) => e.key),
+    // A key merged away answers the entity it was merged into.
+    entity: new DataLoader<string, read.EntityRow | null>(async (keys) => {
+      const found = new Map((await entitiesFollowingRedirects(store, keys)).map((row) => [row.asked, row.e]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
     article: byKey((ids: readonly string[]) => read.articlesByIds(store, ids), (a) => a.id),
     event: byKey((keys: readonly string[]) => read.eventsByKeys(store, keys), (e) => e.key),
     mentionsOfArticle: grouped((ids: readonly string[]) => read.mentionsOfArticles(store, ids), (m) => m.articleId),
@@ -57,14 +67,15 @@ export interface Context {
   store: Runner;
   roundTrips: RoundTrips;
   loaders: Loaders;
-  /** The bearer token sent with the request, if any. */
-  bearer: string | null;
+  /** Who asks (for scope checks), the request id and logger, the metrics. */
+  req: RequestScope;
 }
 
-export function createContext(services: Services, request: Request): Context {
-  const roundTrips: RoundTrips = { count: 0 };
-  const store = countingRunner(services.store, roundTrips);
-  const authorization = request.headers.get('authorization');
-  const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? null;
-  return { services, store, roundTrips, loaders: createLoaders(store), bearer };
+/** `scope` comes from the server's request state; without one the request is anonymous, with no deadline. */
+export function createContext(
+  services: Services,
+  scope: { req: RequestScope; roundTrips: RoundTrips; guard: RunnerGuard } = { req: anonymousScope(), roundTrips: { count: 0 }, guard: {} },
+): Context {
+  const store = countingRunner(services.store, scope.roundTrips, scope.guard);
+  return { services, store, roundTrips: scope.roundTrips, loaders: createLoaders(store), req: scope.req };
 }

@@ -1,8 +1,19 @@
 /** The GraphQL server as a fetch handler: main.ts listens with it, tests call `yoga.fetch` directly. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import pino from 'pino';
+import { toApiKeys } from '../auth/keys.ts';
 import { schema } from '../graphql/index.ts';
+import type { Logger } from '../logger.ts';
+import { useBodyLimit } from './body-limit.ts';
+import { useExplorer } from './explorer.ts';
 import { createContext, type Context, type Services } from './context.ts';
+import { maskNewsgraphError } from './errors.ts';
+import { useDeadline, useIntrospectionSwitch, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
+import { createMetrics, usePrometheusMetrics, useRequestObservability } from './observability.ts';
+import { contextScope } from './request-state.ts';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 /** What GraphiQL opens with: a relationship question the seed articles answer. */
 export const DEFAULT_QUERY = `# Who appears with Lavrov, in which articles, and how is Tillerson connected to Putin?
@@ -30,19 +41,46 @@ export const DEFAULT_QUERY = `# Who appears with Lavrov, in which articles, and 
 
 export type NewsgraphYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-export function createNewsgraphYoga(services: Services, options: { logging?: boolean } = {}): NewsgraphYoga {
+export interface YogaOptions {
+  logging?: boolean;
+  /** Request logs (one line per request, unexpected errors), each line with the request id; silent when absent. */
+  logger?: Logger;
+  /** Access, limits and switches; the defaults where absent. */
+  settings?: Partial<ServerSettings>;
+}
+
+export function createNewsgraphYoga(services: Services, options: YogaOptions = {}): NewsgraphYoga {
+  const settings: ServerSettings = { ...DEFAULT_SERVER_SETTINGS, ...options.settings };
+  const keys = toApiKeys(services.apiKeys);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const metrics = settings.metrics ? createMetrics() : null;
+  const access = { publicRead: settings.publicRead, keysConfigured: keys.length > 0, metrics, engine: services.store.engine };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => createContext(services, request),
+    context: ({ request }) => createContext(services, contextScope(request, access)),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'newsgraph', defaultQuery: DEFAULT_QUERY },
+    graphiql: settings.graphiql ? { title: 'newsgraph', defaultQuery: DEFAULT_QUERY } : false,
     // GraphiQL from the package itself, not a CDN: it works on a machine without internet.
     renderGraphiQL,
     logging: options.logging ?? false,
-    maskedErrors: true,
+    maskedErrors: { maskError: maskNewsgraphError },
+    // Keys travel in the Authorization header, never in cookies: no origin needs credentials.
+    cors: settings.corsOrigins.length === 0 ? false : { origin: settings.corsOrigins.includes('*') ? '*' : settings.corsOrigins, credentials: false },
     plugins: [
+      // First: every later hook (and the context) finds the request's id, principal and deadline.
+      useRequestObservability(keys, logger, metrics),
+      useRateLimit(settings, metrics),
+      useMetricsAccess(settings),
+      metrics ? usePrometheusMetrics(metrics) : {},
+      // A GET or a "simple" POST (form, text/plain) must carry this header: a browser will not send it cross-site without a preflight.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      usePersistedOperationsAllowList(settings),
+      useIntrospectionSwitch(settings.introspection),
+      useDeadline(settings, metrics),
+      useBodyLimit(),
+      useExplorer(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

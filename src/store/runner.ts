@@ -33,17 +33,39 @@ export interface RoundTrips {
   count: number;
 }
 
-export function countingRunner(inner: Runner, trips: RoundTrips): Runner {
+/** What a request asks of the store besides counting: a deadline and an observer of each round trip. */
+export interface RunnerGuard {
+  /** Once aborted, the next round trip (a query, a transaction, a statement inside one) throws `signal.reason`. */
+  signal?: AbortSignal;
+  observe?: (kind: 'run' | 'transaction', seconds: number, ok: boolean) => void;
+}
+
+export function countingRunner(inner: Runner, trips: RoundTrips, guard: RunnerGuard = {}): Runner {
+  const { signal, observe } = guard;
+  const timed = async <T>(kind: 'run' | 'transaction', work: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
+    trips.count += 1;
+    const start = performance.now();
+    let ok = false;
+    try {
+      const result = await work();
+      ok = true;
+      return result;
+    } finally {
+      observe?.(kind, (performance.now() - start) / 1000, ok);
+    }
+  };
+  const checked = (tx: QueryRunner): QueryRunner => ({
+    run(query, params) {
+      // Inside a transaction an abort throws, so the whole transaction rolls back.
+      signal?.throwIfAborted();
+      return tx.run(query, params);
+    },
+  });
   return {
     engine: inner.engine,
-    run(query, params) {
-      trips.count += 1;
-      return inner.run(query, params);
-    },
-    transaction(work) {
-      trips.count += 1;
-      return inner.transaction(work);
-    },
+    run: (query, params) => timed('run', () => inner.run(query, params)),
+    transaction: (work) => timed('transaction', () => inner.transaction((tx) => work(signal ? checked(tx) : tx))),
     ping: () => inner.ping(),
     close: () => inner.close(),
   };

@@ -1,6 +1,7 @@
 /** The read API through yoga.fetch on the seed articles: every query, pagination, errors, round trips. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingRunner, type RoundTrips } from '../../src/store/runner.ts';
+import { createNewsPubSub } from '../../src/server/pubsub.ts';
 import { createNewsgraphYoga } from '../../src/server/yoga.ts';
 import { createTestApp, gql, testExtractor, type TestApp } from '../support/app.ts';
 
@@ -230,6 +231,7 @@ describe('errors a client can act on', () => {
       store: { ...app.store, run: async () => Promise.reject(new Error('secret internal detail')) },
       extractor: testExtractor(),
       apiKeys: [],
+      pubsub: createNewsPubSub(),
     });
     const result = await gql<any>(broken, '{ stats { articles } }');
     expect(result.errors?.[0].message).toBe('Unexpected error.');
@@ -241,7 +243,7 @@ describe('round trips', () => {
   it('stay constant whatever the page size (one DataLoader batch per lookup kind)', async () => {
     const tripsFor = async (first: number) => {
       const trips: RoundTrips = { count: 0 };
-      const yoga = createNewsgraphYoga({ store: countingRunner(app.store, trips), extractor: testExtractor(), apiKeys: [] });
+      const yoga = createNewsgraphYoga({ store: countingRunner(app.store, trips), extractor: testExtractor(), apiKeys: [], pubsub: createNewsPubSub() });
       const { data, errors } = await gql<any>(
         yoga,
         `query ($first: Int!) { articles(first: $first) { edges { node { title people { name } countries { code } events { type } } } } }`,
@@ -270,7 +272,7 @@ describe('http endpoints', () => {
   it('answers /health and /ready', async () => {
     expect((await app.yoga.fetch('http://newsgraph.test/health')).status).toBe(200);
     expect((await app.yoga.fetch('http://newsgraph.test/ready')).status).toBe(200);
-    const down = createNewsgraphYoga({ store: { ...app.store, ping: async () => false }, extractor: testExtractor(), apiKeys: [] });
+    const down = createNewsgraphYoga({ store: { ...app.store, ping: async () => false }, extractor: testExtractor(), apiKeys: [], pubsub: createNewsPubSub() });
     expect((await down.fetch('http://newsgraph.test/ready')).status).toBe(503);
   });
 });

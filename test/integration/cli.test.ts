@@ -1,26 +1,12 @@
 /** The `newsgraph` command as a user runs it: real processes on a real database folder. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, newsgraph as run, startServer, type CliSandbox, type RunningServer } from '../support/cli.ts';
 
-const BIN = path.resolve('bin/newsgraph.js');
+let sandbox: CliSandbox;
 let dir: string;
-let env: NodeJS.ProcessEnv;
-
-function newsgraph(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const newsgraph = (args: string[], input?: string) => run(sandbox, args, input);
 
 const line = (n: number) =>
   JSON.stringify({
@@ -31,9 +17,8 @@ const line = (n: number) =>
   });
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
-  const { NEO4J_URI: _ignored, ...rest } = process.env;
-  env = { ...rest, DATA_DIR: path.join(dir, 'data'), NEWSGRAPH_SEED: 'false', LOG_LEVEL: 'info' };
+  sandbox = cliSandbox('newsgraph-cli-');
+  dir = sandbox.dir;
   const lines = [1, 2, 3, 4, 5, 6].map(line);
   lines.push('{"title": "broken", "text": ');
   lines.push(line(8));
@@ -43,7 +28,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
+  sandbox.remove();
 });
 
 describe('newsgraph migrate', () => {
@@ -79,24 +64,15 @@ describe('newsgraph ingest', () => {
 });
 
 describe('a running server holding the database', () => {
-  let server: ChildProcess | null = null;
-  let url = '';
+  let server: RunningServer | null = null;
 
   afterAll(() => {
-    server?.kill('SIGKILL');
+    server?.process.kill('SIGKILL');
   });
 
   it('starts, and the CLI says how to send articles through it', async () => {
-    server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', NEWSGRAPH_API_KEYS: 'cli-key' }, cwd: dir });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server!.stdout!.on('data', (chunk) => {
-        out += chunk;
-        const match = out.match(/"url":"(http:\/\/localhost:\d+\/graphql)"/);
-        if (match) resolve(match[1]);
-      });
-      server!.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-    });
+    server = await startServer(sandbox, { NEWSGRAPH_API_KEYS: 'cli-key' });
+    const { url } = server;
     const ready = await fetch(url.replace('/graphql', '/ready'));
     expect(ready.status).toBe(200);
 
@@ -110,10 +86,19 @@ describe('a running server holding the database', () => {
     expect(through.stdout).toMatch(/FAILED in\/batch\.jsonl:7/);
   });
 
+  it('refuses a second server on the same DATA_DIR with a clear message, leaving the first and its file intact', async () => {
+    const before = fs.readFileSync(path.join(sandbox.dataDir, 'newsgraph.grafeo'));
+    const second = await newsgraph(['serve']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`the embedded database ${path.join(sandbox.dataDir, 'newsgraph.grafeo')} is in use by another newsgraph process`);
+    expect(second.stderr).toContain('Stop the other process, or give this one its own DATA_DIR');
+    expect(fs.readFileSync(path.join(sandbox.dataDir, 'newsgraph.grafeo')).equals(before)).toBe(true);
+    expect((await fetch(server!.url.replace('/graphql', '/ready'))).status).toBe(200);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => server!.on('exit', (code) => resolve(code)));
-    server!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    server!.process.kill('SIGTERM');
+    expect((await server!.exited).code).toBe(0);
     server = null;
     const after = await newsgraph(['ingest', '-'], line(21));
     expect(after.stdout).toContain('created 1');

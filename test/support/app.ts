@@ -11,7 +11,8 @@ import { openGrafeo } from '../../src/store/grafeo.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openNeo4j } from '../../src/store/neo4j.ts';
 import type { Runner } from '../../src/store/runner.ts';
-import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.ts';
+import { createNewsPubSub, type NewsPubSub } from '../../src/server/pubsub.ts';
+import { createNewsgraphYoga, type NewsgraphYoga, type YogaOptions } from '../../src/server/yoga.ts';
 
 let extractor: Extractor | null = null;
 
@@ -34,6 +35,7 @@ export async function openTestStore(): Promise<Runner> {
 export interface TestApp {
   store: Runner;
   yoga: NewsgraphYoga;
+  pubsub: NewsPubSub;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
@@ -44,13 +46,17 @@ export interface GqlResult<T> {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
-export async function createTestApp(options: { seed?: boolean; apiKeys?: string[]; store?: Runner } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; apiKeys?: string[]; store?: Runner; yoga?: YogaOptions } = {},
+): Promise<TestApp> {
   const store = options.store ?? (await openTestStore());
   if (options.seed) await seedIfEmpty(store, testExtractor());
-  const yoga = createNewsgraphYoga({ store, extractor: testExtractor(), apiKeys: options.apiKeys ?? [] });
+  const pubsub = createNewsPubSub();
+  const yoga = createNewsgraphYoga({ store, extractor: testExtractor(), apiKeys: options.apiKeys ?? [], pubsub }, options.yoga);
   return {
     store,
     yoga,
+    pubsub,
     gql: (query, variables, headers) => gql(yoga, query, variables, headers),
     close: () => store.close(),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/extract/sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/extract/sentences.ts';
 import { tokenize } from '../../src/extract/tokens.ts';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
@@ -28,6 +28,17 @@ describe('sentences', () => {
     const text = '  First one.  Second one!\nThird?';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(splitSentences('')).toEqual([]);
+  });
+
+  it('cuts a run without sentence ends at white space, every piece at most MAX_SENTENCE_CHARS', () => {
+    const line = 'officials met in Geneva and '.repeat(4000).trim();
+    const sentences = splitSentences(line);
+    expect(sentences.length).toBeGreaterThan(line.length / MAX_SENTENCE_CHARS);
+    for (const s of sentences) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(line.slice(s.start, s.end)).toBe(s.text);
+    }
+    expect(sentences.map((s) => s.text).join(' ')).toBe(line);
   });
 
   it('tokenizes abbreviations and possessives', () => {

@@ -46,7 +46,14 @@ describe('text', () => {
   it('is required and must not be blank', () => {
     expect(refusal({ title: 'T' })).toBe('text is required');
     expect(refusal({ text: ' \n\t ' })).toBe('text is empty');
-    expect(refusal({ text: '\u0000\u0001' })).toBe('text is empty');
+    expect(refusal({ text: '\u0001\u0002' })).toBe('text is empty');
+  });
+
+  it('is refused as INVALID_ENCODING when it holds NUL or U+FFFD (binary data, or bytes that were not UTF-8)', () => {
+    for (const text of ['PNG\u0000\u0001header', 'caf\ufffd au lait']) {
+      const result = validateArticle({ text }, { now: NOW });
+      expect(result.ok ? null : result.error.code).toBe('INVALID_ENCODING');
+    }
   });
 
   it('is refused over the byte limit, with the size', () => {

@@ -15,7 +15,7 @@ export interface ArticleWrite {
   update: boolean;
 }
 
-const LABELS: Record<EntityKind, string> = {
+export const LABELS: Record<EntityKind, string> = {
   PERSON: 'Person',
   COUNTRY: 'Country',
   ORGANIZATION: 'Organization',
@@ -38,7 +38,7 @@ function sortDate(article: ValidArticle, ingestedAt: string): string {
   return article.publishedAt ?? ingestedAt;
 }
 
-function pairsOf(keys: string[]): [string, string][] {
+export function pairsOf(keys: string[]): [string, string][] {
   const sorted = [...new Set(keys)].sort();
   const pairs: [string, string][] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -350,8 +350,8 @@ async function addCoMentions(
   }
 }
 
-/** Removes what articles link to (mentions, reports, quotes) and returns what those links counted in. */
-async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ entities: string[]; pairs: [string, string][] }> {
+/** Removes what articles link to (mentions, reports, quotes) and returns what those links counted in: the update path and deleteArticle. */
+export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ entities: string[]; pairs: [string, string][] }> {
   const old = await tx.run<{ keys: string[] }>(
     `UNWIND $ids AS id
      MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)

@@ -62,11 +62,6 @@ export function windowParams(window: Window = {}) {
 
 // ---------------------------------------------------------------- lookups by id (DataLoader batches)
 
-export async function entitiesByKeys(runner: QueryRunner, keys: readonly string[]): Promise<EntityRow[]> {
-  const rows = await runner.run<{ e: EntityRow }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e ${ENTITY} AS e`, { keys });
-  return rows.map((r) => r.e);
-}
-
 export async function articlesByIds(runner: QueryRunner, ids: readonly string[]): Promise<ArticleRow[]> {
   const rows = await runner.run<{ a: ArticleRow }>(`UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a ${ARTICLE} AS a`, { ids });
   return rows.map((r) => r.a);
@@ -126,15 +121,19 @@ export interface QuoteRow {
   aboutKeys: string[];
 }
 
-export const QUOTE_FIELDS = `q.key AS key, q.text AS text, q.date AS date, a.id AS articleId,
-  head([(p:Entity)-[:SAID]->(q) | p.key]) AS speakerKey,
-  [(q)-[:ABOUT]->(x:Entity) | x.key] AS aboutKeys`;
+/**
+ * Completes quote rows from bound `q` (the quote) and `a` (its article). The subqueries start from
+ * the quote; a pattern comprehension or OPTIONAL MATCH here scans every entity on the embedded engine.
+ */
+export const QUOTE_ROWS = `CALL { WITH q MATCH (q)<-[:SAID]-(s:Entity) RETURN collect(s.key) AS speakers }
+  CALL { WITH q MATCH (q)-[:ABOUT]->(x:Entity) RETURN collect(x.key) AS aboutKeys }
+  RETURN q.key AS key, q.text AS text, q.date AS date, a.id AS articleId, head(speakers) AS speakerKey, aboutKeys`;
 
 export async function quotesOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<QuoteRow[]> {
   return runner.run<QuoteRow & Record<string, unknown>>(
     `UNWIND $ids AS id
      MATCH (a:Article {id: id})-[:CONTAINS]->(q:Quote)
-     RETURN ${QUOTE_FIELDS}
+     ${QUOTE_ROWS}
      ORDER BY articleId, key`,
     { ids },
   );
@@ -142,10 +141,12 @@ export async function quotesOfArticles(runner: QueryRunner, ids: readonly string
 
 export async function quotesBySpeaker(runner: QueryRunner, key: string, page: Page): Promise<{ rows: QuoteRow[]; total: number }> {
   const rows = await runner.run<QuoteRow & Record<string, unknown>>(
-    `MATCH (:Entity {key: $key})-[:SAID]->(q:Quote)<-[:CONTAINS]-(a:Article)
-     RETURN ${QUOTE_FIELDS}
-     ORDER BY date DESC, key
-     SKIP $offset LIMIT $limit`,
+    `MATCH (:Entity {key: $key})-[:SAID]->(q:Quote)
+     WITH q ORDER BY q.date DESC, q.key
+     SKIP $offset LIMIT $limit
+     MATCH (q)<-[:CONTAINS]-(a:Article)
+     ${QUOTE_ROWS}
+     ORDER BY date DESC, key`,
     { key, ...page },
   );
   const [count] = await runner.run<{ total: number }>(
@@ -236,30 +237,40 @@ export interface ArticleFilter extends Window {
   mentions?: string[] | null;
 }
 
-const ARTICLE_FILTER = `${WINDOW('a')}
-  AND ($source IS NULL OR a.source = $source)
-  AND ($mentions IS NULL OR COUNT { (a)-[:MENTIONS]->(m:Entity) WHERE m.key IN $mentions } = size($mentions))`;
-
-function articleFilterParams(filter: ArticleFilter) {
-  return { ...windowParams(filter), source: filter.source ?? null, mentions: filter.mentions?.length ? filter.mentions : null };
+/**
+ * The MATCH and WHERE of an article filter, with only the conditions asked for (a condition on an
+ * absent parameter still costs a subquery per article on the embedded engine). With entities to
+ * mention, the match starts from the first of them instead of from every article.
+ */
+function articleFilter(filter: ArticleFilter): { clause: string; params: Record<string, unknown> } {
+  const mentions = filter.mentions?.length ? filter.mentions : null;
+  const conditions: string[] = [];
+  if (filter.since) conditions.push('a.sortDate >= $since');
+  if (filter.until) conditions.push('a.sortDate <= $until');
+  if (filter.source) conditions.push('a.source = $source');
+  if (mentions && mentions.length > 1) conditions.push('COUNT { (a)-[:MENTIONS]->(m:Entity) WHERE m.key IN $mentions } = size($mentions)');
+  const match = mentions ? 'MATCH (:Entity {key: $firstMention})<-[:MENTIONS]-(a:Article)' : 'MATCH (a:Article)';
+  return {
+    clause: `${match}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    params: { ...windowParams(filter), source: filter.source ?? null, mentions, firstMention: mentions?.[0] ?? null },
+  };
 }
 
 export async function articlesPage(runner: QueryRunner, filter: ArticleFilter, page: Page): Promise<ArticleRow[]> {
+  const { clause, params } = articleFilter(filter);
   const rows = await runner.run<{ a: ArticleRow }>(
-    `MATCH (a:Article) WHERE ${ARTICLE_FILTER}
+    `${clause}
      WITH a ORDER BY a.sortDate DESC, a.id
      SKIP $offset LIMIT $limit
      RETURN a ${ARTICLE} AS a`,
-    { ...articleFilterParams(filter), ...page },
+    { ...params, ...page },
   );
   return rows.map((r) => r.a);
 }
 
 export async function countArticles(runner: QueryRunner, filter: ArticleFilter): Promise<number> {
-  const [row] = await runner.run<{ total: number }>(
-    `MATCH (a:Article) WHERE ${ARTICLE_FILTER} RETURN count(a) AS total`,
-    articleFilterParams(filter),
-  );
+  const { clause, params } = articleFilter(filter);
+  const [row] = await runner.run<{ total: number }>(`${clause} RETURN count(a) AS total`, params);
   return row?.total ?? 0;
 }
 
@@ -336,35 +347,44 @@ export interface EventFilter extends Window {
   country?: string | null;
 }
 
-const EVENT_FILTER = `($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
-  AND ($types IS NULL OR ev.type IN $types)
-  AND ($participants IS NULL OR COUNT { (ev)-[:INVOLVES]->(p:Entity) WHERE p.key IN $participants } = size($participants))
-  AND ($country IS NULL OR COUNT { (ev)-->(c:Entity) WHERE c.key = $countryKey OR c.countryCode = $country } > 0)`;
-
-function eventFilterParams(filter: EventFilter) {
+/** The MATCH and WHERE of an event filter, like `articleFilter`: only the conditions asked for, starting from a participant when there is one. */
+function eventFilter(filter: EventFilter): { clause: string; params: Record<string, unknown> } {
   const { since, until } = windowParams(filter);
+  const participants = filter.participants?.length ? filter.participants : null;
+  const types = filter.types?.length ? filter.types : null;
+  const conditions: string[] = [];
+  if (since) conditions.push('ev.date >= $sinceDate');
+  if (until) conditions.push('ev.date <= $untilDate');
+  if (types) conditions.push('ev.type IN $types');
+  if (participants && participants.length > 1) {
+    conditions.push('COUNT { (ev)-[:INVOLVES]->(p:Entity) WHERE p.key IN $participants } = size($participants)');
+  }
+  if (filter.country) conditions.push('COUNT { (ev)-->(c:Entity) WHERE c.key = $countryKey OR c.countryCode = $country } > 0');
+  const match = participants ? 'MATCH (:Entity {key: $firstParticipant})<-[:INVOLVES]-(ev:Event)' : 'MATCH (ev:Event)';
   return {
-    since,
-    until,
-    sinceDate: since?.slice(0, 10) ?? null,
-    untilDate: until?.slice(0, 10) ?? null,
-    types: filter.types?.length ? filter.types : null,
-    participants: filter.participants?.length ? filter.participants : null,
-    country: filter.country ?? null,
-    countryKey: filter.country ? `country:${filter.country}` : null,
+    clause: `${match}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    params: {
+      sinceDate: since?.slice(0, 10) ?? null,
+      untilDate: until?.slice(0, 10) ?? null,
+      types,
+      participants,
+      firstParticipant: participants?.[0] ?? null,
+      country: filter.country ?? null,
+      countryKey: filter.country ? `country:${filter.country}` : null,
+    },
   };
 }
 
 export async function eventsPage(runner: QueryRunner, filter: EventFilter, page: Page): Promise<{ rows: EventRow[]; total: number }> {
-  const params = eventFilterParams(filter);
+  const { clause, params } = eventFilter(filter);
   const rows = await runner.run<{ e: EventRow }>(
-    `MATCH (ev:Event) WHERE ${EVENT_FILTER}
+    `${clause}
      WITH ev ORDER BY ev.date DESC, ev.key
      SKIP $offset LIMIT $limit
      RETURN ev ${EVENT} AS e`,
     { ...params, ...page },
   );
-  const [count] = await runner.run<{ total: number }>(`MATCH (ev:Event) WHERE ${EVENT_FILTER} RETURN count(ev) AS total`, params);
+  const [count] = await runner.run<{ total: number }>(`${clause} RETURN count(ev) AS total`, params);
   return { rows: rows.map((r) => r.e), total: count?.total ?? 0 };
 }
 

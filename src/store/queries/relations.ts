@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { ARTICLE, ENTITY, EVENT, QUOTE_FIELDS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
+import { ARTICLE, ENTITY, EVENT, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
   from: string;
@@ -183,13 +183,15 @@ export async function pairSummary(runner: QueryRunner, a: string, b: string): Pr
 /** Quotes by either entity about the other, newest first. */
 export async function quotesBetween(runner: QueryRunner, a: string, b: string, limit: number): Promise<QuoteRow[]> {
   return runner.run<QuoteRow & Record<string, unknown>>(
-    `UNWIND [[$a, $b], [$b, $a]] AS pair
-     MATCH (:Entity {key: pair[0]})-[:SAID]->(q:Quote)-[:ABOUT]->(:Entity {key: pair[1]})
-     MATCH (a:Article)-[:CONTAINS]->(q)
-     RETURN ${QUOTE_FIELDS}
-     ORDER BY date DESC, key
-     LIMIT $limit`,
-    { a, b, limit },
+    `UNWIND $pairs AS pair
+     MATCH (:Entity {key: pair.speaker})-[:SAID]->(q:Quote)-[:ABOUT]->(target:Entity)
+     WHERE target.key = pair.about
+     WITH q ORDER BY q.date DESC, q.key
+     LIMIT $limit
+     MATCH (q)<-[:CONTAINS]-(a:Article)
+     ${QUOTE_ROWS}
+     ORDER BY date DESC, key`,
+    { pairs: [{ speaker: a, about: b }, { speaker: b, about: a }], limit },
   );
 }
 
@@ -198,18 +200,20 @@ export interface DayCount {
   count: number;
 }
 
-/** Articles per day mentioning every one of `keys` (one key: its mentions; two: the pair's shared articles). */
-export async function articlesPerDay(runner: QueryRunner, keys: [string] | [string, string], window: Window): Promise<DayCount[]> {
+/** Articles per day mentioning `key`, or both `key` and `other`. */
+export async function articlesPerDay(runner: QueryRunner, key: string, other: string | null, window: Window): Promise<DayCount[]> {
   const match =
-    keys.length === 1
+    other === null
       ? 'MATCH (:Entity {key: $a})<-[:MENTIONS]-(art:Article)'
-      : 'MATCH (:Entity {key: $a})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(:Entity {key: $b})';
+      : `${SMALL_THEN_LARGE}
+         MATCH (s)<-[:MENTIONS]-(art:Article)
+         MATCH (art)-[:MENTIONS]->(l)`;
   return runner.run<DayCount & Record<string, unknown>>(
     `${match}
      WHERE ${WINDOW('art')}
      RETURN substring(art.sortDate, 0, 10) AS day, count(art) AS count
      ORDER BY day`,
-    { a: keys[0], b: keys[1] ?? null, ...windowParams(window) },
+    { a: key, b: other, ...windowParams(window) },
   );
 }
 

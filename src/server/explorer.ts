@@ -1,0 +1,92 @@
+/**
+ * The explorer page at /explore: the sources under explorer/ (TypeScript, CSS, with the graph
+ * library from node_modules) bundled by esbuild in memory on the first request, then served from
+ * memory. No build step, no files written, nothing fetched from elsewhere: it works offline.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Plugin } from 'graphql-yoga';
+
+export const EXPLORER_PATH = '/explore';
+
+const SOURCES = fileURLToPath(new URL('../../explorer/', import.meta.url));
+
+interface Asset {
+  body: Uint8Array<ArrayBuffer>;
+  type: string;
+  etag: string;
+}
+
+function asset(body: Uint8Array, type: string): Asset {
+  return { body: new Uint8Array(body), type, etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+/** Path → asset: the page at /explore (and /explore/), its icon and the bundle beside it. */
+async function bundle(): Promise<Map<string, Asset>> {
+  const result = await build({
+    absWorkingDir: SOURCES,
+    entryPoints: { app: 'src/main.ts', style: 'src/style.css' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'eof',
+    write: false,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  const assets = new Map<string, Asset>();
+  const page = asset(await fs.readFile(path.join(SOURCES, 'index.html')), 'text/html; charset=utf-8');
+  assets.set(EXPLORER_PATH, page);
+  assets.set(`${EXPLORER_PATH}/`, page);
+  assets.set(`${EXPLORER_PATH}/favicon.svg`, asset(await fs.readFile(path.join(SOURCES, 'favicon.svg')), 'image/svg+xml'));
+  for (const file of result.outputFiles) {
+    const name = path.basename(file.path);
+    assets.set(`${EXPLORER_PATH}/${name}`, asset(file.contents, name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8'));
+  }
+  return assets;
+}
+
+let built: Promise<Map<string, Asset>> | null = null;
+
+/** The bundle, built once per process; a failed build is tried again on the next request. */
+export function explorerAssets(): Promise<Map<string, Asset>> {
+  if (!built) {
+    built = bundle();
+    built.catch(() => {
+      built = null;
+    });
+  }
+  return built;
+}
+
+async function respond(request: Request, pathname: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+  }
+  let assets: Map<string, Asset>;
+  try {
+    assets = await explorerAssets();
+  } catch (error) {
+    return new Response(`the explorer could not be built: ${(error as Error).message}`, { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const found = assets.get(pathname);
+  if (!found) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  // Revalidated on every load (cheap with the ETag), so a restarted server's new bundle is picked up at once.
+  const headers = { 'content-type': found.type, etag: found.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  if (request.headers.get('if-none-match') === found.etag) return new Response(null, { status: 304, headers });
+  return new Response(request.method === 'HEAD' ? null : found.body, { status: 200, headers });
+}
+
+/** Serves the explorer beside the GraphQL endpoint, from the same server. */
+export function useExplorer(): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname !== EXPLORER_PATH && !url.pathname.startsWith(`${EXPLORER_PATH}/`)) return;
+      return respond(request, url.pathname).then(endResponse);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Logs and metrics. Every log line of a request carries its id; no line carries a key, a query's
+ * variables or article text (only operation names, codes, counts and durations). `/metrics` is
+ * Prometheus text from Yoga's Prometheus plugin plus the store and ingest counters below.
+ */
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { Counter, Histogram, Registry } from 'prom-client';
+import type { ApiKey } from '../auth/keys.ts';
+import type { IngestReport } from '../ingest/types.ts';
+import type { Logger } from '../logger.ts';
+import { createRequestState, principalName, requestState } from './request-state.ts';
+
+export interface Metrics {
+  registry: Registry;
+  storeRoundTrips: Counter<'engine' | 'kind' | 'outcome'>;
+  storeDuration: Histogram<'engine' | 'kind'>;
+  ingested: Counter<'status'>;
+  errors: Counter<'code'>;
+  curations: Counter<'action'>;
+}
+
+/** One registry per server, so that several servers in one process (the tests) count apart. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  return {
+    registry,
+    storeRoundTrips: new Counter({
+      name: 'newsgraph_store_round_trips_total',
+      help: 'Queries and transactions sent to the graph engine',
+      labelNames: ['engine', 'kind', 'outcome'],
+      registers: [registry],
+    }),
+    storeDuration: new Histogram({
+      name: 'newsgraph_store_round_trip_duration_seconds',
+      help: 'Time of one query or one whole transaction on the graph engine',
+      labelNames: ['engine', 'kind'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers: [registry],
+    }),
+    ingested: new Counter({
+      name: 'newsgraph_ingested_articles_total',
+      help: 'Articles sent to ingestArticles, by outcome',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'newsgraph_graphql_errors_total',
+      help: 'Errors in GraphQL responses (and refused requests), by extensions.code',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    curations: new Counter({
+      name: 'newsgraph_curations_total',
+      help: 'Curation mutations applied, by action',
+      labelNames: ['action'],
+      registers: [registry],
+    }),
+  };
+}
+
+export function countIngest(metrics: Metrics, report: IngestReport): void {
+  for (const status of ['created', 'updated', 'unchanged', 'failed'] as const) {
+    if (report[status] > 0) metrics.ingested.inc({ status: status.toUpperCase() }, report[status]);
+  }
+}
+
+export function errorCode(error: unknown): string {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+function operationOf(document: DocumentNode, name: string | null | undefined) {
+  const operation = getOperationAST(document, name);
+  return { name: operation?.name?.value ?? 'anonymous', type: operation?.operation ?? 'unknown' };
+}
+
+/**
+ * The first plugin: gives each request its state (id, principal, logger), answers with
+ * `x-request-id`, logs one line per request and every unexpected error, counts error codes.
+ */
+export function useRequestObservability(keys: readonly ApiKey[], logger: Logger, metrics: Metrics | null): Plugin {
+  return {
+    onRequest({ request }) {
+      createRequestState(request, keys, logger);
+    },
+    onExecute({ args }) {
+      const state = requestState(args.contextValue.request);
+      if (!state) return;
+      const operation = operationOf(args.document, args.operationName);
+      state.operationName = operation.name;
+      state.operationType = operation.type;
+      return {
+        onExecuteDone({ result }) {
+          if (!('errors' in result) || !result.errors) return;
+          for (const error of result.errors) {
+            // Errors the client is meant to see are answers, not faults; the rest are masked in the response and logged here.
+            if (errorCode(error) === 'INTERNAL_SERVER_ERROR') {
+              state.log.error({ err: error.originalError ?? error, path: error.path?.join('.') }, 'unexpected error');
+            }
+          }
+        },
+      };
+    },
+    onResultProcess({ result }) {
+      if (!metrics) return;
+      for (const one of Array.isArray(result) ? result : [result]) {
+        const errors = (one as { errors?: readonly unknown[] }).errors ?? [];
+        for (const error of errors) metrics.errors.inc({ code: errorCode(error) });
+      }
+    },
+    onResponse({ request, response }) {
+      const state = requestState(request);
+      if (!state) return;
+      response.headers.set('x-request-id', state.id);
+      const url = new URL(request.url);
+      const line = {
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - state.started),
+        key: principalName(state.principal),
+        operation: state.operationName,
+        type: state.operationType,
+        roundTrips: state.roundTrips.count,
+      };
+      if (url.pathname === '/graphql') state.log.info(line, 'request');
+      else state.log.debug(line, 'request');
+    },
+  };
+}
+
+/** Yoga's Prometheus plugin on our registry: requests and durations per operation, HTTP durations. */
+export function usePrometheusMetrics(metrics: Metrics): Plugin {
+  return usePrometheus({
+    registry: metrics.registry,
+    endpoint: '/metrics',
+    metrics: {
+      graphql_envelop_request: true,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: true,
+      graphql_envelop_phase_validate: true,
+      graphql_envelop_phase_context: true,
+      graphql_envelop_phase_execute: true,
+      graphql_envelop_phase_subscribe: true,
+      // Counted by code in newsgraph_graphql_errors_total, which also sees errors outside the GraphQL phases.
+      graphql_envelop_error_result: false,
+      graphql_envelop_deprecated_field: true,
+      graphql_envelop_schema_change: false,
+      graphql_yoga_http_duration: createHistogram({
+        registry: metrics.registry,
+        histogram: {
+          name: 'graphql_yoga_http_duration',
+          help: 'Time spent on HTTP requests to /graphql',
+          labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
+        },
+        fillLabelsFn: (params, { request, response }) => ({
+          operationName: params.operationName ?? 'anonymous',
+          operationType: params.operationType ?? 'unknown',
+          method: request.method,
+          statusCode: response.status,
+        }),
+      }),
+    },
+  });
+}

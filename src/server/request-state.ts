@@ -1,0 +1,90 @@
+/**
+ * What the server knows about one HTTP request before and after GraphQL runs: its id, who sent it,
+ * its deadline and its logger. Made by the first plugin, read by the others and by the context.
+ */
+import crypto from 'node:crypto';
+import pino from 'pino';
+import type { Logger } from '../logger.ts';
+import { authenticate, bearerOf, type ApiKey, type Principal } from '../auth/keys.ts';
+import type { RoundTrips, RunnerGuard } from '../store/runner.ts';
+import type { Metrics } from './observability.ts';
+
+export interface RequestState {
+  /** `x-request-id` as sent (when it looks like an id), or a new UUID; on every log line and in the response. */
+  id: string;
+  principal: Principal;
+  /** Aborted at the request's deadline (or when the client goes away): store work stops at the next round trip. */
+  abort: AbortController;
+  log: Logger;
+  started: number;
+  roundTrips: RoundTrips;
+  operationName?: string;
+  operationType?: string;
+}
+
+const states = new WeakMap<Request, RequestState>();
+const ID = /^[\w.:-]{1,128}$/;
+
+export function createRequestState(request: Request, keys: readonly ApiKey[], logger: Logger): RequestState {
+  const sent = request.headers.get('x-request-id');
+  const id = sent && ID.test(sent) ? sent : crypto.randomUUID();
+  const principal = authenticate(bearerOf(request), keys);
+  const state: RequestState = {
+    id,
+    principal,
+    abort: new AbortController(),
+    log: logger.child({ reqId: id }),
+    started: performance.now(),
+    roundTrips: { count: 0 },
+  };
+  states.set(request, state);
+  return state;
+}
+
+export function requestState(request: Request): RequestState | undefined {
+  return states.get(request);
+}
+
+/** The name a principal goes by in logs and curation records: a key's name, never the key. */
+export function principalName(principal: Principal): string {
+  return principal.kind === 'key' ? principal.key.name : principal.kind;
+}
+
+/** What resolvers see of the request: ctx.req. */
+export interface RequestScope {
+  id: string;
+  principal: Principal;
+  log: Logger;
+  /** Reads need no key. */
+  publicRead: boolean;
+  /** At least one key is configured (none: mutations are off). */
+  keysConfigured: boolean;
+  metrics: Metrics | null;
+}
+
+export function anonymousScope(): RequestScope {
+  return { id: crypto.randomUUID(), principal: { kind: 'anonymous' }, log: pino({ level: 'silent' }), publicRead: true, keysConfigured: false, metrics: null };
+}
+
+/** The parts of a GraphQL context that come from the request state: scope, deadline, round-trip counting and timing. */
+export function contextScope(
+  request: Request,
+  access: { publicRead: boolean; keysConfigured: boolean; metrics: Metrics | null; engine: string },
+): { req: RequestScope; roundTrips: RoundTrips; guard: RunnerGuard } {
+  const state = states.get(request);
+  const { metrics, engine } = access;
+  if (!state) return { req: { ...anonymousScope(), publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics }, roundTrips: { count: 0 }, guard: {} };
+  return {
+    req: { id: state.id, principal: state.principal, log: state.log, publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics },
+    roundTrips: state.roundTrips,
+    guard: {
+      signal: state.abort.signal,
+      observe: metrics
+        ? (kind, seconds, ok) => {
+            metrics.storeRoundTrips.inc({ engine, kind, outcome: ok ? 'ok' : 'error' });
+            metrics.storeDuration.observe({ engine, kind }, seconds);
+          }
+        : undefined,
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The explorer in a real browser: the server as `npm start` runs it (embedded engine, seed
+ * articles, on an ephemeral port) and Debian's headless Chromium driven by playwright-core.
+ * Each test leaves a screenshot in test-artifacts/browser/ (the last run's only).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { start, type Running } from '../../src/main.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve('test-artifacts/browser');
+const KEY = 'browser-test-key';
+
+const LAVROV = 'person:Q58217';
+const TILLERSON = 'person:Q331401';
+const PUTIN = 'person:Q7747';
+
+let dataDir: string;
+let profileDir: string;
+let server: Running;
+let base: string;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`);
+  }
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-data-'));
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-profile-'));
+  // Only what this test sets: never the NEO4J_URI of a developer's shell, the embedded engine always.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NEWSGRAPH_API_KEYS: KEY, LOG_LEVEL: 'silent' });
+  server = await start(config, createLogger('silent'));
+  const address = server.server.address();
+  if (!address || typeof address !== 'object') throw new Error('the server has no port');
+  base = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  for (const dir of [dataDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const problems: string[] = [];
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  problems.length = 0;
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return async () => {
+    await page.close();
+  };
+});
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Opens the explorer centred on an entity and waits for its network to be drawn. */
+async function openOn(key: string): Promise<void> {
+  await page.goto(`${base}/explore#entity=${encodeURIComponent(key)}`);
+  await page.waitForFunction((k) => (window as any).explorer?.cy.getElementById(k).nonempty() && (window as any).explorer.cy.nodes().length > 1, key);
+  await page.locator('#live-status[data-state="live"]').waitFor();
+}
+
+async function hasNode(key: string): Promise<boolean> {
+  return page.evaluate((k) => (window as any).explorer.cy.getElementById(k).nonempty(), key);
+}
+
+async function pickSuggestion(input: string, text: string, key: string): Promise<void> {
+  await page.locator(input).fill(text);
+  const option = page.locator(`${input} ~ .suggestions li[data-key="${key}"]`);
+  await option.waitFor();
+  await option.click();
+}
+
+describe('explorer', () => {
+  it('searches "Lavrov" and draws his network, with Tillerson in it, a legend and his details', async () => {
+    await page.goto(`${base}/explore`);
+    await page.locator('.empty-state h1').waitFor();
+    await pickSuggestion('#search-input', 'Lavrov', LAVROV);
+    await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).nonempty(), TILLERSON);
+    expect(await hasNode(LAVROV)).toBe(true);
+    const nodes = await page.evaluate(() => (window as any).explorer.cy.nodes().length);
+    expect(nodes).toBeGreaterThan(5);
+    await page.locator('[data-view="entity"] h2', { hasText: 'Sergei Lavrov' }).waitFor();
+    expect(await page.locator('#legend').innerText()).toMatch(/Person[\s\S]*Country[\s\S]*Organization[\s\S]*Place/);
+    expect(await page.locator('#graph-info').innerText()).toMatch(/\d+ entities · \d+ links/);
+    await screenshot('1-search-lavrov');
+
+    // A range after the one article naming him: the network is drawn again, without Tillerson.
+    await page.locator('#since').fill('2017-08-11');
+    await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).empty(), TILLERSON);
+    await page.locator('#all-time').click();
+    await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).nonempty(), TILLERSON);
+    expect(problems).toEqual([]);
+  });
+
+  it('clicking the Lavrov–Tillerson link shows the Manila sentence, which opens its article', async () => {
+    await openOn(LAVROV);
+    // A point on the drawn edge, away from every node and from the overlays, in page coordinates.
+    const point = await page.evaluate(([a, b]) => {
+      const cy = (window as any).explorer.cy;
+      const edge = cy.getElementById(a < b ? `${a}|${b}` : `${b}|${a}`);
+      if (edge.empty()) return null;
+      const from = edge.source().renderedPosition();
+      const to = edge.target().renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+        const x = from.x + (to.x - from.x) * t;
+        const y = from.y + (to.y - from.y) * t;
+        const onNode = cy.nodes().some((n: any) => {
+          const bb = n.renderedBoundingBox({ includeLabels: true });
+          return x >= bb.x1 - 4 && x <= bb.x2 + 4 && y >= bb.y1 - 4 && y <= bb.y2 + 4;
+        });
+        const onTop = document.elementFromPoint(box.left + x, box.top + y);
+        if (!onNode && onTop && cy.container().contains(onTop)) return { x: box.left + x, y: box.top + y };
+      }
+      return null;
+    }, [LAVROV, TILLERSON]);
+    expect(point, 'a clickable point on the Lavrov–Tillerson edge').not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+
+    const view = page.locator('[data-view="relationship"]');
+    await view.waitFor();
+    expect(await view.locator('.view-head').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
+    const manila = view.locator('.evidence', { hasText: 'on the sidelines of a major summit in Manila' }).first();
+    await manila.waitFor();
+    await screenshot('2-edge-evidence');
+
+    await manila.locator('.article-line a.open-article').click();
+    const article = page.locator('[data-view="article"]');
+    await article.locator('h2', { hasText: 'United States and Russian officials to continue dialogue despite new sanctions' }).waitFor();
+    expect(await article.locator('mark.sentence').innerText()).toContain('major summit in Manila');
+    expect(problems).toEqual([]);
+  });
+
+  it('answers "how are Tillerson and Putin connected?" hop by hop, with evidence, and draws the path', async () => {
+    await page.goto(`${base}/explore`);
+    await page.locator('.tabs [data-tab="connect"]').click();
+    await pickSuggestion('#from-input', 'Tillerson', TILLERSON);
+    await pickSuggestion('#to-input', 'Putin', PUTIN);
+    await page.locator('#connect-form button[type="submit"]').click();
+    const hop = page.locator('#paths .hop').first();
+    await hop.waitFor();
+    expect(await hop.locator('.hop-head').innerText()).toMatch(/^Rex Tillerson\s*→\s*\S/);
+    expect(await page.locator('#paths .hop').last().locator('.hop-head').innerText()).toMatch(/→\s*Vladimir Putin$/);
+    expect(await page.locator('#paths').innerText()).toContain('Putin ordered the United States to reduce its diplomatic personnel');
+    const drawn = await page.evaluate(
+      (keys) => keys.map((k) => (window as any).explorer.cy.getElementById(k).hasClass('path')),
+      [TILLERSON, PUTIN],
+    );
+    expect(drawn).toEqual([true, true]);
+    await screenshot('3-path-tillerson-putin');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows an article ingested through the mutation live, without a reload', async () => {
+    await openOn(LAVROV);
+    const title = `Lavrov and Tillerson speak again (${Date.now()})`;
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({
+        query: 'mutation ($articles: [ArticleInput!]!) { ingestArticles(articles: $articles) { created failed } }',
+        variables: {
+          articles: [{ title, url: `https://example.org/live/${Date.now()}`, publishedAt: '2017-09-04', text: 'On Monday, Sergei Lavrov spoke by phone with Rex Tillerson about the war in Syria.' }],
+        },
+      }),
+    });
+    expect(await response.json()).toEqual({ data: { ingestArticles: { created: 1, failed: 0 } } });
+
+    await page.locator('#toast', { hasText: title }).waitFor();
+    await page.locator('.tabs [data-tab="live"]').click();
+    const item = page.locator('#live-feed .live-item', { hasText: title }).first();
+    await item.waitFor();
+    expect(await item.locator('.mentions').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
+    await screenshot('4-live-article');
+    expect(problems).toEqual([]);
+  });
+});
