@@ -131,3 +131,32 @@ describe('the record', () => {
     expect((await app.gql('{ curations(first: 1) { totalCount } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('ingest after a merge', () => {
+  it('stays merged when a new article names the merged-away entity', async () => {
+    const tillerson = (await people()).find((p: any) => p.name === 'Rex Tillerson');
+    const { data: countries } = await app.gql('{ entities(kind: COUNTRY, first: 1) { edges { node { key name } } } }');
+    const country = countries.entities.edges[0].node;
+    const before = await snapshot(country.key);
+    const merge = await app.gql(
+      'mutation ($t: EntityRef!, $s: [EntityRef!]!) { mergeEntities(target: $t, sources: $s) { id } }',
+      { t: { key: tillerson.key }, s: [{ key: country.key }] },
+      ADMIN,
+    );
+    expect(merge.errors).toBeUndefined();
+    const later = { title: 'Four', text: `${country.name} and Rex Tillerson were in the news again on Tuesday.`, publishedAt: '2017-07-12', url: 'https://x.test/4' };
+    const { data } = await app.gql(INGEST, { a: [later] }, ADMIN);
+    expect(data.ingestArticles.created).toBe(1);
+    const { data: found } = await app.gql('query ($k: String!, $n: String!) { entity(key: $k) { key } same: entities(search: $n) { edges { node { key } } } }', {
+      k: country.key,
+      n: country.name,
+    });
+    expect(found.entity.key).toBe(tillerson.key);
+    expect(found.same.edges.map((e: any) => e.node.key)).not.toContain(country.key);
+    const after = await snapshot(tillerson.key);
+    expect(after.articles.edges.map((e: any) => e.node.title)).toContain('Four');
+    const undo = await app.gql('mutation ($id: ID!) { undoCuration(id: $id) { id } }', { id: merge.data.mergeEntities.id }, ADMIN);
+    expect(undo.errors).toBeUndefined();
+    expect((await snapshot(country.key)).articleCount).toBe(before.articleCount);
+  });
+});

@@ -4,7 +4,7 @@
  * embedded engine a lookup that follows a MERGE in the same statement scans instead of using
  * the index. Unchanged articles never reach this module, so every write here is a real change.
  */
-import type { EntityKind, ExtractedArticle } from '../../extract/types.ts';
+import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import type { ValidArticle } from '../../ingest/types.ts';
 import type { QueryRunner } from '../runner.ts';
 
@@ -48,8 +48,9 @@ export function pairsOf(keys: string[]): [string, string][] {
 }
 
 /** Writes one batch inside the caller's transaction. */
-export async function writeArticles(tx: QueryRunner, writes: ArticleWrite[], ingestedAt: string): Promise<void> {
-  if (writes.length === 0) return;
+export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], ingestedAt: string): Promise<void> {
+  if (batch.length === 0) return;
+  const writes = await followRedirects(tx, batch);
   const updates = writes.filter((w) => w.update).map((w) => w.article.id);
 
   // 1. An updated article gives up its old links first; what they counted is recomputed below.
@@ -348,6 +349,62 @@ async function addCoMentions(
       { rows: batch },
     );
   }
+}
+
+/** Entity keys merged into others by curation, as `(:Redirect {key})-[:REDIRECTS_TO]->(:Entity)`. */
+async function redirectsOf(tx: QueryRunner, keys: string[]): Promise<Map<string, string>> {
+  const rows = await tx.run<{ from: string; to: string }>(
+    'UNWIND $keys AS k MATCH (:Redirect {key: k})-[:REDIRECTS_TO]->(e:Entity) RETURN k AS from, e.key AS to',
+    { keys },
+  );
+  return new Map(rows.map((r) => [r.from, r.to]));
+}
+
+/** The batch with merged-away keys replaced by the entity they were merged into, so a merge stays merged. */
+async function followRedirects(tx: QueryRunner, writes: ArticleWrite[]): Promise<ArticleWrite[]> {
+  const keys = [...new Set(writes.flatMap((w) => w.extracted.entities.map((e) => e.key)))];
+  const to = await redirectsOf(tx, keys);
+  if (to.size === 0) return writes;
+  return writes.map((w) => ({ ...w, extracted: redirected(w.extracted, to) }));
+}
+
+export function redirected(extracted: ExtractedArticle, to: Map<string, string>): ExtractedArticle {
+  if (!extracted.entities.some((e) => to.has(e.key))) return extracted;
+  const key = (k: string) => to.get(k) ?? k;
+  const entities = new Map<string, ExtractedEntity>();
+  for (const e of extracted.entities) {
+    const target = key(e.key);
+    const moved = target === e.key ? e : { ...e, key: target, aliases: [...new Set([e.name, ...e.aliases])] };
+    const seen = entities.get(target);
+    entities.set(
+      target,
+      seen
+        ? {
+            ...seen,
+            aliases: [...new Set([...seen.aliases, ...moved.aliases])],
+            mentions: [...seen.mentions, ...moved.mentions].sort((a, b) => a.start - b.start),
+            salience: Math.max(seen.salience, moved.salience),
+          }
+        : moved,
+    );
+  }
+  const optional = (k: string | undefined) => (k === undefined ? undefined : key(k));
+  return {
+    ...extracted,
+    entities: [...entities.values()],
+    events: extracted.events.map((ev) => ({
+      ...ev,
+      locationKey: optional(ev.locationKey),
+      participants: [...new Map(ev.participants.map((p) => [key(p.entityKey), { ...p, entityKey: key(p.entityKey) }])).values()],
+    })),
+    roles: extracted.roles.map((r) => ({
+      ...r,
+      personKey: key(r.personKey),
+      countryKey: optional(r.countryKey),
+      organizationKey: optional(r.organizationKey),
+    })),
+    quotes: extracted.quotes.map((q) => ({ ...q, speakerKey: optional(q.speakerKey), aboutKeys: [...new Set(q.aboutKeys.map(key))] })),
+  };
 }
 
 /** Removes what articles link to (mentions, reports, quotes) and returns what those links counted in: the update path and deleteArticle. */
