@@ -4,6 +4,7 @@
  * compared with the stored ISO `sortDate`, which orders the same way as the dates it encodes.
  */
 import type { EntityKind } from '../../extract/types.ts';
+import type { ValidArticle } from '../../ingest/types.ts';
 import type { QueryRunner } from '../runner.ts';
 
 export interface EntityRow {
@@ -21,17 +22,8 @@ export interface EntityRow {
   lastSeen: string | null;
 }
 
-export interface ArticleRow {
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  source: string | null;
-  language: string;
-  publishedAt: string | null;
-  sortDate: string;
-  ingestedAt: string;
-}
+/** An article as stored: what validation produced, with the date it sorts by (published, else ingested). */
+export type ArticleRow = Omit<ValidArticle, 'contentHash'> & { sortDate: string; ingestedAt: string };
 
 export interface EventRow {
   key: string;
