@@ -7,7 +7,8 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { Context } from '../server/context.ts';
 import { principalName } from '../server/request-state.ts';
 import * as curation from '../store/queries/curation.ts';
-import type { CurationRow, MergedSource } from '../store/queries/curation.ts';
+import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries/curation.ts';
+import { ingestRecords } from '../ingest/pipeline.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
 import { offsetConnectionWithTotal } from './pagination.ts';
@@ -21,7 +22,7 @@ const CurationAction = builder.enumType('CurationAction', {
 type Payload =
   | { action: 'ADD_ALIAS'; entity: string; alias: string }
   | { action: 'MERGE_ENTITIES'; target: string; sources: MergedSource[] }
-  | { action: 'DELETE_ARTICLE'; article: { id: string; title: string; url: string | null } }
+  | { action: 'DELETE_ARTICLE'; article: DeletedArticle }
   | { action: 'UNDO'; curation: string };
 
 function payloadOf(row: CurationRow): Payload {
@@ -42,7 +43,7 @@ function summary(p: Payload): string {
 }
 
 const CurationRef = builder.objectRef<CurationRow>('Curation').implement({
-  description: 'One change an admin made to the graph: who (the API key\'s name), when, what; undoable for ADD_ALIAS and MERGE_ENTITIES.',
+  description: 'One change an admin made to the graph: who (the API key\'s name), when, what; every one can be undone.',
   fields: (t) => ({
     id: t.exposeID('id'),
     action: t.field({ type: CurationAction, resolve: (c) => c.action as 'ADD_ALIAS' }),
@@ -140,7 +141,7 @@ builder.mutationFields((t) => ({
     type: CurationRef,
     nullable: false,
     authScopes: { admin: true },
-    description: 'Deletes an article; what it counted in (mentions, co-mentions, events only it reported) is recounted. Needs the admin scope. Not undoable: ingest the article again.',
+    description: 'Deletes an article; what it counted in (mentions, co-mentions, events only it reported) is recounted. Needs the admin scope; undoable (the article is ingested again from the record).',
     args: { id: t.arg.string({ required: true, description: 'The article id (articleId).' }) },
     resolve: async (_root, args, ctx) =>
       curate(ctx, 'DELETE_ARTICLE', async (tx) => {
@@ -153,7 +154,7 @@ builder.mutationFields((t) => ({
     type: CurationRef,
     nullable: false,
     authScopes: { admin: true },
-    description: 'Undoes an ADD_ALIAS or a MERGE_ENTITIES: the alias goes, the merged entities come back with what they had. Needs the admin scope.',
+    description: 'Undoes a curation: an alias goes, merged entities come back with what they had, a deleted article is ingested again. Needs the admin scope.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
@@ -161,10 +162,17 @@ builder.mutationFields((t) => ({
       if (!row) throw notFound(`no curation ${JSON.stringify(id)}`);
       if (row.undoneAt) throw createGraphQLError(`curation ${id} was already undone at ${row.undoneAt}`, { extensions: { code: 'CONFLICT' } });
       const p = payloadOf(row);
-      if (p.action !== 'ADD_ALIAS' && p.action !== 'MERGE_ENTITIES') {
-        throw createGraphQLError(`a ${p.action} cannot be undone${p.action === 'DELETE_ARTICLE' ? ': ingest the article again' : ''}`, {
-          extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-        });
+      if (p.action === 'UNDO') {
+        throw createGraphQLError('an UNDO cannot be undone: repeat the original change instead', { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+      }
+      if (p.action === 'DELETE_ARTICLE') {
+        // The article goes back through the ingest pipeline (its own transaction); re-running an
+        // interrupted undo finds it UNCHANGED and only marks the record.
+        const { id: _id, ...input } = p.article;
+        const report = await ingestRecords(ctx.store, ctx.services.extractor, [{ origin: `curation ${id}`, input }]);
+        if (report.failed > 0) {
+          throw createGraphQLError(`the article could not be ingested again: ${report.items[0].error?.message}`, { extensions: { code: 'CONFLICT' } });
+        }
       }
       if (p.action === 'MERGE_ENTITIES') {
         for (const s of p.sources) {
@@ -178,7 +186,7 @@ builder.mutationFields((t) => ({
       const by = principalName(ctx.req.principal);
       return curate(ctx, 'UNDO', async (tx) => {
         if (p.action === 'ADD_ALIAS') await curation.removeAliases(tx, p.entity, [p.alias]);
-        else for (const s of [...p.sources].reverse()) await curation.unmergeEntity(tx, p.target, s);
+        else if (p.action === 'MERGE_ENTITIES') for (const s of [...p.sources].reverse()) await curation.unmergeEntity(tx, p.target, s);
         await curation.markUndone(tx, id, by, new Date().toISOString());
         return { curation: id };
       });

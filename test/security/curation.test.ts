@@ -98,20 +98,24 @@ describe('addAlias', () => {
 });
 
 describe('deleteArticle', () => {
-  it('removes the article and what only it counted, and cannot be undone', async () => {
+  it('removes the article and what only it counted, and undo ingests it again', async () => {
     const ankara = (await app.gql('{ articles(first: 10) { edges { node { articleId title } } } }')).data.articles.edges
       .map((e: any) => e.node)
       .find((a: any) => a.title === 'Three');
-    const tillerson = (await app.gql('{ person(name: "Tillerson") { key articleCount } }')).data.person;
+    const query = '{ person(name: "Tillerson") { articleCount coMentions(first: 50) { entity { key } articleCount } } country(code: "TR") { name articleCount } stats { articles entities events quotes } }';
+    const before = (await app.gql(query)).data;
     const del = await app.gql('mutation ($id: String!) { deleteArticle(id: $id) { id action summary } }', { id: ankara.articleId }, ADMIN);
     expect(del.errors).toBeUndefined();
     expect(del.data.deleteArticle.summary).toContain('Three');
-    const after = (await app.gql('{ person(name: "Tillerson") { articleCount } country(code: "TR") { name } stats { articles } }')).data;
-    expect(after.person.articleCount).toBe(tillerson.articleCount - 1);
+    const after = (await app.gql(query)).data;
+    expect(after.person.articleCount).toBe(before.person.articleCount - 1);
     expect(after.country).toBeNull();
     expect(after.stats.articles).toBe(2);
-    const undo = await app.gql('mutation ($id: ID!) { undoCuration(id: $id) { id } }', { id: del.data.deleteArticle.id }, ADMIN);
-    expect(undo.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    const undo = await app.gql('mutation ($id: ID!) { undoCuration(id: $id) { action summary } }', { id: del.data.deleteArticle.id }, ADMIN);
+    expect(undo.errors).toBeUndefined();
+    expect(undo.data.undoCuration.action).toBe('UNDO');
+    expect((await app.gql(query)).data).toEqual(before);
     const missing = await app.gql('mutation { deleteArticle(id: "no-such-article") { id } }', {}, ADMIN);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -122,12 +126,13 @@ describe('the record', () => {
     const { data, errors } = await app.gql('{ curations(first: 20) { totalCount edges { node { action by at undoneAt undoneBy payload } } } }', {}, ADMIN);
     expect(errors).toBeUndefined();
     const actions = data.curations.edges.map((e: any) => e.node.action);
-    expect(actions).toEqual(['DELETE_ARTICLE', 'UNDO', 'ADD_ALIAS', 'UNDO', 'MERGE_ENTITIES']);
+    expect(actions).toEqual(['UNDO', 'DELETE_ARTICLE', 'UNDO', 'ADD_ALIAS', 'UNDO', 'MERGE_ENTITIES']);
     for (const { node } of data.curations.edges) {
       expect(node.by).toBe('env#1');
       expect(node.payload).not.toContain('curator');
     }
-    expect(data.curations.edges[2].node.undoneBy).toBe('env#1');
+    expect(data.curations.edges[1].node.undoneBy).toBe('env#1');
+    expect(data.curations.edges[3].node.undoneBy).toBe('env#1');
     expect((await app.gql('{ curations(first: 1) { totalCount } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

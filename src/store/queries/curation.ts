@@ -307,9 +307,27 @@ export async function unmergeEntity(tx: QueryRunner, target: string, m: MergedSo
 
 // ---------------------------------------------------------------- deleting an article
 
-/** Deletes an article and what only it held up (its mentions, quotes, events no other article reports); recounts what it counted in. */
-export async function deleteArticle(tx: QueryRunner, id: string): Promise<{ id: string; title: string; url: string | null } | null> {
-  const [found] = await tx.run<{ id: string; title: string; url: string | null }>('MATCH (a:Article {id: $id}) RETURN a.id AS id, a.title AS title, a.url AS url', { id });
+export interface DeletedArticle {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  publishedAt: string | null;
+  source: string | null;
+  language: string;
+}
+
+/**
+ * Deletes an article and what only it held up (its mentions, quotes, events no other article
+ * reports); recounts what it counted in. Returns the article as it was ingested, so that undo can
+ * ingest it again.
+ */
+export async function deleteArticle(tx: QueryRunner, id: string): Promise<DeletedArticle | null> {
+  const [found] = await tx.run<DeletedArticle & Record<string, unknown>>(
+    `MATCH (a:Article {id: $id})
+     RETURN a.id AS id, a.title AS title, a.text AS text, a.url AS url, a.publishedAt AS publishedAt, a.source AS source, a.language AS language`,
+    { id },
+  );
   if (!found) return null;
   const touched = await detachArticles(tx, [id]);
   await tx.run('MATCH (a:Article {id: $id}) DETACH DELETE a', { id });
