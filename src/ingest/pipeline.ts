@@ -165,9 +165,13 @@ async function commit(store: Runner, toWrite: { pending: Pending; write: Article
 }
 
 function storeFailed(pending: Pending, error: unknown): void {
-  const code = error instanceof StoreUnavailableError ? 'SERVICE_UNAVAILABLE' : 'STORE_FAILED';
   pending.item.status = 'FAILED';
+  if (error instanceof StoreUnavailableError) {
+    // Where the store lives (a file path, a server address) is not the client's business.
+    pending.item.error = failure('SERVICE_UNAVAILABLE', pending.item.origin, 'could not be stored: the graph store is unavailable; try again shortly');
+    return;
+  }
   // The first line says what went wrong; the rest of an engine's message is a query excerpt.
   const reason = String((error as Error).message).split('\n')[0];
-  pending.item.error = failure(code, pending.item.origin, `could not be stored: ${reason}`);
+  pending.item.error = failure('STORE_FAILED', pending.item.origin, `could not be stored: ${reason}`);
 }
