@@ -4,7 +4,7 @@ import * as read from '../store/queries/read.ts';
 import type { QuoteRow, RoleRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-import { EntityRef, PersonRef } from './entity.ts';
+import { CountryRef, EntityRef, OrganizationRef, PersonRef } from './entity.ts';
 import { offsetConnectionWithTotal } from './pagination.ts';
 
 export const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
@@ -35,8 +35,8 @@ const RoleRef = builder.objectRef<RoleRow>('Role').implement({
   description: 'A title a person holds for a country or an organization, as of an article\'s date.',
   fields: (t) => ({
     title: t.exposeString('title'),
-    country: t.field({ type: EntityRef, nullable: true, resolve: (r) => (r.holder.kind === 'COUNTRY' ? r.holder : null) }),
-    organization: t.field({ type: EntityRef, nullable: true, resolve: (r) => (r.holder.kind === 'ORGANIZATION' ? r.holder : null) }),
+    country: t.field({ type: CountryRef, nullable: true, resolve: (r) => (r.holder.kind === 'COUNTRY' ? r.holder : null) }),
+    organization: t.field({ type: OrganizationRef, nullable: true, resolve: (r) => (r.holder.kind === 'ORGANIZATION' ? r.holder : null) }),
     asOf: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.asOf }),
   }),
 });
