@@ -2,6 +2,8 @@
  * Records in, report out: validate, skip what is unchanged, extract, write a batch per transaction.
  * A batch that fails is rolled back whole and its records retried one by one, so the record that
  * broke it is named and the good ones still land. Every input record gets exactly one report item.
+ * Extraction of the next batch runs while the previous one is written: extraction takes the main
+ * thread, the embedded engine writes on its own threads, so the two cores both work.
  */
 import type { Extractor } from '../extract/types.ts';
 import { existingHashes, writeArticles, type ArticleWrite } from '../store/queries/ingest.ts';
@@ -48,12 +50,16 @@ export async function ingestRecords(
   let batch: Pending[] = [];
   const idsInBatch = new Set<string>();
 
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    await writeBatch(store, extractor, batch, options);
+    const current = batch;
+    const done = items.length;
     batch = [];
     idsInBatch.clear();
-    options.onProgress?.(items.length);
+    const toWrite = await prepareBatch(store, extractor, current);
+    await writing;
+    writing = writeBatch(store, toWrite, options).then(() => options.onProgress?.(done));
   };
 
   for await (const record of records) {
@@ -77,6 +83,7 @@ export async function ingestRecords(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await writing;
   if (items.length % batchSize !== 0) options.onProgress?.(items.length);
 
   return {
@@ -88,22 +95,26 @@ export async function ingestRecords(
   };
 }
 
-async function writeBatch(store: Runner, extractor: Extractor, batch: Pending[], options: IngestOptions): Promise<void> {
-  // Unchanged articles are settled before extraction, which is the expensive part.
+type Prepared = { pending: Pending; write: ArticleWrite }[];
+
+/** Settles unchanged articles (before extraction, the expensive part) and extracts the rest. */
+async function prepareBatch(store: Runner, extractor: Extractor, batch: Pending[]): Promise<Prepared> {
   let stored: Map<string, string>;
   try {
     stored = await existingHashes(store, batch.map((p) => p.article.id));
   } catch (error) {
     for (const p of batch) storeFailed(p, error);
-    return;
+    return [];
   }
-  const toWrite: { pending: Pending; write: ArticleWrite }[] = [];
+  const toWrite: Prepared = [];
   for (const pending of batch) {
     const hash = stored.get(pending.article.id);
     if (hash === pending.article.contentHash) {
       pending.item.status = 'UNCHANGED';
       continue;
     }
+    // Between articles, let the previous batch's write go on to its next statement.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const extracted = extractor.extract(pending.article);
       toWrite.push({ pending, write: { article: pending.article, extracted, update: hash !== undefined } });
@@ -111,6 +122,10 @@ async function writeBatch(store: Runner, extractor: Extractor, batch: Pending[],
       pending.item.error = failure('EXTRACTION_FAILED', pending.item.origin, (error as Error).message);
     }
   }
+  return toWrite;
+}
+
+async function writeBatch(store: Runner, toWrite: Prepared, options: IngestOptions): Promise<void> {
   if (toWrite.length === 0) return;
   let committed: CommittedArticle[];
   try {
@@ -133,7 +148,7 @@ async function writeBatch(store: Runner, extractor: Extractor, batch: Pending[],
 }
 
 /** Writes in one transaction; answers what it created or updated once that has committed. */
-async function commit(store: Runner, toWrite: { pending: Pending; write: ArticleWrite }[]): Promise<CommittedArticle[]> {
+async function commit(store: Runner, toWrite: Prepared): Promise<CommittedArticle[]> {
   const ingestedAt = new Date().toISOString();
   const statuses = await store.transaction(async (tx) => {
     // Read again inside the transaction: another writer may have stored an article meanwhile.
