@@ -1,5 +1,5 @@
 /** Reading CoNLL-style NER files into documents of tagged sentences, with IOB2 tags. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface TaggedSentence {
   words: string[];
@@ -9,6 +9,8 @@ export interface TaggedSentence {
 
 export interface TaggedDocument {
   sentences: TaggedSentence[];
+  /** Training weight: times the document is seen per epoch (default 1). */
+  weight?: number;
 }
 
 const TAG = /^(?:O|[BIES]-[A-Za-z]+)$/;
@@ -35,6 +37,22 @@ export function toIob2(tags: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * IOB2 to IOB1 (every entity token I-, B- only where an entity directly follows one of the same
+ * type). The tagger learns in IOB1: a surname alone and a surname after a first name then
+ * share one label, and so their evidence.
+ */
+export function toIob1(tags: readonly string[]): string[] {
+  return tags.map((tag, i) => {
+    if (tag === 'O') return 'O';
+    const type = tag.slice(2);
+    const prev = i > 0 ? tags[i - 1] : 'O';
+    return tag[0] === 'B' && prev !== 'O' && prev.slice(2) === type ? `B-${type}` : `I-${type}`;
+  });
+}
+
+export type Encoding = 'IOB1' | 'IOB2';
 
 /** Splits one line into its word and tag; null for lines that carry no token. */
 function parseLine(line: string, indexed: boolean): { word: string; tag: string } | null {
@@ -90,8 +108,18 @@ export function parseConll(text: string): TaggedDocument[] {
   return docs;
 }
 
+/** Reads files; `path:N` (N an integer, when `path` itself exists) weights that file's documents N times. */
 export function readConllFiles(paths: readonly string[]): TaggedDocument[] {
-  return paths.flatMap((path) => parseConll(readFileSync(path, 'utf8')));
+  return paths.flatMap((spec) => {
+    const { path, weight } = parseFileSpec(spec);
+    return parseConll(readFileSync(path, 'utf8')).map((doc) => (weight === 1 ? doc : { ...doc, weight }));
+  });
+}
+
+export function parseFileSpec(spec: string): { path: string; weight: number } {
+  const m = /^(.*):(\d+)$/.exec(spec);
+  if (m && !existsSync(spec) && existsSync(m[1])) return { path: m[1], weight: Number(m[2]) };
+  return { path: spec, weight: 1 };
 }
 
 export interface Span {

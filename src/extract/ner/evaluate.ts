@@ -74,7 +74,7 @@ export function formatReport(byType: Map<string, Counts>): string {
     lines.push(`${formatLine(t.padEnd(4), c)}  (gold ${c.gold}, predicted ${c.predicted}, correct ${c.correct})`);
   }
   const misc = byType.get('MISC');
-  if (misc) lines.push(`${formatLine('MISC', misc)}  (gold ${misc.gold}; not in the overall figure)`);
+  if (misc) lines.push(`${formatLine('MISC', misc)}  (gold ${misc.gold}, predicted ${misc.predicted}, correct ${misc.correct}; not in the overall figure)`);
   lines.push(formatLine('overall', micro(byType)));
   return lines.join('\n');
 }

@@ -82,7 +82,7 @@ function categoryHash(category: string, inside: boolean): number {
   return h;
 }
 
-const CLUSTER_PREFIXES = [4, 8, 12, 20];
+const CLUSTER_PREFIXES = [4, 8, 12];
 const clusterCache = new WeakMap<Lexicon, Map<string, number[]>>();
 function clusterHashes(lexicon: Lexicon, word: string, lower: string): number[] {
   let cache = clusterCache.get(lexicon);
@@ -228,36 +228,63 @@ export function wordFeatures(sent: PreparedSentence, i: number, out: number[]): 
  * features are hashes[offsets[i] .. offsets[i+1]). Without `withWordFeatures`, only the
  * contextual ones.
  */
+/** Scratch space for sentenceFeatures, grown as needed. */
+let buffer = new Uint32Array(1 << 14);
+
 export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
   const sent = doc.sentences[s];
   const { words, lower, hWord, hLower, hShort, gazetteer, cluster, position, casing } = sent;
   const n = words.length;
-  const out: number[] = [];
+  let used = 0;
+  const add = (h: number) => {
+    if (used === buffer.length) {
+      const grown = new Uint32Array(buffer.length * 2);
+      grown.set(buffer);
+      buffer = grown;
+    }
+    buffer[used++] = h;
+  };
+  const word: number[] = [];
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
-    if (withWordFeatures) wordFeatures(sent, i, out);
+    offsets[i] = used;
+    if (withWordFeatures) {
+      word.length = 0;
+      wordFeatures(sent, i, word);
+      for (const h of word) add(h);
+    }
     const sh = hShort[i];
     const pos = position[i] + (i === n - 1 ? 4 : 0);
     const lm1 = i > 0 ? hLower[i - 1] : BOS;
     const lp1 = i + 1 < n ? hLower[i + 1] : EOS;
     const sm1 = i > 0 ? hShort[i - 1] : BOS;
     const sp1 = i + 1 < n ? hShort[i + 1] : EOS;
-    out.push(
-      f1(T.WordM1, lm1), f1(T.WordP1, lp1),
-      f1(T.WordM2, i > 1 ? hLower[i - 2] : BOS), f1(T.WordP2, i + 2 < n ? hLower[i + 2] : EOS),
-      f1(T.ShortM1, sm1), f1(T.ShortP1, sp1),
-      f1(T.ShortM2, i > 1 ? hShort[i - 2] : BOS), f1(T.ShortP2, i + 2 < n ? hShort[i + 2] : EOS),
-      f2(T.BigramM1, lm1, hLower[i]), f2(T.BigramP1, hLower[i], lp1), f2(T.LowerM1LowerP1, lm1, lp1),
-      f3(T.ShortTri, sm1, sh, sp1), f2(T.LowerM1Short, lm1, sh), f2(T.ShortLowerP1, sh, lp1),
-      f1(T.Position, pos), f2(T.PositionShort, pos, sh), f2(T.WordPosition, pos, hWord[i]),
-      f3(T.CasingPosition, casing[i], pos, sh),
-    );
-    if (sent.headline) out.push(f1(T.Headline, sh));
+    add(f1(T.WordM1, lm1));
+    add(f1(T.WordP1, lp1));
+    add(f1(T.WordM2, i > 1 ? hLower[i - 2] : BOS));
+    add(f1(T.WordP2, i + 2 < n ? hLower[i + 2] : EOS));
+    add(f1(T.ShortM1, sm1));
+    add(f1(T.ShortP1, sp1));
+    add(f1(T.ShortM2, i > 1 ? hShort[i - 2] : BOS));
+    add(f1(T.ShortP2, i + 2 < n ? hShort[i + 2] : EOS));
+    add(f2(T.BigramM1, lm1, hLower[i]));
+    add(f2(T.BigramP1, hLower[i], lp1));
+    add(f2(T.LowerM1LowerP1, lm1, lp1));
+    add(f3(T.ShortTri, sm1, sh, sp1));
+    add(f2(T.LowerM1Short, lm1, sh));
+    add(f2(T.ShortLowerP1, sh, lp1));
+    add(f1(T.Position, pos));
+    add(f2(T.PositionShort, pos, sh));
+    add(f2(T.WordPosition, pos, hWord[i]));
+    add(f3(T.CasingPosition, casing[i], pos, sh));
+    if (sent.headline) add(f1(T.Headline, sh));
     const gz = gazetteer[i];
-    for (const g of gz) out.push(f1(T.Gaz, g), f2(T.GazShort, g, sh));
-    if (i > 0) for (const g of gazetteer[i - 1]) out.push(f1(T.GazM1, g));
-    if (i + 1 < n) for (const g of gazetteer[i + 1]) out.push(f1(T.GazP1, g));
+    for (const g of gz) {
+      add(f1(T.Gaz, g));
+      add(f2(T.GazShort, g, sh));
+    }
+    if (i > 0) for (const g of gazetteer[i - 1]) add(f1(T.GazM1, g));
+    if (i + 1 < n) for (const g of gazetteer[i + 1]) add(f1(T.GazP1, g));
     const counts = doc.caseCounts.get(lower[i]);
     let upper = counts ? counts.upper : 0;
     let lowerCount = counts ? counts.lower : 0;
@@ -266,12 +293,12 @@ export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatu
       if (k === UPPER) upper--;
       else if (k === LOWER) lowerCount--;
     }
-    out.push(f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh));
-    if (i > 0 && cluster[i - 1].length) out.push(f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]));
-    if (i + 1 < n && cluster[i + 1].length) out.push(f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]));
+    add(f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh));
+    if (i > 0 && cluster[i - 1].length) add(f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]));
+    if (i + 1 < n && cluster[i + 1].length) add(f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]));
   }
-  offsets[n] = out.length;
-  return { offsets, hashes: Uint32Array.from(out) };
+  offsets[n] = used;
+  return { offsets, hashes: buffer.slice(0, used) };
 }
 
 const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];

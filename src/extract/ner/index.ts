@@ -28,7 +28,7 @@ export interface NerTagger {
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../seed/models/ner.bin', import.meta.url));
 
 class Tagger implements NerTagger {
-  constructor(private readonly tagger: DocumentTagger) {}
+  constructor(readonly tagger: DocumentTagger) {}
 
   recognize(text: string, sentences: { start: number; end: number }[]): NerSpan[] {
     const tokens = sentences.map((s) => tokenize(text, s.start, s.end)).filter((t) => t.length > 0);
@@ -45,21 +45,26 @@ class Tagger implements NerTagger {
   }
 }
 
-const cache = new Map<string, DocumentTagger>();
+const cache = new Map<string, Tagger>();
 
-/** The tagger for a model file (default: the shipped model), loaded once per path. */
-export function loadDocumentTagger(path: string = DEFAULT_MODEL_PATH): DocumentTagger {
+function load(path: string): Tagger {
   let tagger = cache.get(path);
   if (!tagger) {
     if (!existsSync(path)) {
       throw new Error(`NER model not found at ${path}: train one with \`newsgraph train-ner --out ${path} FILE...\``);
     }
-    tagger = new DocumentTagger(readModel(path));
+    tagger = new Tagger(new DocumentTagger(readModel(path)));
     cache.set(path, tagger);
   }
   return tagger;
 }
 
-export function loadNerTagger(path?: string): NerTagger {
-  return new Tagger(loadDocumentTagger(path));
+/** The word-level tagger for a model file (default: the shipped model), loaded once per path. */
+export function loadDocumentTagger(path: string = DEFAULT_MODEL_PATH): DocumentTagger {
+  return load(path).tagger;
+}
+
+/** The tagger for a model file (default: the shipped model), loaded once per path. */
+export function loadNerTagger(path: string = DEFAULT_MODEL_PATH): NerTagger {
+  return load(path);
 }

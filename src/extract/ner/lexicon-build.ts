@@ -1,5 +1,6 @@
 /** Building the lexicon at training time from independent sources (never from evaluation data). */
 import { existsSync, readFileSync } from 'node:fs';
+import { buildClusters } from './clusters.ts';
 import { casingBin, type LexiconData } from './lexicon.ts';
 import { tokenize } from './tokenize.ts';
 import {
@@ -13,6 +14,8 @@ export interface LexiconSources {
   countriesPath?: string;
   /** Unlabelled running text (one string per document) for casing statistics and clusters. */
   texts: string[];
+  /** Derive word clusters from `texts`. */
+  clusters?: boolean;
 }
 
 interface Country {
@@ -131,18 +134,20 @@ export function buildLexicon(sources: LexiconSources, log: (message: string) => 
   for (const w of TITLES) add('TITLE', w);
   for (const w of TIME_WORDS) add('TIME', w);
   const casing = casingStatistics(sources.texts);
-  log(`lexicon: ${countries.length} countries (${countrySource}), ${people.full.size} full names, ${people.first.size} first names, ${people.last.size} surnames, ${casing.words.length} casing entries`);
+  const clusters = sources.clusters ? buildClusters(sources.texts) : { words: [], paths: [] };
+  log(`lexicon: ${countries.length} countries (${countrySource}), ${people.full.size} full names, ${people.first.size} first names, ${people.last.size} surnames, ${casing.words.length} casing entries, ${clusters.words.length} clustered words`);
   const data: LexiconData = {
     gazetteer: Object.fromEntries(Object.keys(gazetteer).sort().map((k) => [k, [...gazetteer[k]].sort()])),
     casingWords: casing.words,
     casingBins: casing.bins,
-    clusterWords: [],
-    clusterPaths: [],
+    clusterWords: clusters.words,
+    clusterPaths: clusters.paths,
   };
   const provenance = [
     `countries, capitals, demonyms: ${countrySource}`,
     `person names: ${sources.peoplePath ?? '(none)'}`,
     'organization, place, title and time words: src/extract/ner/wordlists.ts',
+    `casing statistics${sources.clusters ? ' and word clusters' : ''}: unlabelled text (wikinews.jsonl and the training files)`,
   ];
   return { data, provenance };
 }

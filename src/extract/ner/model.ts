@@ -24,6 +24,8 @@ export interface Layer {
 
 export interface ModelData {
   labels: string[];
+  /** The tag encoding the layers predict (IOB2 when absent). */
+  encoding?: 'IOB1' | 'IOB2';
   lexicon: LexiconData;
   /** layers[0]: first pass; layers[1] (optional): the stacked second pass. */
   layers: Layer[];
@@ -37,6 +39,7 @@ interface ArrayRef {
 
 interface Header {
   labels: string[];
+  encoding?: 'IOB1' | 'IOB2';
   lexicon: LexiconData;
   meta: Record<string, unknown>;
   layers: { hashes: ArrayRef; weights: ArrayRef; scale: number; transitions: number[] }[];
@@ -85,7 +88,7 @@ export function encodeModel(model: ModelData): Buffer {
       transitions: Array.from(layer.transitions, (v) => Math.round(v * 1e4) / 1e4),
     };
   });
-  const header: Header = { labels: model.labels, lexicon: model.lexicon, meta: model.meta, layers };
+  const header: Header = { labels: model.labels, encoding: model.encoding, lexicon: model.lexicon, meta: model.meta, layers };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 4);
   prefix.write(MAGIC, 0, 'latin1');
@@ -109,7 +112,7 @@ export function decodeModel(bytes: Buffer): ModelData {
     const weights = new Int16Array(body.buffer, ref.weights.offset, ref.weights.length / 2);
     return { hashes, weights, scale: ref.scale, transitions: Float32Array.from(ref.transitions) };
   });
-  return { labels: header.labels, lexicon: header.lexicon, meta: header.meta, layers };
+  return { labels: header.labels, encoding: header.encoding, lexicon: header.lexicon, meta: header.meta, layers };
 }
 
 export function saveModel(path: string, model: ModelData): void {

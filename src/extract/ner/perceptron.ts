@@ -4,15 +4,19 @@
  */
 import { prng } from './hash.ts';
 
-/** Transition matrix layout: row `from` (0..L-1, or L for the sentence start), column `to`. */
-export function allowedTransitions(labels: readonly string[]): Uint8Array {
+/**
+ * Which label may follow which. Layout: row `from` (0..L-1, or L for the sentence start), column
+ * `to`. IOB2: I-X only after B-X or I-X. IOB1: B-X only after B-X or I-X.
+ */
+export function allowedTransitions(labels: readonly string[], encoding: 'IOB1' | 'IOB2' = 'IOB2'): Uint8Array {
+  const constrained = encoding === 'IOB1' ? 'B-' : 'I-';
   const L = labels.length;
   const allowed = new Uint8Array((L + 1) * L);
   for (let from = 0; from <= L; from++) {
     for (let to = 0; to < L; to++) {
       const target = labels[to];
       let ok = true;
-      if (target.startsWith('I-')) {
+      if (target.startsWith(constrained)) {
         const source = from < L ? labels[from] : 'O';
         ok = source !== 'O' && source.slice(2) === target.slice(2);
       }
@@ -68,6 +72,8 @@ export interface Instance {
   offsets: Int32Array;
   rows: Int32Array;
   gold: Int32Array;
+  /** Times the sentence is seen per epoch (weights a training source), default 1. */
+  repeat?: number;
 }
 
 export interface TrainedWeights {
@@ -79,6 +85,7 @@ export interface TrainedWeights {
 
 export interface TrainOptions {
   epochs: number;
+  encoding?: 'IOB1' | 'IOB2';
   seed: number;
   log?: (message: string) => void;
 }
@@ -97,7 +104,7 @@ function emissions(weights: Float64Array | Float32Array, inst: Instance, L: numb
 
 export function trainPerceptron(instances: readonly Instance[], rowCount: number, labels: readonly string[], options: TrainOptions): TrainedWeights {
   const L = labels.length;
-  const allowed = allowedTransitions(labels);
+  const allowed = allowedTransitions(labels, options.encoding);
   const w = new Float64Array(rowCount * L);
   const u = new Float64Array(rowCount * L);
   const tw = new Float64Array((L + 1) * L);
@@ -105,7 +112,7 @@ export function trainPerceptron(instances: readonly Instance[], rowCount: number
   const maxLength = instances.reduce((m, inst) => Math.max(m, inst.gold.length), 0);
   const emit = new Float64Array(maxLength * L);
   const predicted = new Int32Array(maxLength);
-  const order = instances.map((_, i) => i);
+  const order = instances.flatMap((inst, i) => Array<number>(inst.repeat ?? 1).fill(i));
   const random = prng(options.seed);
   let clock = 1;
   const update = (inst: Instance, t: number, y: number, delta: number) => {

@@ -1,4 +1,5 @@
 /** Runtime tagging: a loaded model labels the words of a whole document (two passes). */
+import { spansOf, toIob2 } from './conll.ts';
 import { Lexicon } from './lexicon.ts';
 import { type PreparedSentence, prepareDocument, sentenceFeatures, stackedFeatures, wordFeatures } from './features.ts';
 import { allowedTransitions, viterbi } from './perceptron.ts';
@@ -19,25 +20,39 @@ class ScoringTable {
   readonly width: number;
 
   constructor(layers: readonly Layer[], L: number) {
-    const rows = new Map<number, number>();
-    for (const layer of layers) for (const h of layer.hashes) if (!rows.has(h)) rows.set(h, rows.size);
-    this.width = L * layers.length;
-    this.weights = new Int16Array(rows.size * this.width);
-    layers.forEach((layer, l) => {
-      for (let r = 0; r < layer.hashes.length; r++) {
-        this.weights.set(layer.weights.subarray(r * L, r * L + L), rows.get(layer.hashes[r])! * this.width + l * L);
+    // Each layer's hashes are sorted: merge them into one sorted, distinct list of rows.
+    const cursors = layers.map(() => 0);
+    const rowOf = layers.map((layer) => new Int32Array(layer.hashes.length));
+    let rowCount = 0;
+    for (;;) {
+      let next = -1;
+      for (let l = 0; l < layers.length; l++) {
+        if (cursors[l] < layers[l].hashes.length && (next < 0 || layers[l].hashes[cursors[l]] < next)) next = layers[l].hashes[cursors[l]];
       }
-    });
+      if (next < 0) break;
+      for (let l = 0; l < layers.length; l++) {
+        if (cursors[l] < layers[l].hashes.length && layers[l].hashes[cursors[l]] === next) rowOf[l][cursors[l]++] = rowCount;
+      }
+      rowCount++;
+    }
+    this.width = L * layers.length;
+    this.weights = new Int16Array(rowCount * this.width);
     let size = 1;
-    while (size < rows.size * 1.5) size <<= 1;
+    while (size < rowCount * 1.5) size <<= 1;
     this.mask = size - 1;
     this.entries = new Uint32Array(size * 2);
-    for (const [h, row] of rows) {
-      let slot = h & this.mask;
-      while (this.entries[slot * 2] !== 0) slot = (slot + 1) & this.mask;
-      this.entries[slot * 2] = h;
-      this.entries[slot * 2 + 1] = row;
-    }
+    layers.forEach((layer, l) => {
+      const { hashes, weights } = layer;
+      for (let r = 0; r < hashes.length; r++) {
+        const row = rowOf[l][r];
+        const target = row * this.width + l * L;
+        for (let y = 0; y < L; y++) this.weights[target + y] = weights[r * L + y];
+        let slot = hashes[r] & this.mask;
+        while (this.entries[slot * 2] !== 0 && this.entries[slot * 2] !== hashes[r]) slot = (slot + 1) & this.mask;
+        this.entries[slot * 2] = hashes[r];
+        this.entries[slot * 2 + 1] = row;
+      }
+    });
   }
 
   /** Index in `weights` of a feature's row, or -1. */
@@ -60,6 +75,7 @@ export class DocumentTagger {
   private readonly transitions: Float32Array[];
   private readonly scales: number[];
   private readonly allowed: Uint8Array;
+  private readonly encoding: 'IOB1' | 'IOB2';
   /** Word → summed (quantized) weights of its word-only features, all layers (see `wordFeatures`). */
   private readonly wordCache = new Map<string, Int32Array>();
 
@@ -69,7 +85,8 @@ export class DocumentTagger {
     this.table = new ScoringTable(model.layers, model.labels.length);
     this.transitions = model.layers.map((layer) => layer.transitions);
     this.scales = model.layers.map((layer) => layer.scale);
-    this.allowed = allowedTransitions(model.labels);
+    this.encoding = model.encoding ?? 'IOB2';
+    this.allowed = allowedTransitions(model.labels, this.encoding);
   }
 
   /** IOB2 labels for every word of every sentence of one document. */
@@ -111,7 +128,33 @@ export class DocumentTagger {
         return this.decode(emit, layer);
       });
     }
-    return labels;
+    const iob2 = this.encoding === 'IOB1' ? labels.map(toIob2) : labels;
+    iob2.forEach((sentence, s) => this.splitLeadingNames(doc.sentences[s].lower, sentence));
+    return iob2;
+  }
+
+  /**
+   * A person's name does not start with an organization or country name: "ambassador to NATO
+   * Kurt Volker" tagged as one PER span (adjacent entities are rare in training, so Viterbi
+   * prefers merging them) becomes NATO (ORG) + Kurt Volker (PER) when the gazetteers know the
+   * leading words as an organization or country and the next word as a first name.
+   */
+  private splitLeadingNames(lower: readonly string[], labels: string[]): void {
+    const categories = (from: number, to: number) => this.lexicon.gazetteer.get(lower.slice(from, to).join(' ')) ?? [];
+    for (const span of spansOf(labels)) {
+      if (span.type !== 'PER' || span.end - span.start < 2) continue;
+      const head = categories(span.start, span.start + 1);
+      if (head.includes('FIRST') || head.includes('LAST')) continue;
+      for (let k = span.end - span.start - 1; k >= 1; k--) {
+        if (!categories(span.start + k, span.start + k + 1).includes('FIRST')) continue;
+        const prefix = categories(span.start, span.start + k);
+        const type = prefix.includes('ORGN') ? 'ORG' : prefix.includes('CTRY') || prefix.includes('CAP') ? 'LOC' : '';
+        if (!type) continue;
+        for (let i = span.start; i < span.start + k; i++) labels[i] = `${i === span.start ? 'B' : 'I'}-${type}`;
+        labels[span.start + k] = 'B-PER';
+        break;
+      }
+    }
   }
 
   private wordScores(sentence: PreparedSentence, t: number): Int32Array {
@@ -140,6 +183,8 @@ export class DocumentTagger {
     for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) scores[t * L + y] = emit[t * width + layer * L + y] * scale;
     const out = new Int32Array(n);
     viterbi(scores, n, L, this.transitions[layer], this.allowed, out);
-    return Array.from(out, (y) => this.labels[y]);
+    const labels: string[] = new Array(n);
+    for (let t = 0; t < n; t++) labels[t] = this.labels[out[t]];
+    return labels;
   }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readConllFiles } from './conll.ts';
+import { parseFileSpec, readConllFiles } from './conll.ts';
 import { buildLexicon } from './lexicon-build.ts';
 import { saveModel } from './model.ts';
 import { DEFAULT_CONFIG, trainModel, type TrainConfig } from './train.ts';
@@ -14,7 +14,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const USAGE = `usage: newsgraph train-ner --out PATH [options] FILE...
 
 Trains the entity tagger from CoNLL-style files (word first, tag last; IOB1 or IOB2;
--DOCSTART- between documents). Never train on the evaluation data.
+-DOCSTART- between documents). FILE:N counts that file's documents N times (a weight).
+Never train on the evaluation data.
 
 options:
   --out PATH          where to write the model (required)
@@ -24,6 +25,9 @@ options:
   --folds K           folds for the stacked second pass; 1 = single pass (default ${DEFAULT_CONFIG.folds})
   --min-count N       drop features seen fewer times (default ${DEFAULT_CONFIG.minCount})
   --prune X           drop weights rows below X (default ${DEFAULT_CONFIG.prune})
+  --encoding E        labels learnt: IOB1 (default) or IOB2
+  --clusters          add word-cluster features derived from the unlabelled text (off by
+                      default: measured, they did not pay on this little text)
   --quiet             no progress output
 `;
 
@@ -50,6 +54,8 @@ export async function run(argv: string[]): Promise<number> {
         'min-count': { type: 'string' },
         prune: { type: 'string' },
         quiet: { type: 'boolean' },
+        encoding: { type: 'string' },
+        clusters: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`train-ner: --out and at least one FILE are required\n\n${USAGE}`);
     return 2;
   }
-  const missing = positionals.filter((p) => !existsSync(p));
+  const missing = positionals.filter((p) => !existsSync(parseFileSpec(p).path));
   if (missing.length) {
     process.stderr.write(`train-ner: no such file: ${missing.join(', ')}\n`);
     return 2;
@@ -78,8 +84,9 @@ export async function run(argv: string[]): Promise<number> {
     minCount: number(values['min-count'], DEFAULT_CONFIG.minCount),
     prune: number(values.prune, DEFAULT_CONFIG.prune),
     seed: DEFAULT_CONFIG.seed,
+    encoding: values.encoding === 'IOB2' ? 'IOB2' : DEFAULT_CONFIG.encoding,
   };
-  if (Object.values(config).some((v) => !Number.isFinite(v))) {
+  if ([config.epochs, config.folds, config.minCount, config.prune].some((v) => !Number.isFinite(v))) {
     process.stderr.write(`train-ner: numeric options must be numbers\n`);
     return 2;
   }
@@ -96,6 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       peoplePath: resolve(dataDir, 'people_wikidata.jsonl'),
       countriesPath: resolve(values.countries ?? resolve(PROJECT_ROOT, 'seed/gazetteers/countries.json')),
       texts,
+      clusters: Boolean(values.clusters),
     },
     log,
   );
@@ -103,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
   model.meta = {
     ...model.meta,
     // Names and digests only: no absolute paths and no dates, so the same inputs give the same bytes.
-    trainingFiles: positionals.map((p) => ({ file: basename(p), sha256: createHash('sha256').update(readFileSync(p)).digest('hex') })),
+    trainingFiles: positionals.map(parseFileSpec).map(({ path, weight }) => ({ file: basename(path), weight, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') })),
     lexiconSources: provenance.map((line) => line.replace(dataDir, '<data>').replace(PROJECT_ROOT, '')),
   };
   mkdirSync(dirname(resolve(values.out)), { recursive: true });

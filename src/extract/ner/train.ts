@@ -5,7 +5,7 @@
  * as good as those it will see at runtime, not the near-perfect labels of a model on its own
  * training data.
  */
-import type { TaggedDocument } from './conll.ts';
+import { toIob1, type Encoding, type TaggedDocument } from './conll.ts';
 import { prepareDocument, sentenceFeatures, stackedFeatures, type PreparedDocument } from './features.ts';
 import { Lexicon, type LexiconData } from './lexicon.ts';
 import { pruneLayer, type Layer, type ModelData } from './model.ts';
@@ -20,9 +20,10 @@ export interface TrainConfig {
   /** Rows whose weights are all smaller than this are dropped from the saved model. */
   prune: number;
   seed: number;
+  encoding: Encoding;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { epochs: 12, folds: 5, minCount: 2, prune: 0.05, seed: 1 };
+export const DEFAULT_CONFIG: TrainConfig = { epochs: 12, folds: 5, minCount: 2, prune: 0.05, seed: 1, encoding: 'IOB1' };
 
 const BASE_TYPES = ['PER', 'LOC', 'ORG', 'MISC'];
 
@@ -90,27 +91,29 @@ export function trainModel(
   prepared.forEach((doc, d) => {
     doc.sentences.forEach((_, s) => {
       const { offsets, hashes } = sentenceFeatures(doc, s);
-      const gold = Int32Array.from(docs[d].sentences[s].tags, (t) => labelIndex.get(t) ?? 0);
+      const tags = docs[d].sentences[s].tags;
+      const gold = Int32Array.from(config.encoding === 'IOB1' ? toIob1(tags) : tags, (t) => labelIndex.get(t) ?? 0);
       sentences.push({ doc: d, sentence: s, offsets, hashes, gold });
     });
   });
   const index = new FeatureIndex(sentences, config.minCount);
-  const instances = sentences.map((s) => index.instance(s.offsets, s.hashes, s.gold));
+  const withWeight = (inst: Instance, s: SentenceData) => ({ ...inst, repeat: docs[s.doc].weight ?? 1 });
+  const instances = sentences.map((s) => withWeight(index.instance(s.offsets, s.hashes, s.gold), s));
   log(`${docs.length} documents, ${sentences.length} sentences, ${index.hashes.length} features, labels ${labels.join(' ')}`);
 
   log('pass 1: all training data');
-  const first = trainPerceptron(instances, index.hashes.length, labels, { epochs: config.epochs, seed: config.seed, log });
+  const first = trainPerceptron(instances, index.hashes.length, labels, { epochs: config.epochs, seed: config.seed, encoding: config.encoding, log });
   const layers = [toLayer(index, first, L, config.prune)];
 
   if (config.folds > 1) {
-    const allowed = allowedTransitions(labels);
+    const allowed = allowedTransitions(labels, config.encoding);
     // predicted[d][s]: jackknifed first-pass labels.
     const predicted: string[][][] = docs.map((d) => d.sentences.map(() => []));
     for (let fold = 0; fold < config.folds; fold++) {
       log(`pass 1, fold ${fold + 1}/${config.folds}`);
       const inFold = (i: number) => sentences[i].doc % config.folds === fold;
       const train = instances.filter((_, i) => !inFold(i));
-      const weights = trainPerceptron(train, index.hashes.length, labels, { epochs: config.epochs, seed: config.seed + fold + 1 });
+      const weights = trainPerceptron(train, index.hashes.length, labels, { epochs: config.epochs, seed: config.seed + fold + 1, encoding: config.encoding });
       instances.forEach((inst, i) => {
         if (!inFold(i)) return;
         const out = decodeInstance(weights, inst, L, allowed);
@@ -130,10 +133,10 @@ export function trainModel(
       return { offsets, hashes, gold: s.gold };
     });
     const index2 = new FeatureIndex(stacked, config.minCount);
-    const instances2 = stacked.map((s) => index2.instance(s.offsets, s.hashes, s.gold));
+    const instances2 = stacked.map((s, i) => withWeight(index2.instance(s.offsets, s.hashes, s.gold), sentences[i]));
     log(`pass 2 (stacked): ${index2.hashes.length} features`);
-    const second = trainPerceptron(instances2, index2.hashes.length, labels, { epochs: config.epochs, seed: config.seed, log });
+    const second = trainPerceptron(instances2, index2.hashes.length, labels, { epochs: config.epochs, seed: config.seed, encoding: config.encoding, log });
     layers.push(toLayer(index2, second, L, config.prune));
   }
-  return { labels, lexicon: lexiconData, layers, meta: { config } };
+  return { labels, encoding: config.encoding, lexicon: lexiconData, layers, meta: { config } };
 }
