@@ -15,7 +15,7 @@ import { attributeQuotes, findQuoteSpans } from './quotes.ts';
 import { findEvents, type EventMention } from './events.ts';
 import { parseIsoDate } from './dates.ts';
 import { fold, slug } from './text.ts';
-import { tryLoadNerTagger, type NerTaggerLike } from './ner-bridge.ts';
+import { tryLoadNerTagger, type NerTagger } from './ner-bridge.ts';
 
 export { EVENT_TYPES, eventKey } from './events.ts';
 export { findDates } from './dates.ts';
@@ -42,7 +42,7 @@ export function createExtractor(options: ExtractorOptions = {}): LoadedExtractor
   };
 }
 
-export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: NerTaggerLike | null): ExtractedArticle {
+export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: NerTagger | null): ExtractedArticle {
   const text = article.text ?? '';
   const published = article.publishedAt ? article.publishedAt.slice(0, 10) : null;
   const doc = prepare(text, published);
@@ -134,7 +134,7 @@ function prepare(text: string, published: string | null): Doc {
   };
 }
 
-function safeRecognize(tagger: NerTaggerLike, text: string, doc: Doc) {
+function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {
   try {
     return tagger.recognize(text, doc.sentences);
   } catch {

@@ -1,38 +1,15 @@
 /**
- * Optional use of the trained NER tagger (src/extract/ner). The module or its model file may be
- * missing while it is being built: then extraction runs on gazetteers and rules alone.
+ * The trained tagger, when its model file is there: without it (a checkout that has not trained
+ * one, or a damaged file) extraction runs on gazetteers and rules alone.
  */
-export type NerType = 'PER' | 'LOC' | 'ORG' | 'MISC';
+import { loadNerTagger, type NerTagger } from './ner/index.ts';
 
-export interface NerSpan {
-  type: NerType;
-  start: number;
-  end: number;
-  text: string;
-}
+export type { NerSpan, NerTagger } from './ner/index.ts';
 
-export interface NerTaggerLike {
-  recognize(text: string, sentences: { start: number; end: number }[]): NerSpan[];
-}
-
-interface NerModule {
-  loadNerTagger(path?: string): NerTaggerLike;
-}
-
-// Resolved once at module load (top-level await), so that createExtractor() stays synchronous.
-const NER_MODULE = './ner/index.ts';
-let nerModule: NerModule | null = null;
-try {
-  nerModule = (await import(/* @vite-ignore */ NER_MODULE)) as NerModule;
-} catch {
-  nerModule = null;
-}
-
-/** The tagger, or null when the module or its model is not available. */
-export function tryLoadNerTagger(path?: string): NerTaggerLike | null {
-  if (!nerModule || typeof nerModule.loadNerTagger !== 'function') return null;
+/** The tagger, or null when its model cannot be loaded. */
+export function tryLoadNerTagger(path?: string): NerTagger | null {
   try {
-    return nerModule.loadNerTagger(path);
+    return loadNerTagger(path);
   } catch {
     return null;
   }
