@@ -4,7 +4,6 @@
  * ingestArticles mutation instead of opening the database (which that server holds).
  */
 import cliProgress from 'cli-progress';
-import { parseArgs } from 'node:util';
 import { createExtractor } from '../extract/index.ts';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/pipeline.ts';
 import { readSources } from '../ingest/readers.ts';
@@ -14,7 +13,7 @@ import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts'
 import { DatabaseLockedError } from '../store/grafeo.ts';
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
-import { exitOnConfigError } from './common.ts';
+import { exitOnConfigError, parseCommand } from './common.ts';
 
 const USAGE = `usage: newsgraph ingest [options] PATH...
 
@@ -31,28 +30,14 @@ Exit status: 0 when every record loaded (or was unchanged), 1 when any failed.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        endpoint: { type: 'string' },
-        'api-key': { type: 'string' },
-        'batch-size': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`newsgraph ingest: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand('newsgraph ingest', USAGE, argv, {
+    endpoint: { type: 'string' },
+    'api-key': { type: 'string' },
+    'batch-size': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (positionals.length === 0) {
     process.stderr.write(`newsgraph ingest: give at least one PATH\n\n${USAGE}`);
     return 2;

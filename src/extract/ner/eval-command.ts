@@ -1,6 +1,6 @@
 /** `newsgraph eval-ner [--model PATH] FILE...`: exact-span scores of the tagger on CoNLL-style files. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../../cli/common.ts';
 import { readConllFiles } from './conll.ts';
 import { evaluate, formatReport } from './evaluate.ts';
 import { DEFAULT_MODEL_PATH, loadDocumentTagger } from './index.ts';
@@ -12,22 +12,9 @@ average over PER/LOC/ORG: "overall P=.. R=.. F1=..". Default model: ${DEFAULT_MO
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { model: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    process.stderr.write(`eval-ner: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand('eval-ner', USAGE, argv, { model: { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (positionals.length === 0) {
     process.stderr.write(`eval-ner: at least one FILE is required\n\n${USAGE}`);
     return 2;

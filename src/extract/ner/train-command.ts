@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../../cli/common.ts';
 import { parseFileSpec, readConllFiles } from './conll.ts';
 import { buildLexicon } from './lexicon-build.ts';
 import { saveModel } from './model.ts';
@@ -40,34 +40,20 @@ function readTexts(path: string): string[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        data: { type: 'string' },
-        countries: { type: 'string' },
-        epochs: { type: 'string' },
-        folds: { type: 'string' },
-        'min-count': { type: 'string' },
-        prune: { type: 'string' },
-        quiet: { type: 'boolean' },
-        encoding: { type: 'string' },
-        clusters: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`train-ner: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand('train-ner', USAGE, argv, {
+    out: { type: 'string' },
+    data: { type: 'string' },
+    countries: { type: 'string' },
+    epochs: { type: 'string' },
+    folds: { type: 'string' },
+    'min-count': { type: 'string' },
+    prune: { type: 'string' },
+    quiet: { type: 'boolean' },
+    encoding: { type: 'string' },
+    clusters: { type: 'boolean' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (!values.out || positionals.length === 0) {
     process.stderr.write(`train-ner: --out and at least one FILE are required\n\n${USAGE}`);
     return 2;
