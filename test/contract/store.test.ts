@@ -71,12 +71,18 @@ async function expectCountersMatchRecount(runner: Runner): Promise<void> {
       }
     }
   }
-  const edges = await runner.run<{ a: string; b: string; articles: number; firstSeen: string; lastSeen: string }>(
-    'MATCH (x:Entity)-[r:CO_MENTIONED]->(y:Entity) RETURN x.key AS a, y.key AS b, r.articles AS articles, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen',
+  const pairs = await runner.run<{ a: string; b: string; articles: number; firstSeen: string; lastSeen: string; ends: string[] }>(
+    `MATCH (x:Entity)-[:CO_MENTIONED]->(p:CoMention)
+     WITH p, collect(x.key) AS ends
+     RETURN p.a AS a, p.b AS b, p.articles AS articles, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen, ends`,
   );
-  const actual = new Map(edges.map((e) => [`${e.a}|${e.b}`, { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen }]));
+  const actual = new Map(pairs.map((e) => [`${e.a}|${e.b}`, { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen }]));
   expect(actual.size).toBeGreaterThan(1000);
   expect(actual).toEqual(expected);
+  // Each pair is reached from exactly its two entities, and no pair is left without them.
+  for (const pair of pairs) expect([...pair.ends].sort()).toEqual([pair.a, pair.b]);
+  const [all] = await runner.run<{ n: number }>('MATCH (p:CoMention) RETURN count(p) AS n');
+  expect(all.n).toBe(pairs.length);
 
   const entities = await runner.run<{ key: string; articleCount: number; mentionCount: number; firstSeen: string; lastSeen: string }>(
     'MATCH (e:Entity) RETURN e.key AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen',

@@ -66,7 +66,7 @@ async function graphSummary(store: Runner): Promise<{ counts: Record<string, num
     'MATCH (a:Article) RETURN a.id AS k, a.contentHash AS v',
     'MATCH (e:Entity) RETURN e.key AS k, [e.articleCount, e.mentionCount, e.firstSeen, e.lastSeen] AS v',
     'MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id + "→" + e.key AS k, m.count AS v',
-    'MATCH (x:Entity)-[r:CO_MENTIONED]->(y:Entity) RETURN x.key + "~" + y.key AS k, [r.articles, r.firstSeen, r.lastSeen] AS v',
+    'MATCH (p:CoMention) RETURN p.key AS k, [p.articles, p.firstSeen, p.lastSeen] AS v',
     'MATCH (a:Article)-[:REPORTS]->(ev:Event) RETURN a.id + "⇒" + ev.key AS k, ev.type AS v',
     'MATCH (ev:Event)-[i:INVOLVES]->(e:Entity) RETURN ev.key + "⇒" + e.key AS k, i.role AS v',
   ];

@@ -6,7 +6,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { detachArticles, LABELS, pairsOf, recountCoMentions, recountEntities } from './ingest.ts';
+import { deleteEntities, detachArticles, LABELS, pairsOf, recountCoMentions, recountEntities } from './ingest.ts';
 import { ENTITY, type EntityRow, type Page } from './read.ts';
 
 // ---------------------------------------------------------------- the record
@@ -180,7 +180,10 @@ async function partners(tx: QueryRunner, key: string): Promise<string[]> {
 }
 
 async function coMentionedWith(tx: QueryRunner, key: string): Promise<string[]> {
-  const rows = await tx.run<{ key: string }>('MATCH (:Entity {key: $key})-[:CO_MENTIONED]-(x:Entity) RETURN DISTINCT x.key AS key', { key });
+  const rows = await tx.run<{ key: string }>(
+    'MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(:CoMention)<-[:CO_MENTIONED]-(x:Entity) RETURN DISTINCT x.key AS key',
+    { key },
+  );
   return rows.map((r) => r.key);
 }
 
@@ -197,7 +200,7 @@ export async function mergeEntity(tx: QueryRunner, target: string, source: strin
   const known = new Set([targetNode.name, ...targetNode.aliases].map((n) => n.toLowerCase()));
   const aliasesAdded = [...new Set([String(snap.props.name), ...((snap.props.aliases as string[]) ?? [])])].filter((n) => !known.has(n.toLowerCase()));
 
-  await tx.run('MATCH (e:Entity {key: $s}) DETACH DELETE e', { s: source });
+  await deleteEntities(tx, [source]);
   const fresh = snap.mentions.filter((m) => m.targetHad === null);
   const shared = snap.mentions.filter((m) => m.targetHad !== null).map((m) => ({ article: m.article, props: joinMentions(m.targetHad!, m.props) }));
   if (fresh.length > 0) {

@@ -190,7 +190,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       pairDeltas.set(id, p);
     }
   }
-  if (pairDeltas.size > 0) await addCoMentions(tx, [...pairDeltas.values()], [...deltas.keys()]);
+  if (pairDeltas.size > 0) await addCoMentions(tx, [...pairDeltas.values()]);
   if (updates.length > 0) {
     const updated = writes.filter((w) => w.update);
     const entityKeys = new Set(touchedByUpdate.entities);
@@ -313,42 +313,56 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   }
 }
 
+/** The key of a co-mention pair: the two entity keys in order. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
 /**
- * Adds shared articles to co-mention edges (created where missing). Each edge points from the
- * lower key to the higher; the MERGE pattern starts from whichever end has fewer articles,
- * because the embedded engine looks for an existing edge by walking the first node's edges,
- * and a hub has thousands of them.
+ * Adds shared articles to co-mention pairs, creating the pairs that are new. A pair is a
+ * `(:CoMention {key, a, b, articles, firstSeen, lastSeen})` node that both entities point to with
+ * CO_MENTIONED, found by its indexed key: the embedded engine finds an existing relationship only
+ * by walking an end's edges, thousands for a hub, while an indexed node is one lookup.
  */
-async function addCoMentions(
-  tx: QueryRunner,
-  rows: { a: string; b: string; n: number; first: string; last: string }[],
-  keys: string[],
-): Promise<void> {
-  const counts = new Map(
-    (await tx.run<{ key: string; n: number }>('UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS n', { keys })).map(
-      (r) => [r.key, r.n],
-    ),
+async function addCoMentions(tx: QueryRunner, rows: { a: string; b: string; n: number; first: string; last: string }[]): Promise<void> {
+  const created = await tx.run<{ key: string }>(
+    `UNWIND $rows AS row
+     MERGE (p:CoMention {key: row.key})
+     ON CREATE SET p.a = row.a, p.b = row.b, p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last, p.unlinked = true
+     ON MATCH SET p.articles = p.articles + row.n,
+                  p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
+                  p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END
+     WITH p WHERE p.unlinked = true
+     RETURN p.key AS key`,
+    { rows: rows.map((r) => ({ ...r, key: pairKey(r.a, r.b) })) },
   );
-  const fromLower = rows.filter((r) => (counts.get(r.a) ?? 0) <= (counts.get(r.b) ?? 0));
-  const fromHigher = rows.filter((r) => (counts.get(r.a) ?? 0) > (counts.get(r.b) ?? 0));
-  const set = `ON CREATE SET r.articles = row.n, r.firstSeen = row.first, r.lastSeen = row.last
-       ON MATCH SET r.articles = r.articles + row.n,
-                    r.firstSeen = CASE WHEN row.first < r.firstSeen THEN row.first ELSE r.firstSeen END,
-                    r.lastSeen = CASE WHEN row.last > r.lastSeen THEN row.last ELSE r.lastSeen END`;
-  for (const [batch, pattern] of [
-    [fromLower, '(x)-[r:CO_MENTIONED]->(y)'],
-    [fromHigher, '(y)<-[r:CO_MENTIONED]-(x)'],
-  ] as const) {
-    if (batch.length === 0) continue;
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (x:Entity {key: row.a})
-       MATCH (y:Entity {key: row.b})
-       MERGE ${pattern}
-       ${set}`,
-      { rows: batch },
-    );
-  }
+  if (created.length > 0) await linkNewPairs(tx, created.map((r) => r.key));
+}
+
+/** Points both entities of each newly created pair at it (a separate statement: see the note at the top). */
+async function linkNewPairs(tx: QueryRunner, keys: string[]): Promise<void> {
+  await tx.run(
+    `UNWIND $keys AS k
+     MATCH (p:CoMention {key: k})
+     WHERE p.unlinked = true
+     MATCH (x:Entity {key: p.a})
+     MATCH (y:Entity {key: p.b})
+     CREATE (x)-[:CO_MENTIONED]->(p), (y)-[:CO_MENTIONED]->(p)
+     REMOVE p.unlinked`,
+    { keys },
+  );
+}
+
+/** Deletes entities with their co-mention pairs (a pair without both ends means nothing). */
+export async function deleteEntities(tx: QueryRunner, keys: string[], where = 'true'): Promise<void> {
+  await tx.run(
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})-[:CO_MENTIONED]->(p:CoMention)
+     WHERE ${where}
+     DETACH DELETE p`,
+    { keys },
+  );
+  await tx.run(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} DETACH DELETE e`, { keys });
 }
 
 /** Entity keys merged into others by curation, as `(:Redirect {key})-[:REDIRECTS_TO]->(:Entity)`. */
@@ -459,20 +473,14 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
     { keys },
   );
   // An entity no article mentions any more is gone from the graph, with its edges.
-  await tx.run(
-    `UNWIND $keys AS key
-     MATCH (e:Entity {key: key})
-     WHERE e.articleCount = 0
-     DETACH DELETE e`,
-    { keys },
-  );
+  await deleteEntities(tx, keys, 'e.articleCount = 0');
 }
 
-/** Sets co-mention edges of the given pairs from the articles that mention both; removes the ones left at zero. */
+/** Sets co-mention pairs from the articles that mention both; removes the ones left at zero. */
 export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
   if (pairs.length === 0) return;
-  const rows = pairs.map(([a, b]) => ({ a, b }));
-  await tx.run(
+  const rows = pairs.map(([a, b]) => ({ a, b, key: pairKey(a, b) }));
+  const counted = await tx.run<{ key: string; n: number; first: string | null; last: string | null }>(
     `UNWIND $rows AS row
      MATCH (x:Entity {key: row.a})
      MATCH (y:Entity {key: row.b})
@@ -481,16 +489,21 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
        MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y)
        RETURN count(a) AS n, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
-     WITH x, y, n, first, last WHERE n > 0
-     MERGE (x)-[r:CO_MENTIONED]->(y)
-     SET r.articles = n, r.firstSeen = first, r.lastSeen = last`,
+     RETURN row.key AS key, n, first, last`,
     { rows },
   );
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (x:Entity {key: row.a})-[r:CO_MENTIONED]->(y:Entity {key: row.b})
-     WHERE NOT EXISTS { (x)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(y) }
-     DELETE r`,
-    { rows },
-  );
+  const counts = new Map(counted.filter((c) => c.n > 0).map((c) => [c.key, c]));
+  const kept = rows.filter((r) => counts.has(r.key)).map((r) => ({ ...r, ...counts.get(r.key)! }));
+  if (kept.length > 0) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (p:CoMention {key: row.key})
+       ON CREATE SET p.a = row.a, p.b = row.b, p.unlinked = true
+       SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last`,
+      { rows: kept.map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first, last: r.last })) },
+    );
+    await linkNewPairs(tx, kept.map((r) => r.key));
+  }
+  const gone = rows.filter((r) => !counts.has(r.key)).map((r) => r.key);
+  if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });
 }

@@ -295,7 +295,7 @@ export interface CoMentionRow {
 
 /**
  * Entities mentioned in the same articles as `key`. Without a window this reads the maintained
- * CO_MENTIONED edges (one hop); with one it counts the shared articles inside the window.
+ * co-mention pairs (through CO_MENTIONED); with one it counts the shared articles inside the window.
  */
 export async function coMentions(
   runner: QueryRunner,
@@ -307,9 +307,9 @@ export async function coMentions(
   const rank = options.orderBy === 'SCORE' ? 'toFloat(articleCount) / o.articleCount' : 'articleCount';
   if (!options.since && !options.until) {
     return runner.run<CoMentionRow & Record<string, unknown>>(
-      `MATCH (:Entity {key: $key})-[r:CO_MENTIONED]-(o:Entity)
+      `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
        WHERE $kind IS NULL OR o.kind = $kind
-       WITH o, r.articles AS articleCount, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen
+       WITH o, p.articles AS articleCount, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen
        WITH o, articleCount, firstSeen, lastSeen, ${rank} AS rank
        ORDER BY rank DESC, articleCount DESC, o.key
        LIMIT $limit

@@ -5,6 +5,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
+import { pairKey } from './ingest.ts';
 import { ARTICLE, ENTITY, EVENT, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
@@ -45,9 +46,9 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
        MATCH (x:Entity {key: k})
        CALL {
          WITH x
-         MATCH (x)-[r:CO_MENTIONED]-(y:Entity)
+         MATCH (x)-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(y:Entity)
          WHERE ${accept}
-         RETURN y.key AS to, r.articles AS articles
+         RETURN y.key AS to, p.articles AS articles
          ORDER BY articles DESC, to
          LIMIT $fanOut
        }
@@ -77,9 +78,9 @@ export async function edgesAmong(runner: QueryRunner, keys: string[], window: Wi
   if (!window.since && !window.until) {
     return runner.run<NeighbourRow & Record<string, unknown>>(
       `UNWIND $keys AS k
-       MATCH (x:Entity {key: k})-[r:CO_MENTIONED]->(y:Entity)
-       WHERE y.key IN $keys
-       RETURN x.key AS from, y.key AS to, r.articles AS articles`,
+       MATCH (:Entity {key: k})-[:CO_MENTIONED]->(p:CoMention)
+       WHERE p.a = k AND p.b IN $keys
+       RETURN p.a AS from, p.b AS to, p.articles AS articles`,
       { keys },
     );
   }
@@ -173,9 +174,8 @@ export interface PairSummary {
 
 export async function pairSummary(runner: QueryRunner, a: string, b: string): Promise<PairSummary> {
   const rows = await runner.run<PairSummary & Record<string, unknown>>(
-    `MATCH (:Entity {key: $a})-[r:CO_MENTIONED]-(:Entity {key: $b})
-     RETURN r.articles AS articles, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen`,
-    { a, b },
+    'MATCH (p:CoMention {key: $key}) RETURN p.articles AS articles, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen',
+    { key: pairKey(a, b) },
   );
   return rows[0] ?? { articles: 0, firstSeen: null, lastSeen: null };
 }
