@@ -15,6 +15,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../src/random.ts';
 
 export interface CorpusArticle {
   title: string;
@@ -42,18 +43,6 @@ const BURST_SHARE = 0.2;
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
-
-/** mulberry32: a small, fast 32-bit PRNG with a full 2^32 period; plenty for text generation. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Two integers → one well-mixed 32-bit seed (murmur3's finaliser), so article streams are independent. */
 function mixSeed(a: number, b: number): number {

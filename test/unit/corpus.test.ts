@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, mulberry32, type CorpusArticle } from '../../bench/corpus.ts';
+import { generateCorpus, type CorpusArticle } from '../../bench/corpus.ts';
+import { mulberry32 } from '../../src/random.ts';
 
 const take = (articles: number, seed: number, extra: { start?: string; days?: number } = {}): CorpusArticle[] => [
   ...generateCorpus({ articles, seed, ...extra }),

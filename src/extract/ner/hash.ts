@@ -41,15 +41,3 @@ export function f2(template: number, a: number, b: number): number {
 export function f3(template: number, a: number, b: number, c: number): number {
   return finish(round(round(round(template, a), b), c));
 }
-
-/** A deterministic PRNG (mulberry32) for shuffling training data. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

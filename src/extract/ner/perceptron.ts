@@ -2,7 +2,7 @@
  * A first-order structured perceptron over IOB2 labels: per-token feature weights plus label
  * transition weights, decoded exactly with Viterbi; weights averaged over all updates.
  */
-import { prng } from './hash.ts';
+import { mulberry32 } from '../../random.ts';
 
 /**
  * Which label may follow which. Layout: row `from` (0..L-1, or L for the sentence start), column
@@ -113,7 +113,7 @@ export function trainPerceptron(instances: readonly Instance[], rowCount: number
   const emit = new Float64Array(maxLength * L);
   const predicted = new Int32Array(maxLength);
   const order = instances.flatMap((inst, i) => Array<number>(inst.repeat ?? 1).fill(i));
-  const random = prng(options.seed);
+  const random = mulberry32(options.seed);
   let clock = 1;
   const update = (inst: Instance, t: number, y: number, delta: number) => {
     for (let k = inst.offsets[t]; k < inst.offsets[t + 1]; k++) {
