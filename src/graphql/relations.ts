@@ -42,9 +42,22 @@ const TimeBucketRef = builder.objectRef<{ bucket: string; count: number }>('Time
   }),
 });
 
-function timeline(counts: relations.DayCount[], granularity: Granularity, range: { since?: string | null; until?: string | null }) {
+const timelineArgs = builder.args((t) => ({
+  granularity: t.field({ type: GranularityEnum, defaultValue: 'MONTH' }),
+  since: t.field({ type: 'DateTime' }),
+  until: t.field({ type: 'DateTime' }),
+}));
+
+/** Articles per bucket mentioning `key` (and `other`, for a pair); too many buckets is the client's error. */
+async function timeline(
+  ctx: Context,
+  key: string,
+  other: string | null,
+  args: { granularity?: Granularity | null; since?: string | null; until?: string | null },
+) {
+  const counts = await relations.articlesPerDay(ctx.store, key, other, args);
   try {
-    return fillTimeline(counts, granularity, range);
+    return fillTimeline(counts, args.granularity ?? 'MONTH', args);
   } catch (error) {
     if (error instanceof TooManyBucketsError) throw badInput(error.message, 'granularity');
     throw error;
@@ -55,14 +68,9 @@ builder.interfaceFields(EntityRef, (t) => ({
   timeline: t.field({
     type: [TimeBucketRef],
     description: 'Articles mentioning this entity per bucket, empty buckets included.',
-    args: {
-      granularity: t.arg({ type: GranularityEnum, defaultValue: 'MONTH' }),
-      since: t.arg({ type: 'DateTime' }),
-      until: t.arg({ type: 'DateTime' }),
-    },
+    args: timelineArgs,
     complexity: 20,
-    resolve: async (entity, args, ctx) =>
-      timeline(await relations.articlesPerDay(ctx.store, entity.key, null, args), args.granularity ?? 'MONTH', args),
+    resolve: (entity, args, ctx) => timeline(ctx, entity.key, null, args),
   }),
 }));
 
@@ -179,14 +187,9 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
     timeline: t.field({
       type: [TimeBucketRef],
       description: 'Articles mentioning both, per bucket, empty buckets included.',
-      args: {
-        granularity: t.arg({ type: GranularityEnum, defaultValue: 'MONTH' }),
-        since: t.arg({ type: 'DateTime' }),
-        until: t.arg({ type: 'DateTime' }),
-      },
+      args: timelineArgs,
       complexity: 20,
-      resolve: async (r, args, ctx) =>
-        timeline(await relations.articlesPerDay(ctx.store, r.a.key, r.b.key, args), args.granularity ?? 'MONTH', args),
+      resolve: (r, args, ctx) => timeline(ctx, r.a.key, r.b.key, args),
     }),
   }),
 });
