@@ -6,7 +6,7 @@ import * as read from '../store/queries/read.ts';
 import type { ArticleRow, EntityRow, MentionRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 import { CountryRef, EntityRef, EntityRefInput, OrganizationRef, PersonRef, PlaceRef, resolveEntityRefs } from './entity.ts';
-import { offsetConnection, offsetConnectionWithTotal } from './pagination.ts';
+import { offsetConnection } from './pagination.ts';
 
 export const ArticleRef = builder.loadableNode('Article', {
   description: 'A news article as ingested.',
@@ -96,6 +96,10 @@ builder.interfaceFields(EntityRef, (t) => ({
     description: 'Articles mentioning this entity, newest first.',
     args: { since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
     resolve: (entity, args, ctx) =>
-      offsetConnectionWithTotal(args, (page) => read.articlesMentioning(ctx.store, entity.key, args, page)),
+      offsetConnection(
+        args,
+        (page) => read.articlesMentioning(ctx.store, entity.key, args, page),
+        () => read.countArticlesMentioning(ctx.store, entity.key, args),
+      ),
   }),
 }));

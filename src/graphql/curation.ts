@@ -11,7 +11,7 @@ import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries
 import { ingestRecords } from '../ingest/pipeline.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
-import { offsetConnectionWithTotal } from './pagination.ts';
+import { offsetConnection } from './pagination.ts';
 
 export const MAX_MERGE_SOURCES = 20;
 
@@ -199,6 +199,6 @@ builder.queryFields((t) => ({
     type: CurationRef,
     authScopes: { admin: true },
     description: 'The curation record, newest first. Needs the admin scope.',
-    resolve: (_root, args, ctx) => offsetConnectionWithTotal(args, (page) => curation.curationsPage(ctx.store, page)),
+    resolve: (_root, args, ctx) => offsetConnection(args, (page) => curation.curationsPage(ctx.store, page), () => curation.countCurations(ctx.store)),
   }),
 }));

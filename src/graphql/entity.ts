@@ -5,7 +5,7 @@ import type { Context } from '../server/context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
-import { pageSize, offsetConnectionWithTotal } from './pagination.ts';
+import { offsetConnection, pageSize } from './pagination.ts';
 
 export const ENTITY_KINDS = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'PLACE'] as const;
 
@@ -214,10 +214,11 @@ builder.queryFields((t) => ({
     args: { kind: t.arg({ type: EntityKindEnum }), search: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const filter = { kinds: args.kind ? [args.kind] : null, search: args.search?.trim() || null };
-      return offsetConnectionWithTotal(args, async (page) => {
-        const [rows, total] = await Promise.all([read.entitiesPage(ctx.store, filter, page), read.countEntities(ctx.store, filter)]);
-        return { rows, total };
-      });
+      return offsetConnection(
+        args,
+        (page) => read.entitiesPage(ctx.store, filter, page),
+        () => read.countEntities(ctx.store, filter),
+      );
     },
   }),
   search: t.field({

@@ -5,7 +5,7 @@ import type { EventRow, ParticipantRow, ReportRow } from '../store/queries/read.
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRefs } from './entity.ts';
-import { offsetConnectionWithTotal } from './pagination.ts';
+import { offsetConnection } from './pagination.ts';
 
 export const EventRef = builder.loadableNode('Event', {
   description: 'Something that happened, one node however many articles report it.',
@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: EventFilter }) },
     resolve: async (_root, args, ctx) => {
       const filter = await eventFilter(ctx, args.filter ?? {});
-      return offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, filter, page));
+      return offsetConnection(args, (page) => read.eventsPage(ctx.store, filter, page), () => read.countEvents(ctx.store, filter));
     },
   }),
 }));
@@ -106,7 +106,7 @@ builder.interfaceFields(EntityRef, (t) => ({
     args: { type: t.arg.string(), since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
     resolve: async (entity, args, ctx) => {
       const filter = await eventFilter(ctx, args, entity.key);
-      return offsetConnectionWithTotal(args, (page) => read.eventsPage(ctx.store, filter, page));
+      return offsetConnection(args, (page) => read.eventsPage(ctx.store, filter, page), () => read.countEvents(ctx.store, filter));
     },
   }),
 }));

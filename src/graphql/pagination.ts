@@ -57,21 +57,3 @@ export async function offsetConnection<T>(
   );
   return { ...connection, totalCount: count };
 }
-
-/** For connections whose page and total come from one call. */
-export async function offsetConnectionWithTotal<T>(
-  args: ConnectionArgs,
-  fetch: (page: Page) => Promise<{ rows: readonly T[]; total: number }>,
-) {
-  let total = 0;
-  const connection = await offsetConnection(
-    args,
-    async (page) => {
-      const result = await fetch(page);
-      total = result.total;
-      return result.rows;
-    },
-    async () => total,
-  );
-  return { ...connection, totalCount: total };
-}

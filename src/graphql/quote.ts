@@ -5,7 +5,7 @@ import type { QuoteRow, RoleRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { CountryRef, EntityRef, OrganizationRef, PersonRef } from './entity.ts';
-import { offsetConnectionWithTotal } from './pagination.ts';
+import { offsetConnection } from './pagination.ts';
 
 export const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
   description: 'A direct quotation, who said it and whom it is about.',
@@ -46,7 +46,12 @@ builder.objectFields(PersonRef, (t) => ({
   quotes: t.connection({
     type: QuoteRef,
     description: 'What this person said, newest first.',
-    resolve: (person, args, ctx) => offsetConnectionWithTotal(args, (page) => read.quotesBySpeaker(ctx.store, person.key, page)),
+    resolve: (person, args, ctx) =>
+      offsetConnection(
+        args,
+        (page) => read.quotesBySpeaker(ctx.store, person.key, page),
+        () => read.countQuotesBySpeaker(ctx.store, person.key),
+      ),
   }),
 }));
 

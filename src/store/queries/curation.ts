@@ -33,10 +33,14 @@ export async function curationById(runner: QueryRunner, id: string): Promise<Cur
 }
 
 /** Newest first. */
-export async function curationsPage(runner: QueryRunner, page: Page): Promise<{ rows: CurationRow[]; total: number }> {
+export async function curationsPage(runner: QueryRunner, page: Page): Promise<CurationRow[]> {
   const rows = await runner.run<{ c: CurationRow }>(`MATCH (c:Curation) RETURN c ${CURATION} AS c ORDER BY c.at DESC, c.id DESC SKIP $offset LIMIT $limit`, { ...page });
+  return rows.map((r) => r.c);
+}
+
+export async function countCurations(runner: QueryRunner): Promise<number> {
   const [{ n }] = await runner.run<{ n: number }>('MATCH (c:Curation) RETURN count(c) AS n');
-  return { rows: rows.map((r) => r.c), total: n };
+  return n;
 }
 
 export async function markUndone(tx: QueryRunner, id: string, by: string, at: string): Promise<void> {

@@ -131,8 +131,8 @@ export async function quotesOfArticles(runner: QueryRunner, ids: readonly string
   );
 }
 
-export async function quotesBySpeaker(runner: QueryRunner, key: string, page: Page): Promise<{ rows: QuoteRow[]; total: number }> {
-  const rows = await runner.run<QuoteRow & Record<string, unknown>>(
+export async function quotesBySpeaker(runner: QueryRunner, key: string, page: Page): Promise<QuoteRow[]> {
+  return runner.run<QuoteRow & Record<string, unknown>>(
     `MATCH (:Entity {key: $key})-[:SAID]->(q:Quote)
      WITH q ORDER BY q.date DESC, q.key
      SKIP $offset LIMIT $limit
@@ -141,11 +141,11 @@ export async function quotesBySpeaker(runner: QueryRunner, key: string, page: Pa
      ORDER BY date DESC, key`,
     { key, ...page },
   );
-  const [count] = await runner.run<{ total: number }>(
-    'MATCH (:Entity {key: $key})-[:SAID]->(q:Quote) RETURN count(q) AS total',
-    { key },
-  );
-  return { rows, total: count?.total ?? 0 };
+}
+
+export async function countQuotesBySpeaker(runner: QueryRunner, key: string): Promise<number> {
+  const [count] = await runner.run<{ total: number }>('MATCH (:Entity {key: $key})-[:SAID]->(q:Quote) RETURN count(q) AS total', { key });
+  return count?.total ?? 0;
 }
 
 // ---------------------------------------------------------------- finding entities by what people type
@@ -267,21 +267,24 @@ export async function countArticles(runner: QueryRunner, filter: ArticleFilter):
 }
 
 /** Articles mentioning an entity, newest first. */
-export async function articlesMentioning(runner: QueryRunner, key: string, window: Window, page: Page): Promise<{ rows: ArticleRow[]; total: number }> {
-  const params = { key, ...windowParams(window) };
+export async function articlesMentioning(runner: QueryRunner, key: string, window: Window, page: Page): Promise<ArticleRow[]> {
   const rows = await runner.run<{ a: ArticleRow }>(
     `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article)
      WHERE ${WINDOW('a')}
      WITH a ORDER BY a.sortDate DESC, a.id
      SKIP $offset LIMIT $limit
      RETURN a ${ARTICLE} AS a`,
-    { ...params, ...page },
+    { key, ...windowParams(window), ...page },
   );
+  return rows.map((r) => r.a);
+}
+
+export async function countArticlesMentioning(runner: QueryRunner, key: string, window: Window): Promise<number> {
   const [count] = await runner.run<{ total: number }>(
     `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article) WHERE ${WINDOW('a')} RETURN count(a) AS total`,
-    params,
+    { key, ...windowParams(window) },
   );
-  return { rows: rows.map((r) => r.a), total: count?.total ?? 0 };
+  return count?.total ?? 0;
 }
 
 // ---------------------------------------------------------------- co-mentions
@@ -367,7 +370,7 @@ function eventFilter(filter: EventFilter): { clause: string; params: Record<stri
   };
 }
 
-export async function eventsPage(runner: QueryRunner, filter: EventFilter, page: Page): Promise<{ rows: EventRow[]; total: number }> {
+export async function eventsPage(runner: QueryRunner, filter: EventFilter, page: Page): Promise<EventRow[]> {
   const { clause, params } = eventFilter(filter);
   const rows = await runner.run<{ e: EventRow }>(
     `${clause}
@@ -376,8 +379,13 @@ export async function eventsPage(runner: QueryRunner, filter: EventFilter, page:
      RETURN ev ${EVENT} AS e`,
     { ...params, ...page },
   );
+  return rows.map((r) => r.e);
+}
+
+export async function countEvents(runner: QueryRunner, filter: EventFilter): Promise<number> {
+  const { clause, params } = eventFilter(filter);
   const [count] = await runner.run<{ total: number }>(`${clause} RETURN count(ev) AS total`, params);
-  return { rows: rows.map((r) => r.e), total: count?.total ?? 0 };
+  return count?.total ?? 0;
 }
 
 export interface ParticipantRow {
