@@ -5,7 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { createExtractor } from '../extract/index.ts';
-import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, ENDPOINT_BATCH_SIZE, MAX_ARTICLES_PER_CALL, MAX_STORE_BATCH, ingestRecords } from '../ingest/pipeline.ts';
 import { readSources } from '../ingest/readers.ts';
 import { validateArticle } from '../ingest/validate.ts';
 import { MAX_BODY_BYTES } from '../server/body-limit.ts';
@@ -23,7 +23,8 @@ options:
   --endpoint URL     send the articles to a running server's GraphQL endpoint
                      (e.g. http://localhost:4000/graphql) instead of opening the database
   --api-key KEY      API key for --endpoint (default: $NEWSGRAPH_API_KEY)
-  --batch-size N     articles per transaction or request (default ${DEFAULT_BATCH_SIZE})
+  --batch-size N     articles per transaction (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_STORE_BATCH})
+                     or per request with --endpoint (default ${ENDPOINT_BATCH_SIZE}, at most ${MAX_ARTICLES_PER_CALL})
   --quiet            no progress bar
 
 Exit status: 0 when every record loaded (or was unchanged), 1 when any failed.
@@ -42,9 +43,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`newsgraph ingest: give at least one PATH\n\n${USAGE}`);
     return 2;
   }
-  const batchSize = values['batch-size'] ? Number(values['batch-size']) : DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 500) {
-    process.stderr.write('newsgraph ingest: --batch-size must be a whole number from 1 to 500\n');
+  const most = values.endpoint ? MAX_ARTICLES_PER_CALL : MAX_STORE_BATCH;
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : values.endpoint ? ENDPOINT_BATCH_SIZE : DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > most) {
+    process.stderr.write(`newsgraph ingest: --batch-size must be a whole number from 1 to ${most}\n`);
     return 2;
   }
 

@@ -1,12 +1,10 @@
 /** The `ingestArticles` mutation: the ingest pipeline over HTTP, for keys that may write. */
 import { createGraphQLError } from 'graphql-yoga';
-import { ingestRecords } from '../ingest/pipeline.ts';
+import { MAX_ARTICLES_PER_CALL, ingestRecords } from '../ingest/pipeline.ts';
 import type { IngestItem, IngestReport } from '../ingest/types.ts';
 import { countIngest } from '../server/observability.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-
-export const MAX_ARTICLES_PER_CALL = 500;
 
 const ArticleInput = builder.inputType('ArticleInput', {
   fields: (t) => ({

@@ -33,7 +33,17 @@ interface Pending {
   article: ValidArticle;
 }
 
-export const DEFAULT_BATCH_SIZE = 100;
+/**
+ * Articles per transaction for bulk loads. Larger batches share more co-mention pairs (a pair seen
+ * in several articles of a batch is one row): at 1,000 a synthetic article costs 57 pair rows
+ * against 133 at 100, and the write path about a third less CPU. A failed batch is retried one
+ * article at a time, so the size bounds only how much is redone, not what is lost.
+ */
+export const DEFAULT_BATCH_SIZE = 1000;
+export const MAX_STORE_BATCH = 5000;
+/** Articles per `ingestArticles` call: the server refuses more, so a request stays small. */
+export const MAX_ARTICLES_PER_CALL = 500;
+export const ENDPOINT_BATCH_SIZE = 100;
 
 function failure(code: string, origin: string, message: string): IngestError {
   return { code, message: `${origin}: ${message}` };

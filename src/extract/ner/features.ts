@@ -10,6 +10,8 @@ import type { Lexicon } from './lexicon.ts';
 
 export interface PreparedSentence {
   words: string[];
+  /** What is known of each word type (shared, cached per lexicon). */
+  infos: WordInfo[];
   lower: string[];
   /** Hashes of the word, its lowercase form, its shape ("Xxxxx") and short shape ("Xx"). */
   hWord: number[];
@@ -98,7 +100,7 @@ function clusterHashes(lexicon: Lexicon, word: string, lower: string): number[] 
 }
 
 /** What the features need to know about a word type, whatever its context. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   hWord: number;
   hLower: number;
@@ -108,18 +110,33 @@ interface WordInfo {
   cluster: number[];
   /** caseOf(first character) */
   initial: number;
+  /** Hashes of the gazetteer categories of the lowercase form alone, as "CAT:B" (null: none). */
+  gazetteer: number[] | null;
+  /** Whether the lowercase form starts a longer gazetteer entry. */
+  gazetteerPrefix: boolean;
+  /**
+   * The tagger's cache (filled in by the tagger): summed weights of `wordFeatures` and of the
+   * four `neighbourFeatures` lists, and per position code of `positionFeatures`.
+   */
+  scores?: Int32Array;
+  positionScores?: (Int32Array | undefined)[];
 }
 
 const wordInfoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 
-function wordInfo(lexicon: Lexicon, word: string): WordInfo {
+function wordInfoCache(lexicon: Lexicon): Map<string, WordInfo> {
   let cache = wordInfoCaches.get(lexicon);
   if (!cache) wordInfoCaches.set(lexicon, (cache = new Map()));
+  return cache;
+}
+
+function wordInfo(lexicon: Lexicon, cache: Map<string, WordInfo>, word: string): WordInfo {
   let info = cache.get(word);
   if (info) return info;
   const lower = word.toLowerCase();
   const hWord = hashString(word);
   const shape = shapeOf(word);
+  const categories = lexicon.gazetteer.get(lower);
   info = {
     lower,
     hWord,
@@ -129,6 +146,8 @@ function wordInfo(lexicon: Lexicon, word: string): WordInfo {
     casing: lexicon.casing.get(lower) ?? 4,
     cluster: clusterHashes(lexicon, word, lower),
     initial: caseOf(word.charCodeAt(0)),
+    gazetteer: categories ? categories.map((category) => categoryHash(category, false)) : null,
+    gazetteerPrefix: lexicon.gazetteerPrefixes.has(lower),
   };
   // Bounded: a long-running process sees an open-ended vocabulary.
   if (cache.size >= 200_000) cache.clear();
@@ -140,18 +159,42 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
   const prepared: PreparedSentence[] = [];
   const caseCounts = new Map<string, { upper: number; lower: number }>();
   const maxLength = lexicon.gazetteerMaxLength;
+  const cache = wordInfoCache(lexicon);
   for (const wordsIn of sentences) {
     const words = wordsIn.slice();
     const n = words.length;
-    const infos = words.map((w) => wordInfo(lexicon, w));
-    const lower = infos.map((x) => x.lower);
-    const headline = isHeadline(words);
-    const position = words.map((_, i) => (headline ? 2 : i === 0 || OPENERS.has(words[i - 1]) ? 1 : 0));
-    const gazetteer: number[][] = words.map(() => []);
+    const infos: WordInfo[] = [];
+    const lower: string[] = [];
+    const hWord: number[] = [];
+    const hLower: number[] = [];
+    const hShape: number[] = [];
+    const hShort: number[] = [];
+    const cluster: number[][] = [];
+    const casing: number[] = [];
+    const gazetteer: number[][] = [];
     for (let i = 0; i < n; i++) {
-      let key = '';
-      for (let len = 1; len <= maxLength && i + len <= n; len++) {
-        key = len === 1 ? lower[i] : key + ' ' + lower[i + len - 1];
+      const x = wordInfo(lexicon, cache, words[i]);
+      infos.push(x);
+      lower.push(x.lower);
+      hWord.push(x.hWord);
+      hLower.push(x.hLower);
+      hShape.push(x.hShape);
+      hShort.push(x.hShort);
+      cluster.push(x.cluster);
+      casing.push(x.casing);
+      gazetteer.push([]);
+    }
+    const headline = isHeadline(words);
+    const position: number[] = [];
+    for (let i = 0; i < n; i++) position.push(headline ? 2 : i === 0 || OPENERS.has(words[i - 1]) ? 1 : 0);
+    for (let i = 0; i < n; i++) {
+      // One word: from the word's cached info; longer entries: looked up while they are prefixes.
+      const single = infos[i].gazetteer;
+      if (single) for (const h of single) gazetteer[i].push(h);
+      if (!infos[i].gazetteerPrefix) continue;
+      let key = lower[i];
+      for (let len = 2; len <= maxLength && i + len <= n; len++) {
+        key = key + ' ' + lower[i + len - 1];
         const categories = lexicon.gazetteer.get(key);
         if (categories) {
           for (const category of categories) {
@@ -170,19 +213,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
       if (k === UPPER) counts.upper++;
       else counts.lower++;
     }
-    prepared.push({
-      words,
-      lower,
-      hWord: infos.map((x) => x.hWord),
-      hLower: infos.map((x) => x.hLower),
-      hShape: infos.map((x) => x.hShape),
-      hShort: infos.map((x) => x.hShort),
-      gazetteer,
-      cluster: infos.map((x) => x.cluster),
-      position,
-      casing: infos.map((x) => x.casing),
-      headline,
-    });
+    prepared.push({ words, infos, lower, hWord, hLower, hShape, hShort, gazetteer, cluster, position, casing, headline });
   }
   return { sentences: prepared, caseCounts };
 }
@@ -223,68 +254,149 @@ export function wordFeatures(sent: PreparedSentence, i: number, out: number[]): 
   else out.push(f1(T.NoCluster, 0));
 }
 
+/** Scratch space for sentenceFeatures, grown as needed. */
+let buffer = new Uint32Array(1 << 14);
+const scratchWord: number[] = [];
+
 /**
  * Feature hashes of every token of sentence `s`, as offsets into one flat array: token i's
  * features are hashes[offsets[i] .. offsets[i+1]). Without `withWordFeatures`, only the
  * contextual ones.
  */
-/** Scratch space for sentenceFeatures, grown as needed. */
-let buffer = new Uint32Array(1 << 14);
-
 export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
+  const { offsets, used } = collectFeatures(doc, s, withWordFeatures ? ALL : CONTEXT);
+  return { offsets, hashes: buffer.slice(0, used) };
+}
+
+/** What collectFeatures writes: everything; all but the word features; only what neither `wordFeatures`, `neighbourFeatures` nor `positionFeatures` give. */
+const ALL = 0;
+const CONTEXT = 1;
+const REST = 2;
+
+/**
+ * As `sentenceFeatures`, but `hashes` is a view of a scratch buffer, valid until the next call
+ * (the tagger consumes it at once).
+ */
+export function sentenceFeaturesView(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
+  const { offsets, used } = collectFeatures(doc, s, withWordFeatures ? ALL : CONTEXT);
+  return { offsets, hashes: buffer.subarray(0, used) };
+}
+
+/**
+ * The contextual features of sentence `s` that depend on more than one word type and its
+ * position (word pairs and triples, gazetteer matches, document casing), as a view like
+ * `sentenceFeaturesView`. With `wordFeatures` of each token, `neighbourFeatures` of its
+ * neighbours (or `BOUNDARY_FEATURES`) and `positionFeatures`, the same multiset of hashes as
+ * `sentenceFeatures`.
+ */
+export function restFeaturesView(doc: PreparedDocument, s: number): { offsets: Int32Array; hashes: Uint32Array } {
+  const { offsets, used } = collectFeatures(doc, s, REST);
+  return { offsets, hashes: buffer.subarray(0, used) };
+}
+
+/**
+ * Features that token i gets from the word type at i-1, i-2, i+1 and i+2 alone (in that order):
+ * the tagger caches their summed weights per word.
+ */
+export function neighbourFeatures(info: WordInfo): [number[], number[], number[], number[]] {
+  const m1 = [f1(T.WordM1, info.hLower), f1(T.ShortM1, info.hShort)];
+  const p1 = [f1(T.WordP1, info.hLower), f1(T.ShortP1, info.hShort)];
+  const c = info.cluster;
+  if (c.length) {
+    m1.push(f1(T.ClusterM1, c[Math.min(1, c.length - 1)]));
+    p1.push(f1(T.ClusterP1, c[Math.min(1, c.length - 1)]));
+  }
+  return [m1, [f1(T.WordM2, info.hLower), f1(T.ShortM2, info.hShort)], p1, [f1(T.WordP2, info.hLower), f1(T.ShortP2, info.hShort)]];
+}
+
+/** What `neighbourFeatures` stands for past the sentence's ends: i-1, i-2, i+1, i+2. */
+export const BOUNDARY_FEATURES: readonly (readonly number[])[] = [
+  [f1(T.WordM1, BOS), f1(T.ShortM1, BOS)],
+  [f1(T.WordM2, BOS), f1(T.ShortM2, BOS)],
+  [f1(T.WordP1, EOS), f1(T.ShortP1, EOS)],
+  [f1(T.WordP2, EOS), f1(T.ShortP2, EOS)],
+];
+
+/**
+ * Features of a word type at a position code (`position` + 4 for the last token; 2 and 6 only
+ * in headlines): the tagger caches their summed weights per word and position.
+ */
+export function positionFeatures(info: WordInfo, pos: number): number[] {
+  const sh = info.hShort;
+  const out = [f1(T.Position, pos), f2(T.PositionShort, pos, sh), f2(T.WordPosition, pos, info.hWord), f3(T.CasingPosition, info.casing, pos, sh)];
+  if ((pos & 3) === 2) out.push(f1(T.Headline, sh));
+  return out;
+}
+
+/** Position code of token i (see `positionFeatures`). */
+export function positionCode(sent: PreparedSentence, i: number): number {
+  return sent.position[i] + (i === sent.words.length - 1 ? 4 : 0);
+}
+
+function collectFeatures(doc: PreparedDocument, s: number, mode: number): { offsets: Int32Array; used: number } {
   const sent = doc.sentences[s];
   const { words, lower, hWord, hLower, hShort, gazetteer, cluster, position, casing } = sent;
   const n = words.length;
   let used = 0;
-  const add = (h: number) => {
-    if (used === buffer.length) {
-      const grown = new Uint32Array(buffer.length * 2);
-      grown.set(buffer);
-      buffer = grown;
-    }
-    buffer[used++] = h;
-  };
-  const word: number[] = [];
+  const word = scratchWord;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
-    if (withWordFeatures) {
-      word.length = 0;
-      wordFeatures(sent, i, word);
-      for (const h of word) add(h);
+    word.length = 0;
+    if (mode === ALL) wordFeatures(sent, i, word);
+    const gz = gazetteer[i];
+    // Room for every feature of this token (word features, 20 context ones, gazetteer ones).
+    const room = used + word.length + 24 + 2 * gz.length + (i > 0 ? gazetteer[i - 1].length : 0) + (i + 1 < n ? gazetteer[i + 1].length : 0);
+    if (room > buffer.length) {
+      let size = buffer.length * 2;
+      while (size < room) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(buffer.subarray(0, used));
+      buffer = grown;
     }
+    const out = buffer;
+    for (let k = 0; k < word.length; k++) out[used++] = word[k];
     const sh = hShort[i];
     const pos = position[i] + (i === n - 1 ? 4 : 0);
     const lm1 = i > 0 ? hLower[i - 1] : BOS;
     const lp1 = i + 1 < n ? hLower[i + 1] : EOS;
     const sm1 = i > 0 ? hShort[i - 1] : BOS;
     const sp1 = i + 1 < n ? hShort[i + 1] : EOS;
-    add(f1(T.WordM1, lm1));
-    add(f1(T.WordP1, lp1));
-    add(f1(T.WordM2, i > 1 ? hLower[i - 2] : BOS));
-    add(f1(T.WordP2, i + 2 < n ? hLower[i + 2] : EOS));
-    add(f1(T.ShortM1, sm1));
-    add(f1(T.ShortP1, sp1));
-    add(f1(T.ShortM2, i > 1 ? hShort[i - 2] : BOS));
-    add(f1(T.ShortP2, i + 2 < n ? hShort[i + 2] : EOS));
-    add(f2(T.BigramM1, lm1, hLower[i]));
-    add(f2(T.BigramP1, hLower[i], lp1));
-    add(f2(T.LowerM1LowerP1, lm1, lp1));
-    add(f3(T.ShortTri, sm1, sh, sp1));
-    add(f2(T.LowerM1Short, lm1, sh));
-    add(f2(T.ShortLowerP1, sh, lp1));
-    add(f1(T.Position, pos));
-    add(f2(T.PositionShort, pos, sh));
-    add(f2(T.WordPosition, pos, hWord[i]));
-    add(f3(T.CasingPosition, casing[i], pos, sh));
-    if (sent.headline) add(f1(T.Headline, sh));
-    const gz = gazetteer[i];
-    for (const g of gz) {
-      add(f1(T.Gaz, g));
-      add(f2(T.GazShort, g, sh));
+    if (mode !== REST) {
+      out[used++] = f1(T.WordM1, lm1);
+      out[used++] = f1(T.WordP1, lp1);
+      out[used++] = f1(T.WordM2, i > 1 ? hLower[i - 2] : BOS);
+      out[used++] = f1(T.WordP2, i + 2 < n ? hLower[i + 2] : EOS);
+      out[used++] = f1(T.ShortM1, sm1);
+      out[used++] = f1(T.ShortP1, sp1);
+      out[used++] = f1(T.ShortM2, i > 1 ? hShort[i - 2] : BOS);
+      out[used++] = f1(T.ShortP2, i + 2 < n ? hShort[i + 2] : EOS);
     }
-    if (i > 0) for (const g of gazetteer[i - 1]) add(f1(T.GazM1, g));
-    if (i + 1 < n) for (const g of gazetteer[i + 1]) add(f1(T.GazP1, g));
+    out[used++] = f2(T.BigramM1, lm1, hLower[i]);
+    out[used++] = f2(T.BigramP1, hLower[i], lp1);
+    out[used++] = f2(T.LowerM1LowerP1, lm1, lp1);
+    out[used++] = f3(T.ShortTri, sm1, sh, sp1);
+    out[used++] = f2(T.LowerM1Short, lm1, sh);
+    out[used++] = f2(T.ShortLowerP1, sh, lp1);
+    if (mode !== REST) {
+      out[used++] = f1(T.Position, pos);
+      out[used++] = f2(T.PositionShort, pos, sh);
+      out[used++] = f2(T.WordPosition, pos, hWord[i]);
+      out[used++] = f3(T.CasingPosition, casing[i], pos, sh);
+      if (sent.headline) out[used++] = f1(T.Headline, sh);
+    }
+    for (let k = 0; k < gz.length; k++) {
+      out[used++] = f1(T.Gaz, gz[k]);
+      out[used++] = f2(T.GazShort, gz[k], sh);
+    }
+    if (i > 0) {
+      const g = gazetteer[i - 1];
+      for (let k = 0; k < g.length; k++) out[used++] = f1(T.GazM1, g[k]);
+    }
+    if (i + 1 < n) {
+      const g = gazetteer[i + 1];
+      for (let k = 0; k < g.length; k++) out[used++] = f1(T.GazP1, g[k]);
+    }
     const counts = doc.caseCounts.get(lower[i]);
     let upper = counts ? counts.upper : 0;
     let lowerCount = counts ? counts.lower : 0;
@@ -293,12 +405,14 @@ export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatu
       if (k === UPPER) upper--;
       else if (k === LOWER) lowerCount--;
     }
-    add(f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh));
-    if (i > 0 && cluster[i - 1].length) add(f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]));
-    if (i + 1 < n && cluster[i + 1].length) add(f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]));
+    out[used++] = f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh);
+    if (mode !== REST) {
+      if (i > 0 && cluster[i - 1].length) out[used++] = f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]);
+      if (i + 1 < n && cluster[i + 1].length) out[used++] = f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]);
+    }
   }
   offsets[n] = used;
-  return { offsets, hashes: buffer.slice(0, used) };
+  return { offsets, used };
 }
 
 const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
@@ -351,7 +465,99 @@ export function stackedFeatures(doc: PreparedDocument, predicted: readonly (read
   return result;
 }
 
-interface HistoryEntry {
+/** Most stacked features one token can have (see `stackedFeaturesInto`). */
+export const MAX_STACKED_FEATURES = 13;
+
+/** What `stackedFeaturesInto` needs per label index: the label's name hash and its TYPES index (-1: none). */
+export interface LabelHashes {
+  hashes: number[];
+  types: number[];
+}
+
+export function labelHashes(labels: readonly string[]): LabelHashes {
+  return { hashes: labels.map(nameHash), types: labels.map((l) => TYPES.indexOf(typeOf(l))) };
+}
+
+/**
+ * The same hashes, in the same order, as `stackedFeatures`, for first-pass labels given as
+ * indices into the label list of `info` and written flat: token i's hashes are
+ * out[offsets[i] .. offsets[i+1]) (`out` has room for n × MAX_STACKED_FEATURES). `history`:
+ * `documentHistoryOf` of the same labels.
+ */
+export function stackedFeaturesInto(
+  doc: PreparedDocument,
+  history: Map<string, HistoryEntry>,
+  info: LabelHashes,
+  labels: Int32Array,
+  s: number,
+  offsets: Int32Array,
+  out: Uint32Array,
+): void {
+  const sent = doc.sentences[s];
+  const n = sent.words.length;
+  const { hashes, types } = info;
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = used;
+    const sh = sent.hShort[i];
+    const prev = hashes[labels[i]];
+    const m1 = i > 0 ? hashes[labels[i - 1]] : BOS;
+    const p1 = i + 1 < n ? hashes[labels[i + 1]] : EOS;
+    out[used++] = f1(T.Prev, prev);
+    out[used++] = f1(T.PrevM1, m1);
+    out[used++] = f1(T.PrevP1, p1);
+    out[used++] = f2(T.PrevM1Prev, m1, prev);
+    out[used++] = f2(T.PrevShort, prev, sh);
+    const entry = history.get(sent.lower[i]);
+    if (entry && hasWordChar(sent.words[i])) {
+      const own = types[labels[i]];
+      let best = -1;
+      let bestCount = 0;
+      for (let type = 0; type < TYPES.length; type++) {
+        const count = entry.counts[type] - (type === own ? 1 : 0);
+        if (count <= 0) continue;
+        out[used++] = f1(T.DocSeen, TYPE_HASHES[type]);
+        if (count > bestCount) {
+          best = type;
+          bestCount = count;
+        }
+      }
+      if (best >= 0) {
+        out[used++] = f1(T.DocMajority, TYPE_HASHES[best]);
+        out[used++] = f2(T.DocMajorityShort, TYPE_HASHES[best], sh);
+      }
+      if (entry.first >= 0 && !(entry.firstSentence === s && entry.firstToken === i)) out[used++] = f1(T.DocFirst, TYPE_HASHES[entry.first]);
+    }
+  }
+  offsets[n] = used;
+}
+
+const TYPE_HASHES = TYPES.map(nameHash);
+
+/** `documentHistory` for labels given as indices (see `labelHashes`). */
+export function documentHistoryOf(doc: PreparedDocument, predicted: readonly Int32Array[], info: LabelHashes): Map<string, HistoryEntry> {
+  const history = new Map<string, HistoryEntry>();
+  const { types } = info;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const lower = doc.sentences[s].lower;
+    const labels = predicted[s];
+    for (let i = 0; i < lower.length; i++) {
+      const lw = lower[i];
+      let entry = history.get(lw);
+      if (!entry) history.set(lw, (entry = { counts: [0, 0, 0, 0, 0], first: -1, firstSentence: -1, firstToken: -1 }));
+      const type = Math.max(0, types[labels[i]]);
+      entry.counts[type]++;
+      if (entry.first < 0 && type !== 0) {
+        entry.first = type;
+        entry.firstSentence = s;
+        entry.firstToken = i;
+      }
+    }
+  }
+  return history;
+}
+
+export interface HistoryEntry {
   /** Occurrences per index of TYPES. */
   counts: number[];
   /** TYPES index of the first occurrence labelled as an entity, or -1. */

@@ -1,7 +1,21 @@
 /** Runtime tagging: a loaded model labels the words of a whole document (two passes). */
 import { spansOf, toIob2 } from './conll.ts';
 import { Lexicon } from './lexicon.ts';
-import { type PreparedSentence, prepareDocument, sentenceFeatures, stackedFeatures, wordFeatures } from './features.ts';
+import {
+  BOUNDARY_FEATURES,
+  documentHistoryOf,
+  labelHashes,
+  type LabelHashes,
+  MAX_STACKED_FEATURES,
+  neighbourFeatures,
+  positionCode,
+  positionFeatures,
+  type PreparedSentence,
+  prepareDocument,
+  restFeaturesView,
+  stackedFeaturesInto,
+  wordFeatures,
+} from './features.ts';
 import { allowedTransitions, viterbi } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 
@@ -55,6 +69,28 @@ class ScoringTable {
     });
   }
 
+  /** `offset` of the first `count` hashes, into a scratch array (valid until the next call). */
+  offsets(hashes: Uint32Array, count: number): Int32Array {
+    if (this.scratch.length < count) this.scratch = new Int32Array(Math.max(count, this.scratch.length * 2));
+    const out = this.scratch;
+    const entries = this.entries;
+    const mask = this.mask;
+    const width = this.width;
+    for (let k = 0; k < count; k++) {
+      const hash = hashes[k];
+      let slot = hash & mask;
+      let key = entries[slot * 2];
+      while (key !== hash && key !== 0) {
+        slot = (slot + 1) & mask;
+        key = entries[slot * 2];
+      }
+      out[k] = key === 0 ? -1 : entries[slot * 2 + 1] * width;
+    }
+    return out;
+  }
+
+  private scratch = new Int32Array(1024);
+
   /** Index in `weights` of a feature's row, or -1. */
   offset(hash: number): number {
     const entries = this.entries;
@@ -76,8 +112,14 @@ export class DocumentTagger {
   private readonly scales: number[];
   private readonly allowed: Uint8Array;
   private readonly encoding: 'IOB1' | 'IOB2';
-  /** Word → summed (quantized) weights of its word-only features, all layers (see `wordFeatures`). */
-  private readonly wordCache = new Map<string, Int32Array>();
+  private readonly labelHashes: LabelHashes;
+  /** Laid out like a word's `wordScores`: the sums of BOUNDARY_FEATURES (at 1..4 × width). */
+  private readonly boundary: Int32Array;
+  /** Scratch space: stacked feature hashes, decoding. */
+  private stacked = new Uint32Array(1024);
+  private scores = new Float64Array(1024);
+  private viterbiScore = new Float64Array(1024);
+  private viterbiBack = new Int32Array(1024);
 
   constructor(model: ModelData) {
     this.labels = model.labels;
@@ -87,6 +129,9 @@ export class DocumentTagger {
     this.scales = model.layers.map((layer) => layer.scale);
     this.encoding = model.encoding ?? 'IOB2';
     this.allowed = allowedTransitions(model.labels, this.encoding);
+    this.labelHashes = labelHashes(model.labels);
+    this.boundary = new Int32Array(5 * this.table.width);
+    BOUNDARY_FEATURES.forEach((list, k) => this.addScores(list, this.boundary, (k + 1) * this.table.width));
   }
 
   /** IOB2 labels for every word of every sentence of one document. */
@@ -96,41 +141,69 @@ export class DocumentTagger {
     const layers = this.transitions.length;
     const { table } = this;
     const { weights, width } = table;
+    const count = doc.sentences.length;
     // Emission scores (in quantized units) of the base features for every layer: emits[s][t * width + layer * L + y].
-    const emits = doc.sentences.map((_, s) => {
-      const f = sentenceFeatures(doc, s, false);
+    const emits: Int32Array[] = new Array(count);
+    const boundary = this.boundary;
+    for (let s = 0; s < count; s++) {
+      const sentence = doc.sentences[s];
+      const f = restFeaturesView(doc, s);
       const n = f.offsets.length - 1;
       const emit = new Int32Array(n * width);
+      // Cached sums: the word's own features, its neighbours' (see `neighbourFeatures`), its position's.
+      const vectors: Int32Array[] = new Array(n);
+      for (let t = 0; t < n; t++) vectors[t] = this.wordScores(sentence, t);
       for (let t = 0; t < n; t++) {
         const base = t * width;
-        emit.set(this.wordScores(doc.sentences[s], t), base);
-        for (let k = f.offsets[t]; k < f.offsets[t + 1]; k++) {
-          const offset = table.offset(f.hashes[k]);
-          if (offset < 0) continue;
-          for (let y = 0; y < width; y++) emit[base + y] += weights[offset + y];
+        const own = vectors[t];
+        const m1 = t > 0 ? vectors[t - 1] : boundary;
+        const m2 = t > 1 ? vectors[t - 2] : boundary;
+        const p1 = t + 1 < n ? vectors[t + 1] : boundary;
+        const p2 = t + 2 < n ? vectors[t + 2] : boundary;
+        const position = this.positionScores(sentence, t);
+        for (let y = 0; y < width; y++) {
+          emit[base + y] = own[y] + m1[width + y] + m2[2 * width + y] + p1[3 * width + y] + p2[4 * width + y] + position[y];
         }
       }
-      return emit;
-    });
-    let labels = emits.map((emit) => this.decode(emit, 0));
+      // All lookups first, then all sums: independent loads overlap (the table is memory bound).
+      this.accumulate(emit, f.offsets, table.offsets(f.hashes, f.offsets[n]), n, 0, width);
+      emits[s] = emit;
+    }
+    let labels: Int32Array[] = new Array(count);
+    for (let s = 0; s < count; s++) labels[s] = this.decode(emits[s], 0);
     for (let layer = 1; layer < layers; layer++) {
       const previous = labels;
-      labels = emits.map((emit, s) => {
-        const extra = stackedFeatures(doc, previous, s);
-        extra.forEach((hashes, t) => {
-          const base = t * width + layer * L;
-          for (const h of hashes) {
-            const offset = table.offset(h);
-            if (offset < 0) continue;
-            for (let y = 0; y < L; y++) emit[base + y] += weights[offset + layer * L + y];
-          }
-        });
-        return this.decode(emit, layer);
-      });
+      const history = documentHistoryOf(doc, previous, this.labelHashes);
+      labels = new Array(count);
+      for (let s = 0; s < count; s++) {
+        const emit = emits[s];
+        const n = previous[s].length;
+        const offsets = new Int32Array(n + 1);
+        if (this.stacked.length < n * MAX_STACKED_FEATURES) this.stacked = new Uint32Array(Math.max(n * MAX_STACKED_FEATURES, this.stacked.length * 2));
+        stackedFeaturesInto(doc, history, this.labelHashes, previous[s], s, offsets, this.stacked);
+        this.accumulate(emit, offsets, table.offsets(this.stacked, offsets[n]), n, layer * L, L);
+        labels[s] = this.decode(emit, layer);
+      }
     }
-    const iob2 = this.encoding === 'IOB1' ? labels.map(toIob2) : labels;
+    const named = labels.map((sentence) => Array.from(sentence, (y) => this.labels[y]));
+    const iob2 = this.encoding === 'IOB1' ? named.map(toIob2) : named;
     iob2.forEach((sentence, s) => this.splitLeadingNames(doc.sentences[s].lower, sentence));
     return iob2;
+  }
+
+  /** Adds, for every token t, the weights [from, from + count) of its features' rows (`rows`: offsets into the weights, -1 for none). */
+  private accumulate(emit: Int32Array, offsets: Int32Array, rows: Int32Array, n: number, from: number, count: number): void {
+    const { weights, width } = this.table;
+    for (let t = 0; t < n; t++) {
+      const base = t * width + from;
+      const end = offsets[t + 1];
+      for (let k = offsets[t]; k < end; k++) {
+        const offset = rows[k];
+        if (offset < 0) continue;
+        const row = offset + from;
+        for (let y = 0; y < count; y++) emit[base + y] += weights[row + y];
+      }
+    }
   }
 
   /**
@@ -157,34 +230,63 @@ export class DocumentTagger {
     }
   }
 
-  private wordScores(sentence: PreparedSentence, t: number): Int32Array {
-    const word = sentence.words[t];
-    let scores = this.wordCache.get(word);
-    if (scores) return scores;
-    const hashes: number[] = [];
-    wordFeatures(sentence, t, hashes);
-    scores = new Int32Array(this.table.width);
+  /** Summed weights of `hashes` added into `into` at `at`. */
+  private addScores(hashes: readonly number[], into: Int32Array, at: number): void {
+    const { weights, width } = this.table;
     for (const h of hashes) {
       const offset = this.table.offset(h);
       if (offset < 0) continue;
-      for (let y = 0; y < scores.length; y++) scores[y] += this.table.weights[offset + y];
+      for (let y = 0; y < width; y++) into[at + y] += weights[offset + y];
     }
-    if (this.wordCache.size >= 200_000) this.wordCache.clear();
-    this.wordCache.set(word, scores);
+  }
+
+  /**
+   * A word's cached sums (width each): its `wordFeatures`, then its four `neighbourFeatures`
+   * lists (what the tokens after and before it get from it).
+   */
+  private wordScores(sentence: PreparedSentence, t: number): Int32Array {
+    const info = sentence.infos[t];
+    let scores = info.scores;
+    if (scores) return scores;
+    const width = this.table.width;
+    const hashes: number[] = [];
+    wordFeatures(sentence, t, hashes);
+    scores = new Int32Array(5 * width);
+    this.addScores(hashes, scores, 0);
+    neighbourFeatures(info).forEach((list, k) => this.addScores(list, scores!, (k + 1) * width));
+    info.scores = scores;
     return scores;
   }
 
-  private decode(emit: Int32Array, layer: number): string[] {
+  private positionScores(sentence: PreparedSentence, t: number): Int32Array {
+    const info = sentence.infos[t];
+    const pos = positionCode(sentence, t);
+    const cache = (info.positionScores ??= []);
+    let scores = cache[pos];
+    if (!scores) {
+      scores = new Int32Array(this.table.width);
+      this.addScores(positionFeatures(info, pos), scores, 0);
+      cache[pos] = scores;
+    }
+    return scores;
+  }
+
+  /** Best label indices for one sentence's emissions of one layer. */
+  private decode(emit: Int32Array, layer: number): Int32Array {
     const L = this.labels.length;
     const width = this.table.width;
     const n = emit.length / width;
-    const scores = new Float64Array(n * L);
+    if (this.scores.length < n * L) {
+      const size = Math.max(n * L, this.scores.length * 2);
+      this.scores = new Float64Array(size);
+      this.viterbiScore = new Float64Array(size);
+      this.viterbiBack = new Int32Array(size);
+    }
+    const scores = this.scores;
     const scale = this.scales[layer];
     for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) scores[t * L + y] = emit[t * width + layer * L + y] * scale;
     const out = new Int32Array(n);
-    viterbi(scores, n, L, this.transitions[layer], this.allowed, out);
-    const labels: string[] = new Array(n);
-    for (let t = 0; t < n; t++) labels[t] = this.labels[out[t]];
-    return labels;
+    viterbi(scores, n, L, this.transitions[layer], this.allowed, out, this.viterbiScore, this.viterbiBack);
+    return out;
   }
 }

