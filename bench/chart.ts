@@ -17,6 +17,8 @@ export interface LoadResults {
   articles: number;
   connections: number;
   durationSeconds: number;
+  /** Absent in results from before the response cache existed: those ran without one. */
+  responseCache?: boolean;
   targets: { p99Ms: number; ceilingShare: number; peakRssMb: number; coldStartMs: number };
   coldStartMs: number;
   peakRssMb: number;
@@ -140,7 +142,7 @@ export function queriesSvg(load: LoadResults, queries?: QueriesResults): string 
   const bottom = TOP + rows.length * ROW;
 
   const out: string[] = [
-    text(20, 28, `newsgraph queries under load — ${load.articles.toLocaleString('en-US')} articles, ${load.connections} connections, ${load.durationSeconds} s per operation`, { size: 16, bold: true }),
+    text(20, 28, `newsgraph queries under load — ${load.articles.toLocaleString('en-US')} articles, ${load.connections} connections, ${load.durationSeconds} s per operation${load.responseCache ? ', response cache on' : ''}`, { size: 16, bold: true }),
     ...legend(20, 54, [
       [COLORS.p50, 'p50 latency'],
       [COLORS.p99, 'p99 latency'],
@@ -148,14 +150,14 @@ export function queriesSvg(load: LoadResults, queries?: QueriesResults): string 
       [COLORS.pass, 'req/s ≥ target'],
       [COLORS.fail, 'req/s < target'],
     ]),
-    text(LAT.x, 84, `latency (log scale); target p99 ≤ ${t.p99Ms} ms`, { bold: true }),
-    text(PCT.x, 84, `req/s, share of the ceiling; target ≥ ${Math.round(t.ceilingShare * 100)}%`, { bold: true }),
+    text(LAT.x, TOP - 34, `latency (log scale); target p99 ≤ ${t.p99Ms} ms`, { bold: true }),
+    text(PCT.x, TOP - 34, `req/s, share of the ceiling; target ≥ ${Math.round(t.ceilingShare * 100)}%`, { bold: true }),
   ];
-  for (const v of lat.ticks) out.push(vline(lat.at(v), TOP - 12, bottom, COLORS.grid), text(lat.at(v), TOP - 16, formatMs(v), { anchor: 'middle', fill: COLORS.muted, size: 10 }));
+  for (const v of lat.ticks) out.push(vline(lat.at(v), TOP - 12, bottom, COLORS.grid), text(lat.at(v), TOP - 18, formatMs(v), { anchor: 'middle', fill: COLORS.muted, size: 10 }));
   for (const r of pct.ticks) {
     out.push(vline(pct.at(r), TOP - 12, bottom, COLORS.grid));
     // Every other tick is labelled: 25% apart they would overlap.
-    if (Math.round(r * 100) % 50 === 0) out.push(text(pct.at(r), TOP - 16, `${Math.round(r * 100)}%`, { anchor: 'middle', fill: COLORS.muted, size: 10 }));
+    if (Math.round(r * 100) % 50 === 0) out.push(text(pct.at(r), TOP - 18, `${Math.round(r * 100)}%`, { anchor: 'middle', fill: COLORS.muted, size: 10 }));
   }
 
   rows.forEach((row, i) => {
@@ -218,9 +220,9 @@ export function ingestSvg(ingest: IngestResults): string {
       [COLORS.pass, '≥ target'],
       [COLORS.fail, '< target'],
     ]),
-    text(X, 84, `articles per second; target ≥ ${INGEST_TARGET_PER_SECOND}/s`, { bold: true }),
+    text(X, TOP - 34, `articles per second; target ≥ ${INGEST_TARGET_PER_SECOND}/s`, { bold: true }),
   ];
-  for (let v = 0; v <= max; v += step) out.push(vline(at(v), TOP - 12, bottom, COLORS.grid), text(at(v), TOP - 16, formatNumber(v), { anchor: 'middle', fill: COLORS.muted, size: 10 }));
+  for (let v = 0; v <= max; v += step) out.push(vline(at(v), TOP - 12, bottom, COLORS.grid), text(at(v), TOP - 18, formatNumber(v), { anchor: 'middle', fill: COLORS.muted, size: 10 }));
   rows.forEach(([id, label, value], i) => {
     const y = TOP + i * ROW + 6;
     const fill = value >= INGEST_TARGET_PER_SECOND ? COLORS.pass : COLORS.fail;

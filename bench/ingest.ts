@@ -4,20 +4,24 @@
  *   baseline    JSON round trip + validation of the same records, and ingest into a store that does nothing
  *   extraction  createExtractor().extract per article: median, p95, articles/s
  *   write path  ingestRecords with an extractor that returns precomputed results, with time per statement
- *   end to end  ingestRecords with the real extractor over all articles, batch 100, throughput by decile
- *   batch sizes end to end on a slice with batches of 50, 200 and 500
+ *   end to end  ingestRecords with the real extractor on worker threads (as `newsgraph ingest` runs it) over
+ *               all articles, batch 1000, throughput by decile
+ *   batch sizes end to end on a slice with batches of 100, 500 and 2000
  * Machines here are noisy: compare the ratios to the baseline measured in the same run.
  * Prints a table, then one JSON line with every figure.
  *
- *   npx tsx bench/ingest.ts --articles 10000 [--seed 1] [--sample 2000] [--slice 3000] [--sizes 50,200,500] [--keep]
+ *   npx tsx bench/ingest.ts --articles 10000 [--seed 1] [--sample 2000] [--slice 3000] [--sizes 100,500,2000] [--keep] [--data DIR]
+ * With --data the end-to-end database is built in DIR (which must not hold one) and kept there,
+ * for bench/load.ts to query. The JSON line is also written to bench/results/ingest.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../src/extract/index.ts';
+import { createWorkerExtractor, type BatchExtractor } from '../src/extract/pool.ts';
 import type { ExtractedArticle, Extractor } from '../src/extract/types.ts';
-import { ingestRecords } from '../src/ingest/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, ingestRecords } from '../src/ingest/pipeline.ts';
 import type { SourceRecord, ValidArticle } from '../src/ingest/types.ts';
 import { validateArticle } from '../src/ingest/validate.ts';
 import { openGrafeo } from '../src/store/grafeo.ts';
@@ -31,9 +35,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     sample: { type: 'string', default: '2000' },
     slice: { type: 'string', default: '3000' },
-    batch: { type: 'string', default: '100' },
-    sizes: { type: 'string', default: '50,200,500' },
+    batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+    sizes: { type: 'string', default: '100,500,2000' },
     keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
   },
 });
 const N = Number(values.articles);
@@ -78,9 +83,16 @@ function dirBytes(dir: string): number {
 }
 
 const tempDirs: string[] = [];
-async function freshStore(name: string): Promise<{ store: Runner; dir: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-bench-${name}-`));
-  tempDirs.push(dir);
+async function freshStore(name: string, keepIn?: string): Promise<{ store: Runner; dir: string }> {
+  let dir: string;
+  if (keepIn) {
+    if (fs.existsSync(keepIn) && fs.readdirSync(keepIn).length > 0) throw new Error(`--data ${keepIn} is not empty: give a new folder`);
+    dir = keepIn;
+    fs.mkdirSync(dir, { recursive: true });
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-bench-${name}-`));
+    tempDirs.push(dir);
+  }
   const store = openGrafeo(dir);
   await migrate(store);
   return { store, dir };
@@ -88,7 +100,13 @@ async function freshStore(name: string): Promise<{ store: Runner; dir: string }>
 
 /** Wraps a store so that every statement run inside a transaction is timed, keyed by its first lines. */
 function timed(store: Runner, totals: Map<string, { ms: number; calls: number }>): Runner {
-  const keyOf = (query: string) => query.replace(/\s+/g, ' ').trim().slice(0, 90);
+  // Statements over row columns all start alike (src/store/queries/rows.ts): keyed by what follows.
+  const keyOf = (query: string) =>
+    query
+      .replace(/\s+/g, ' ')
+      .replace(/^UNWIND range\(.*?\) AS row /, '')
+      .trim()
+      .slice(0, 90);
   const wrap = (runner: QueryRunner): QueryRunner => ({
     run: async (query, params) => {
       const t0 = performance.now();
@@ -116,14 +134,16 @@ const nullStore: Runner = {
 
 async function throughput(
   store: Runner,
-  extractor: Extractor,
+  extractor: Extractor | BatchExtractor,
   n: number,
   batchSize: number,
   held?: CorpusArticle[],
-): Promise<{ seconds: number; perSecond: number; perSecondWithoutGeneration: number; deciles: number[]; failed: number }> {
+): Promise<{ seconds: number; perSecond: number; perSecondWithoutGeneration: number; cpuMsPerArticle: number; deciles: number[]; failed: number }> {
   const marks: [number, number][] = [[0, performance.now()]];
   generationMs = 0;
   const t0 = performance.now();
+  // CPU of this process (JavaScript and the engine's threads): steadier than wall time on a shared machine.
+  const cpu0 = process.cpuUsage();
   const report = await ingestRecords(store, extractor, records(n, held), {
     batchSize,
     onProgress: (done) => {
@@ -134,6 +154,7 @@ async function throughput(
     },
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   // Articles/s in each tenth of the load: does the write path slow down as the graph grows?
   const deciles: number[] = [];
   for (let d = 1; d <= 10; d++) {
@@ -141,7 +162,14 @@ async function throughput(
     const to = marks.find(([done]) => done >= (d * n) / 10) ?? marks[marks.length - 1];
     deciles.push(to[0] > from[0] ? round((to[0] - from[0]) / ((to[1] - from[1]) / 1000), 0) : 0);
   }
-  return { seconds: round(seconds), perSecond: round(n / seconds, 1), perSecondWithoutGeneration: round(n / (seconds - generationMs / 1000), 1), deciles, failed: report.failed };
+  return {
+    seconds: round(seconds),
+    perSecond: round(n / seconds, 1),
+    perSecondWithoutGeneration: round(n / (seconds - generationMs / 1000), 1),
+    cpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / n),
+    deciles,
+    failed: report.failed,
+  };
 }
 
 async function main(): Promise<void> {
@@ -219,6 +247,7 @@ async function main(): Promise<void> {
     results.writePath = {
       perSecond: write.perSecond,
       seconds: write.seconds,
+      cpuMsPerArticle: write.cpuMsPerArticle,
       deciles: write.deciles,
       failed: write.failed,
       statements: [...statements.entries()]
@@ -228,11 +257,13 @@ async function main(): Promise<void> {
     log(`write path: ${write.perSecond}/s`);
   }
 
-  // End to end over the whole corpus.
+  // End to end over the whole corpus, extraction on worker threads.
+  const workers = createWorkerExtractor();
+  await workers.extractBatch([valid[0]]); // the workers' start-up is not ingest time
   {
-    const { store, dir } = await freshStore('e2e');
+    const { store, dir } = await freshStore('e2e', values.data);
     log(`end to end: ${N} articles, batch ${BATCH}, into ${dir}`);
-    const e2e = await throughput(store, extractor, N, BATCH);
+    const e2e = await throughput(store, workers, N, BATCH);
     const counts = await store.run<{ label: string; n: number }>(
       'MATCH (n) WITH labels(n) AS ls, count(*) AS n UNWIND ls AS label RETURN label, sum(n) AS n ORDER BY label',
     );
@@ -251,11 +282,12 @@ async function main(): Promise<void> {
   const sizes: Record<string, number> = {};
   for (const size of [...new Set([BATCH, ...SIZES])].sort((a, b) => a - b)) {
     const { store } = await freshStore(`batch${size}`);
-    sizes[size] = (await throughput(store, extractor, SLICE, size, held.length >= SLICE ? held : undefined)).perSecond;
+    sizes[size] = (await throughput(store, workers, SLICE, size, held.length >= SLICE ? held : undefined)).perSecond;
     await store.close();
     log(`batch ${size} on ${SLICE}: ${sizes[size]}/s`);
   }
   results.batchSizes = sizes;
+  await workers.close();
   const usage = process.resourceUsage();
   results.peakRssMb = round(usage.maxRSS / 1024, 0);
 
@@ -263,6 +295,9 @@ async function main(): Promise<void> {
   else results.dirs = tempDirs;
 
   print(results);
+  const resultsDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'ingest.json'), `${JSON.stringify({ bench: 'ingest', date: new Date().toISOString(), ...results }, null, 2)}\n`);
 }
 
 function print(r: Record<string, any>): void {
@@ -275,8 +310,8 @@ function print(r: Record<string, any>): void {
     ['baseline: ingest into a no-op store', `${b.noopWritePerSecond} art/s`, 'precomputed extraction'],
     ['corpus generation', `${round(1000 / r.generateMsPerArticle, 0)} art/s`, `${r.generateMsPerArticle} ms/article, ${r.meanWords} words`],
     ['extraction alone', `${e.perSecond} art/s`, `median ${e.medianMs} ms, p95 ${e.p95Ms} ms (ner: ${e.usesNer}), ${e.entitiesPerArticle} entities, ${e.eventsPerArticle} events`],
-    [`write path alone (${r.sample} art, batch ${r.batch})`, `${w.perSecond} art/s`, `${round(w.perSecond / b.noopWritePerSecond, 3)} × no-op`],
-    [`end to end (${r.articles} art, batch ${r.batch})`, `${x.perSecond} art/s`, `${x.seconds} s (${x.perSecondWithoutGeneration} art/s without corpus generation); by decile ${x.deciles.join(' ')}`],
+    [`write path alone (${r.sample} art, batch ${r.batch})`, `${w.perSecond} art/s`, `${round(w.perSecond / b.noopWritePerSecond, 3)} × no-op; CPU ${w.cpuMsPerArticle} ms/article`],
+    [`end to end (${r.articles} art, batch ${r.batch})`, `${x.perSecond} art/s`, `${x.seconds} s (${x.perSecondWithoutGeneration} art/s without corpus generation); CPU ${x.cpuMsPerArticle} ms/article; by decile ${x.deciles.join(' ')}`],
     ...Object.entries(r.batchSizes as Record<string, number>).map(([size, v]): [string, string, string] => [`end to end, batch ${size} (${r.slice} art)`, `${v} art/s`, '']),
     ['database on disk', `${round(x.dbBytes / 1e6, 1)} MB`, `${round(x.dbBytes / r.articles / 1024, 1)} KB/article; ${x.relationships} relationships`],
     ['peak RSS', `${r.peakRssMb} MB`, ''],

@@ -5,7 +5,10 @@
  * server's RSS (after ready, peak), the database on disk, and store round trips per request at two
  * page sizes (in-process, after the server has stopped: the database belongs to one process).
  *
- *   npx tsx bench/load.ts --articles 100000 [--data DIR] [--duration 10] [--connections 32]
+ *   npx tsx bench/load.ts --articles 100000 [--data DIR] [--duration 10] [--connections 32] [--cache]
+ *
+ * The response cache is off (NEWSGRAPH_RESPONSE_CACHE_TTL_MS=0): every request repeats the same
+ * question, so with it on the figures are those of the cache. `--cache` keeps the server's default.
  *
  * Prints a table, then one JSON line, also written to bench/results/load.json (for bench/chart.ts).
  * Exits 1 when any request fails (non-2xx, GraphQL errors, timeouts); missed targets are reported, not fatal.
@@ -33,12 +36,14 @@ const { values } = parseArgs({
     data: { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
+    cache: { type: 'boolean', default: false },
   },
 });
 const articles = Number(values.articles);
 const dataDir = path.resolve(values.data ?? defaultDataDir(articles));
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const responseCache = values.cache!;
 
 /** The issue's targets ("Fast at scale"). */
 const TARGETS = { p99Ms: 50, ceilingShare: 0.25, peakRssMb: 1536, coldStartMs: 3000 };
@@ -74,6 +79,7 @@ interface Summary {
   entities: number;
   connections: number;
   durationSeconds: number;
+  responseCache: boolean;
   node: string;
   cpus: number;
   targets: typeof TARGETS;
@@ -118,6 +124,7 @@ function serverEnv(port: number): NodeJS.ProcessEnv {
     // 32 connections from one address would be the rate limit's own benchmark.
     NEWSGRAPH_RATE_LIMIT_PER_MINUTE: '0',
     NEWSGRAPH_SEED: 'false',
+    ...(responseCache ? {} : { NEWSGRAPH_RESPONSE_CACHE_TTL_MS: '0' }),
   };
 }
 
@@ -196,20 +203,22 @@ function cannon(base: string, op: Operation, seconds: number): Promise<autocanno
   });
 }
 
-/** Warm-up, then the measured run; any failed request aborts the benchmark: figures over errors mean nothing. */
-async function loadOne(base: string, op: Operation): Promise<LoadFigures> {
-  const failures = (r: autocannon.Result) => r.non2xx + r.errors + r.timeouts + r.mismatches;
-  for (const [phase, seconds] of [['warm-up', WARMUP_SECONDS], ['run', duration]] as const) {
-    const result = await cannon(base, op, seconds);
-    if (failures(result) > 0 || result['2xx'] === 0) {
-      throw new Error(
-        `${op.name} (${phase}): ${result['2xx']} ok, ${result.non2xx} non-2xx ${JSON.stringify(result.statusCodeStats)}, ` +
-          `${result.mismatches} with GraphQL errors, ${result.errors} connection errors, ${result.timeouts} timeouts`,
-      );
-    }
-    if (phase === 'run') return { rps: round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result['2xx'] };
+/** Any failed request aborts the benchmark: figures over errors mean nothing. */
+function checked(op: Operation, phase: string, r: autocannon.Result): autocannon.Result {
+  if (r.non2xx + r.errors + r.timeouts + r.mismatches > 0 || r['2xx'] === 0) {
+    throw new Error(
+      `${op.name} (${phase}): ${r['2xx']} ok, ${r.non2xx} non-2xx ${JSON.stringify(r.statusCodeStats)}, ` +
+        `${r.mismatches} with GraphQL errors, ${r.errors} connection errors, ${r.timeouts} timeouts`,
+    );
   }
-  throw new Error('unreachable');
+  return r;
+}
+
+/** Warm-up, then the measured run. */
+async function loadOne(base: string, op: Operation): Promise<LoadFigures> {
+  checked(op, 'warm-up', await cannon(base, op, WARMUP_SECONDS));
+  const r = checked(op, 'run', await cannon(base, op, duration));
+  return { rps: round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r['2xx'] };
 }
 
 /** Store calls per request, in-process over the same database, each operation at its two page sizes. */
@@ -217,7 +226,10 @@ async function countRoundTrips(operations: Operation[], extractor: Extractor): P
   const inner = openGrafeo(dataDir);
   const trips = { count: 0 };
   const store = countingRunner(inner, trips);
-  const yoga = createNewsgraphYoga({ store, extractor, apiKeys: [], pubsub: createNewsPubSub() }, { settings: { rateLimitPerMinute: 0 } });
+  const yoga = createNewsgraphYoga(
+    { store, extractor, apiKeys: [], pubsub: createNewsPubSub() },
+    { settings: { rateLimitPerMinute: 0, responseCacheTtlMs: 0 } },
+  );
   const gql = gqlOver((url, init) => yoga.fetch(url, init), 'http://bench/graphql');
   const counts = new Map<string, OperationResult['roundTrips']>();
   try {
@@ -303,6 +315,7 @@ async function main(): Promise<void> {
     entities: totals.entities,
     connections,
     durationSeconds: duration,
+    responseCache,
     node: process.version,
     cpus: os.cpus().length,
     targets: TARGETS,
@@ -327,7 +340,7 @@ function print(s: Summary): void {
   const tripsCell = (r: OperationResult['roundTrips']) =>
     r.variable ? `${r.counts.join(' / ')} (${r.variable} ${r.sizes.join(' / ')})` : `${r.counts[0]} (no page)`;
   const lines = [
-    `${s.articles} articles, ${s.connections} connections, ${s.durationSeconds} s per operation after ${WARMUP_SECONDS} s warm-up`,
+    `${s.articles} articles, ${s.connections} connections, ${s.durationSeconds} s per operation after ${WARMUP_SECONDS} s warm-up, response cache ${s.responseCache ? 'on' : 'off'}`,
     '',
     `| operation | req/s | p50 ms | p99 ms | × ceiling | store calls per request | p99 ≤ ${t.p99Ms} ms, ≥ ${t.ceilingShare * 100}% of ceiling |`,
     '|---|---:|---:|---:|---:|---|---|',

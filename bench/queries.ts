@@ -30,8 +30,12 @@ const dataDir = values.data ?? defaultDataDir(articles);
 const extractor = createExtractor();
 const store = await openBenchGraph(dataDir, articles, extractor);
 const totals = await stats(store);
-// One client asking as fast as it can: the per-client rate limit would measure itself.
-const yoga = createNewsgraphYoga({ store, extractor, apiKeys: [], pubsub: createNewsPubSub() }, { settings: { rateLimitPerMinute: 0 } });
+// One client asking as fast as it can: the per-client rate limit would measure itself, and the
+// response cache would answer every run after the first without the store.
+const yoga = createNewsgraphYoga(
+  { store, extractor, apiKeys: [], pubsub: createNewsPubSub() },
+  { settings: { rateLimitPerMinute: 0, responseCacheTtlMs: 0 } },
+);
 const gql = gqlOver((url, init) => yoga.fetch(url, init), 'http://bench/graphql');
 
 const subjects = await pickSubjects(gql);

@@ -3,7 +3,9 @@
  * ingest.ts, queries.ts, load.ts, then chart.ts, each as its own process with `--articles N`.
  * ingest.ts's JSON line is saved as bench/results/ingest.json; queries.ts and load.ts write their own.
  *
- *   npx tsx bench/run.ts [--articles 100000]        (npm run bench)
+ *   npx tsx bench/run.ts [--articles 100000] [--duration S]       (npm run bench)
+ *
+ * --duration goes to load.ts (seconds per operation; its default otherwise).
  *
  * Stops at the first benchmark that fails; missed targets are reported by each benchmark, not a failure.
  */
@@ -12,8 +14,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, duration: { type: 'string' } } });
 const articles = values.articles!;
+const loadArgs = values.duration ? ['--duration', values.duration] : [];
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const results = new URL('./results/', import.meta.url);
 
@@ -44,7 +47,7 @@ function saveIngest(stdout: string): void {
 try {
   saveIngest(await run('ingest.ts', ['--articles', articles]));
   await run('queries.ts', ['--articles', articles]);
-  await run('load.ts', ['--articles', articles]);
+  await run('load.ts', ['--articles', articles, ...loadArgs]);
   await run('chart.ts', []);
 } catch (error) {
   process.stderr.write(`bench: ${(error as Error).message}\n`);

@@ -29,6 +29,7 @@ const schema = z.object({
   NEWSGRAPH_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(D.rateLimitBurst),
   NEWSGRAPH_PERSISTED_OPERATIONS_FILE: optionalString,
   NEWSGRAPH_METRICS: flag(D.metrics),
+  NEWSGRAPH_RESPONSE_CACHE_TTL_MS: count(D.responseCacheTtlMs),
   NEWSGRAPH_SEED: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -96,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitBurst: e.NEWSGRAPH_RATE_LIMIT_BURST,
       persistedOperations,
       metrics: e.NEWSGRAPH_METRICS,
+      responseCacheTtlMs: e.NEWSGRAPH_RESPONSE_CACHE_TTL_MS,
     },
     seed: e.NEWSGRAPH_SEED === 'true',
     logLevel: e.LOG_LEVEL,

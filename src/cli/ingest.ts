@@ -4,7 +4,7 @@
  * ingestArticles mutation instead of opening the database (which that server holds).
  */
 import cliProgress from 'cli-progress';
-import { createExtractor } from '../extract/index.ts';
+import { createWorkerExtractor } from '../extract/pool.ts';
 import { DEFAULT_BATCH_SIZE, ENDPOINT_BATCH_SIZE, MAX_ARTICLES_PER_CALL, MAX_STORE_BATCH, ingestRecords } from '../ingest/pipeline.ts';
 import { readSources } from '../ingest/readers.ts';
 import { validateArticle } from '../ingest/validate.ts';
@@ -80,10 +80,12 @@ async function ingestIntoStore(records: AsyncIterable<SourceRecord>, batchSize: 
   const config = exitOnConfigError();
   if (!config) throw new Error('invalid configuration');
   const store = openStore(config);
+  const extractor = createWorkerExtractor();
   try {
     await migrate(store);
-    return await ingestRecords(store, createExtractor(), records, { batchSize, onProgress });
+    return await ingestRecords(store, extractor, records, { batchSize, onProgress });
   } finally {
+    await extractor.close();
     await store.close();
   }
 }

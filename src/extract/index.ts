@@ -14,7 +14,7 @@ import { findRoles } from './roles.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
 import { findEvents, type EventMention } from './events.ts';
 import { parseIsoDate } from './dates.ts';
-import { fold, slug } from './text.ts';
+import { containsWord, fold, slug } from './text.ts';
 import { tryLoadNerTagger, type NerTagger } from './ner-bridge.ts';
 
 export { EVENT_TYPES, eventKey } from './events.ts';
@@ -207,7 +207,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   let max = 0;
   for (const d of drafts.values()) {
     d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    const inTitle = [d.name, ...d.aliases].some((a) => a.length > 2 && new RegExp(`\\b${escape(fold(a))}\\b`).test(titleFolded));
+    const inTitle = [d.name, ...d.aliases].some((a) => a.length > 2 && containsWord(titleFolded, fold(a)));
     const early = d.mentions.some((m) => m.sentence <= firstSentence);
     const score = d.mentions.length + (inTitle ? 3 : 0) + (early ? 1 : 0);
     scores.set(d.key, score);
@@ -232,16 +232,29 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function buildRoles(drafts: ReturnType<typeof findRoles>, people: PersonCluster[], personOf: Map<Found, PersonCluster>): ExtractedRole[] {
   const live = new Set(people);
   const seen = new Set<string>();
   const out: ExtractedRole[] = [];
+  // Mention → index of the first kept cluster holding it (built when first needed).
+  let firstHolder: Map<Found, number> | null = null;
+  /** The first of `people` that holds any of the cluster's mentions (a cluster merged into another). */
+  const holderOf = (cluster: PersonCluster): PersonCluster | undefined => {
+    if (!firstHolder) {
+      firstHolder = new Map();
+      people.forEach((p, i) => {
+        for (const m of p.mentions) if (!firstHolder!.has(m)) firstHolder!.set(m, i);
+      });
+    }
+    let best = -1;
+    for (const m of cluster.mentions) {
+      const i = firstHolder.get(m);
+      if (i !== undefined && (best < 0 || i < best)) best = i;
+    }
+    return best < 0 ? undefined : people[best];
+  };
   for (const r of drafts) {
-    const cluster = live.has(r.cluster) ? r.cluster : people.find((p) => r.cluster.mentions.some((m) => p.mentions.includes(m)));
+    const cluster = live.has(r.cluster) ? r.cluster : holderOf(r.cluster);
     if (!cluster) continue;
     let countryKey = r.countryCode ? `country:${r.countryCode}` : undefined;
     if (!countryKey && r.ofPerson) {

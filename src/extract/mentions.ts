@@ -33,7 +33,14 @@ const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 const US_CONTEXT = /\b(?:United States|U\.S\.|US|American|Atlanta|Savannah)\b/;
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
+/** ASCII letters that can open a lower-case name particle ("al-", "van", "d'"): see isNameWord. */
+const PARTICLE_INITIALS = new Set([...'abdeilv'].map((c) => c.charCodeAt(0)));
+
 export function isNameWord(text: string): boolean {
+  // Quick no: an ASCII first character that is neither a capital nor the start of a particle
+  // (digits, punctuation, most lower-case words) matches neither pattern below.
+  const c = text.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90) && !PARTICLE_INITIALS.has(c)) return false;
   if (/^I['’]/.test(text)) return false; // I'd, I've
   if (/-(?:based|backed|led|born|owned|linked|style|era|funded|made|run|controlled|affiliated|aligned)$/i.test(text)) return false;
   if (text === 'Image') return false; // Wikinews caption marker

@@ -74,3 +74,30 @@ export function isCapitalized(word: string): boolean {
 export function isAllCaps(word: string): boolean {
   return /^\p{Lu}[\p{Lu}\d.&-]*$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word.replace(/\./g, '') + word.slice(0, 1));
 }
+
+/** ASCII word character, as `\w` in a regular expression without the `u` flag. */
+function isWordChar(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `\b` at position i of s. */
+function isBoundary(s: string, i: number): boolean {
+  return isWordChar(s, i - 1) !== isWordChar(s, i);
+}
+
+/**
+ * Whether `text` contains `phrase` between word boundaries: the same answer as testing `text`
+ * against `\b` + the escaped phrase + `\b` (a RegExp without flags), without compiling one.
+ */
+export function containsWord(text: string, phrase: string): boolean {
+  if (phrase === '') {
+    for (let i = 0; i <= text.length; i++) if (isBoundary(text, i)) return true;
+    return false;
+  }
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if (isBoundary(text, i) && isBoundary(text, i + phrase.length)) return true;
+  }
+  return false;
+}

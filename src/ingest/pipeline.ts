@@ -2,9 +2,11 @@
  * Records in, report out: validate, skip what is unchanged, extract, write a batch per transaction.
  * A batch that fails is rolled back whole and its records retried one by one, so the record that
  * broke it is named and the good ones still land. Every input record gets exactly one report item.
- * Extraction of the next batch runs while the previous one is written: extraction takes the main
- * thread, the embedded engine writes on its own threads, so the two cores both work.
+ * Extraction of the next batch runs while the previous one is written: on the main thread between
+ * the write's statements (the embedded engine runs them on its own threads), or on worker threads
+ * with a BatchExtractor (src/extract/pool.ts), which leaves the main thread to the write.
  */
+import type { BatchExtractor, ExtractionResult } from '../extract/pool.ts';
 import type { Extractor } from '../extract/types.ts';
 import { existingHashes, writeArticles, type ArticleWrite } from '../store/queries/ingest.ts';
 import { StoreUnavailableError, type Runner } from '../store/runner.ts';
@@ -51,7 +53,7 @@ function failure(code: string, origin: string, message: string): IngestError {
 
 export async function ingestRecords(
   store: Runner,
-  extractor: Extractor,
+  extractor: Extractor | BatchExtractor,
   records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
@@ -108,7 +110,7 @@ export async function ingestRecords(
 type Prepared = { pending: Pending; write: ArticleWrite }[];
 
 /** Settles unchanged articles (before extraction, the expensive part) and extracts the rest. */
-async function prepareBatch(store: Runner, extractor: Extractor, batch: Pending[]): Promise<Prepared> {
+async function prepareBatch(store: Runner, extractor: Extractor | BatchExtractor, batch: Pending[]): Promise<Prepared> {
   let stored: Map<string, string>;
   try {
     stored = await existingHashes(store, batch.map((p) => p.article.id));
@@ -116,23 +118,44 @@ async function prepareBatch(store: Runner, extractor: Extractor, batch: Pending[
     for (const p of batch) storeFailed(p, error);
     return [];
   }
+  const changed = batch.filter((pending) => {
+    if (stored.get(pending.article.id) !== pending.article.contentHash) return true;
+    pending.item.status = 'UNCHANGED';
+    return false;
+  });
+  const results = await extractAll(extractor, changed.map((p) => p.article));
   const toWrite: Prepared = [];
-  for (const pending of batch) {
-    const hash = stored.get(pending.article.id);
-    if (hash === pending.article.contentHash) {
-      pending.item.status = 'UNCHANGED';
-      continue;
+  changed.forEach((pending, i) => {
+    const result = results[i];
+    if (result.ok) {
+      toWrite.push({ pending, write: { article: pending.article, extracted: result.extracted, update: stored.has(pending.article.id) } });
+    } else {
+      pending.item.error = failure('EXTRACTION_FAILED', pending.item.origin, result.message);
     }
+  });
+  return toWrite;
+}
+
+async function extractAll(extractor: Extractor | BatchExtractor, articles: ValidArticle[]): Promise<ExtractionResult[]> {
+  if ('extractBatch' in extractor) {
+    try {
+      return await extractor.extractBatch(articles);
+    } catch (error) {
+      // The worker itself failed: every article of the batch is reported, none is lost silently.
+      return articles.map(() => ({ ok: false, message: `extraction failed: ${(error as Error).message}` }));
+    }
+  }
+  const results: ExtractionResult[] = [];
+  for (const article of articles) {
     // Between articles, let the previous batch's write go on to its next statement.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      const extracted = extractor.extract(pending.article);
-      toWrite.push({ pending, write: { article: pending.article, extracted, update: hash !== undefined } });
+      results.push({ ok: true, extracted: extractor.extract(article) });
     } catch (error) {
-      pending.item.error = failure('EXTRACTION_FAILED', pending.item.origin, (error as Error).message);
+      results.push({ ok: false, message: (error as Error).message });
     }
   }
-  return toWrite;
+  return results;
 }
 
 async function writeBatch(store: Runner, toWrite: Prepared, options: IngestOptions): Promise<void> {

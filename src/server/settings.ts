@@ -18,6 +18,8 @@ export interface ServerSettings {
   /** The allow-list of persisted operations (id → document); null: arbitrary operations are allowed. */
   persistedOperations: Record<string, string> | null;
   metrics: boolean;
+  /** Milliseconds an answer to a query is served from the response cache; 0: no cache. */
+  responseCacheTtlMs: number;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
@@ -31,4 +33,5 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   rateLimitBurst: 100,
   persistedOperations: null,
   metrics: true,
+  responseCacheTtlMs: 30_000,
 };

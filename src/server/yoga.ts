@@ -13,6 +13,7 @@ import { maskNewsgraphError } from './errors.ts';
 import { useDeadline, useIntrospectionSwitch, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
 import { createMetrics, usePrometheusMetrics, useRequestObservability } from './observability.ts';
 import { contextScope } from './request-state.ts';
+import { createResponseCache } from './response-cache.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 /** What GraphiQL opens with: a relationship question the seed articles answer. */
@@ -55,9 +56,12 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = settings.metrics ? createMetrics() : null;
   const access = { publicRead: settings.publicRead, keysConfigured: keys.length > 0, metrics, engine: services.store.engine };
+  const cache = createResponseCache(services.store, settings.responseCacheTtlMs);
+  // Everything the server does goes through the cache's store: no write can miss the epoch.
+  const served: Services = { ...services, store: cache.store };
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => createContext(services, contextScope(request, access)),
+    context: ({ request }) => createContext(served, contextScope(request, access)),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -79,12 +83,13 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       usePersistedOperationsAllowList(settings),
       useIntrospectionSwitch(settings.introspection),
       useDeadline(settings, metrics),
+      ...cache.plugins,
       useBodyLimit(),
       useExplorer(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          if (!(await services.store.ping())) {
+          if (!(await served.store.ping())) {
             return new Response(JSON.stringify({ ready: false, reason: 'the graph store does not answer' }), {
               status: 503,
               headers: { 'content-type': 'application/json' },

@@ -70,3 +70,24 @@ export function countingRunner(inner: Runner, trips: RoundTrips, guard: RunnerGu
     close: () => inner.close(),
   };
 }
+
+/**
+ * Calls `settled` once each transaction through the runner has ended, committed or rolled back:
+ * every write goes through a transaction, so this is how a cache of answers learns of writes.
+ * A failed one counts too: a commit that fails on the way back (a lost connection) may have landed.
+ */
+export function afterTransactions(inner: Runner, settled: () => void): Runner {
+  return {
+    engine: inner.engine,
+    run: (query, params) => inner.run(query, params),
+    transaction: async (work) => {
+      try {
+        return await inner.transaction(work);
+      } finally {
+        settled();
+      }
+    },
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+}

@@ -53,6 +53,11 @@ describe('queriesSvg', () => {
     expect(repeatedAttributes(svg)).toEqual([]);
   });
 
+  it('says when the response cache was on', () => {
+    expect(svg).not.toContain('response cache');
+    expect(queriesSvg({ ...load, responseCache: true })).toContain('response cache on');
+  });
+
   it('is deterministic', () => {
     expect(queriesSvg(structuredClone(load))).toBe(svg);
   });

@@ -64,14 +64,15 @@ function shortShapeOf(shape: string): string {
 
 const OPENERS = new Set(['"', "'", '``', '`', '(', '[', ':', '-', '--', '...']);
 
-function isHeadline(words: readonly string[]): boolean {
+/** Whether a sentence (its words' infos) is a headline: mostly words in capitals. */
+function isHeadline(infos: readonly WordInfo[]): boolean {
   let letters = 0;
   let caps = 0;
-  for (const w of words) {
-    const k = caseOf(w.charCodeAt(0));
+  for (const info of infos) {
+    const k = info.initial;
     if (!k) continue;
     letters++;
-    if (k === UPPER && (w.length === 1 || w === w.toUpperCase())) caps++;
+    if (k === UPPER && info.capitals) caps++;
   }
   return letters >= 2 && caps / letters > 0.6;
 }
@@ -110,6 +111,8 @@ export interface WordInfo {
   cluster: number[];
   /** caseOf(first character) */
   initial: number;
+  /** One character, or written all in capitals (see isHeadline). */
+  capitals: boolean;
   /** Hashes of the gazetteer categories of the lowercase form alone, as "CAT:B" (null: none). */
   gazetteer: number[] | null;
   /** Whether the lowercase form starts a longer gazetteer entry. */
@@ -146,6 +149,7 @@ function wordInfo(lexicon: Lexicon, cache: Map<string, WordInfo>, word: string):
     casing: lexicon.casing.get(lower) ?? 4,
     cluster: clusterHashes(lexicon, word, lower),
     initial: caseOf(word.charCodeAt(0)),
+    capitals: word.length === 1 || word === word.toUpperCase(),
     gazetteer: categories ? categories.map((category) => categoryHash(category, false)) : null,
     gazetteerPrefix: lexicon.gazetteerPrefixes.has(lower),
   };
@@ -153,6 +157,14 @@ function wordInfo(lexicon: Lexicon, cache: Map<string, WordInfo>, word: string):
   if (cache.size >= 200_000) cache.clear();
   cache.set(word, info);
   return info;
+}
+
+/** Shared by the tokens without gazetteer matches; never written to (see addMatch). */
+const NO_MATCHES: number[] = [];
+
+function addMatch(gazetteer: number[][], i: number, hash: number): void {
+  if (gazetteer[i] === NO_MATCHES) gazetteer[i] = [hash];
+  else gazetteer[i].push(hash);
 }
 
 export function prepareDocument(sentences: readonly (readonly string[])[], lexicon: Lexicon): PreparedDocument {
@@ -182,15 +194,15 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
       hShort.push(x.hShort);
       cluster.push(x.cluster);
       casing.push(x.casing);
-      gazetteer.push([]);
+      gazetteer.push(NO_MATCHES);
     }
-    const headline = isHeadline(words);
+    const headline = isHeadline(infos);
     const position: number[] = [];
     for (let i = 0; i < n; i++) position.push(headline ? 2 : i === 0 || OPENERS.has(words[i - 1]) ? 1 : 0);
     for (let i = 0; i < n; i++) {
       // One word: from the word's cached info; longer entries: looked up while they are prefixes.
       const single = infos[i].gazetteer;
-      if (single) for (const h of single) gazetteer[i].push(h);
+      if (single) for (const h of single) addMatch(gazetteer, i, h);
       if (!infos[i].gazetteerPrefix) continue;
       let key = lower[i];
       for (let len = 2; len <= maxLength && i + len <= n; len++) {
@@ -198,8 +210,8 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lexic
         const categories = lexicon.gazetteer.get(key);
         if (categories) {
           for (const category of categories) {
-            gazetteer[i].push(categoryHash(category, false));
-            for (let j = i + 1; j < i + len; j++) gazetteer[j].push(categoryHash(category, true));
+            addMatch(gazetteer, i, categoryHash(category, false));
+            for (let j = i + 1; j < i + len; j++) addMatch(gazetteer, j, categoryHash(category, true));
           }
         }
         if (!lexicon.gazetteerPrefixes.has(key)) break;

@@ -27,18 +27,10 @@ export function allowedTransitions(labels: readonly string[], encoding: 'IOB1' |
 }
 
 /** Best label sequence for emission scores `emit` (n × L) and transition scores ((L+1) × L). */
-export function viterbi(
-  emit: Float64Array,
-  n: number,
-  L: number,
-  transitions: ArrayLike<number>,
-  allowed: Uint8Array,
-  out: Int32Array,
-  /** Optional scratch space of at least n × L each (contents overwritten). */
-  score: Float64Array = new Float64Array(n * L),
-  back: Int32Array = new Int32Array(n * L),
-): void {
+export function viterbi(emit: Float64Array, n: number, L: number, transitions: ArrayLike<number>, allowed: Uint8Array, out: Int32Array): void {
   if (n === 0) return;
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
   for (let y = 0; y < L; y++) {
     score[y] = allowed[L * L + y] ? emit[y] + transitions[L * L + y] : -Infinity;
   }

@@ -16,7 +16,7 @@ import {
   stackedFeaturesInto,
   wordFeatures,
 } from './features.ts';
-import { allowedTransitions, viterbi } from './perceptron.ts';
+import { allowedTransitions } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 
 /**
@@ -117,7 +117,11 @@ export class DocumentTagger {
   private readonly boundary: Int32Array;
   /** Scratch space: stacked feature hashes, decoding. */
   private stacked = new Uint32Array(1024);
-  private scores = new Float64Array(1024);
+  /** Per layer, the transition weights as float64 (exact copies). */
+  private readonly transitions64: Float64Array[];
+  /** For each label y, the labels allowed before it, ascending: predecessors[predecessorStart[y] .. predecessorStart[y + 1]). */
+  private readonly predecessors: Int32Array;
+  private readonly predecessorStart: Int32Array;
   private viterbiScore = new Float64Array(1024);
   private viterbiBack = new Int32Array(1024);
 
@@ -130,6 +134,16 @@ export class DocumentTagger {
     this.encoding = model.encoding ?? 'IOB2';
     this.allowed = allowedTransitions(model.labels, this.encoding);
     this.labelHashes = labelHashes(model.labels);
+    this.transitions64 = this.transitions.map((t) => Float64Array.from(t));
+    const L = model.labels.length;
+    const predecessors: number[] = [];
+    this.predecessorStart = new Int32Array(L + 1);
+    for (let y = 0; y < L; y++) {
+      this.predecessorStart[y] = predecessors.length;
+      for (let p = 0; p < L; p++) if (this.allowed[p * L + y]) predecessors.push(p);
+    }
+    this.predecessorStart[L] = predecessors.length;
+    this.predecessors = Int32Array.from(predecessors);
     this.boundary = new Int32Array(5 * this.table.width);
     BOUNDARY_FEATURES.forEach((list, k) => this.addScores(list, this.boundary, (k + 1) * this.table.width));
   }
@@ -140,7 +154,7 @@ export class DocumentTagger {
     const L = this.labels.length;
     const layers = this.transitions.length;
     const { table } = this;
-    const { weights, width } = table;
+    const { width } = table;
     const count = doc.sentences.length;
     // Emission scores (in quantized units) of the base features for every layer: emits[s][t * width + layer * L + y].
     const emits: Int32Array[] = new Array(count);
@@ -271,22 +285,62 @@ export class DocumentTagger {
     return scores;
   }
 
-  /** Best label indices for one sentence's emissions of one layer. */
+  /**
+   * Best label indices for one sentence's emissions of one layer: `viterbi` (same arithmetic,
+   * same ties) on emissions scaled on the fly, visiting only allowed transitions.
+   */
   private decode(emit: Int32Array, layer: number): Int32Array {
     const L = this.labels.length;
     const width = this.table.width;
     const n = emit.length / width;
-    if (this.scores.length < n * L) {
-      const size = Math.max(n * L, this.scores.length * 2);
-      this.scores = new Float64Array(size);
+    const out = new Int32Array(n);
+    if (n === 0) return out;
+    if (this.viterbiScore.length < n * L) {
+      const size = Math.max(n * L, this.viterbiScore.length * 2);
       this.viterbiScore = new Float64Array(size);
       this.viterbiBack = new Int32Array(size);
     }
-    const scores = this.scores;
+    const score = this.viterbiScore;
+    const back = this.viterbiBack;
     const scale = this.scales[layer];
-    for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) scores[t * L + y] = emit[t * width + layer * L + y] * scale;
-    const out = new Int32Array(n);
-    viterbi(scores, n, L, this.transitions[layer], this.allowed, out, this.viterbiScore, this.viterbiBack);
+    const transitions = this.transitions64[layer];
+    const { predecessors, predecessorStart, allowed } = this;
+    const from = layer * L;
+    for (let y = 0; y < L; y++) {
+      score[y] = allowed[L * L + y] ? emit[from + y] * scale + transitions[L * L + y] : -Infinity;
+    }
+    for (let t = 1; t < n; t++) {
+      const base = t * L;
+      const prevBase = base - L;
+      const at = t * width + from;
+      for (let y = 0; y < L; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let k = predecessorStart[y]; k < predecessorStart[y + 1]; k++) {
+          const p = predecessors[k];
+          const s = score[prevBase + p] + transitions[p * L + y];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+        score[base + y] = best + emit[at + y] * scale;
+        back[base + y] = arg;
+      }
+    }
+    let best = -Infinity;
+    let arg = 0;
+    const last = (n - 1) * L;
+    for (let y = 0; y < L; y++) {
+      if (score[last + y] > best) {
+        best = score[last + y];
+        arg = y;
+      }
+    }
+    for (let t = n - 1; t >= 0; t--) {
+      out[t] = arg;
+      arg = back[t * L + arg];
+    }
     return out;
   }
 }
