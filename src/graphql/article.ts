@@ -3,10 +3,13 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
 import type { Context } from '../server/context.ts';
 import * as read from '../store/queries/read.ts';
-import type { ArticleRow, EntityRow, MentionRow } from '../store/queries/read.ts';
+import { sentenceAt, type ArticleRow, type EntityRow, type MentionRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 import { CountryRef, EntityRef, EntityRefInput, OrganizationRef, PersonRef, PlaceRef, resolveEntityRefs } from './entity.ts';
 import { offsetConnection } from './pagination.ts';
+
+/** Evidence sentences shown per mention: enough to show why, short enough to read. */
+const EVIDENCE_PER_MENTION = 5;
 
 export const ArticleRef = builder.loadableNode('Article', {
   description: 'A news article as ingested.',
@@ -32,7 +35,14 @@ const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
   fields: (t) => ({
     entity: t.field({ type: EntityRef, resolve: (m) => m.entity }),
     count: t.exposeInt('count'),
-    evidence: t.exposeStringList('evidence', { description: 'The sentences behind the link (the first few).' }),
+    evidence: t.stringList({
+      description: `The sentences behind the link (the first ${EVIDENCE_PER_MENTION}).`,
+      resolve: async (m, _args, ctx) => {
+        const article = await ctx.loaders.sentencesOfArticle.load(m.articleId);
+        if (!article) return [];
+        return m.sentences.slice(0, EVIDENCE_PER_MENTION).flatMap((i) => sentenceAt(article.text, article.bounds, i) ?? []);
+      },
+    }),
   }),
 });
 

@@ -6,7 +6,7 @@
  */
 import type { EntityKind } from '../extract/types.ts';
 import type { ArticleRow, EventRow, Window } from '../store/queries/read.ts';
-import { reportsOfEvents } from '../store/queries/read.ts';
+import { reportsOfEvents, sentenceAt } from '../store/queries/read.ts';
 import { neighbours, sharedArticles, sharedEvents, type SharedArticleRow } from '../store/queries/relations.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
@@ -160,10 +160,11 @@ function clip(text: string): string {
 
 /** The sentence of the article that mentions both; failing one, the first that mentions each. */
 function sentencesOf(row: SharedArticleRow): string[] {
-  const bounds = row.article.sentenceBounds ?? [];
-  const shared = row.aSentences.find((i) => row.bSentences.includes(i));
-  if (shared !== undefined && bounds.length > 2 * shared + 1) return [clip(row.article.text.slice(bounds[2 * shared], bounds[2 * shared + 1]))];
-  return [...new Set([row.aEvidence[0], row.bEvidence[0]].filter((s): s is string => Boolean(s)))].map(clip);
+  const { text, sentenceBounds } = row.article;
+  const at = (i: number | undefined) => (i === undefined ? null : sentenceAt(text, sentenceBounds ?? [], i));
+  const shared = at(row.aSentences.find((i) => row.bSentences.includes(i)));
+  if (shared !== null) return [clip(shared)];
+  return [...new Set([at(row.aSentences[0]), at(row.bSentences[0])].filter((s): s is string => Boolean(s)))].map(clip);
 }
 
 /**

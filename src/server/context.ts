@@ -46,6 +46,7 @@ function createLoaders(store: Runner) {
     article: byKey((ids: readonly string[]) => read.articlesByIds(store, ids), (a) => a.id),
     event: byKey((keys: readonly string[]) => read.eventsByKeys(store, keys), (e) => e.key),
     mentionsOfArticle: grouped((ids: readonly string[]) => read.mentionsOfArticles(store, ids), (m) => m.articleId),
+    sentencesOfArticle: byKey((ids: readonly string[]) => read.articleSentences(store, ids), (a) => a.id),
     quotesOfArticle: grouped((ids: readonly string[]) => read.quotesOfArticles(store, ids), (q) => q.articleId),
     eventsOfArticle: grouped((ids: readonly string[]) => read.eventsOfArticles(store, ids), (e) => e.articleId),
     rolesOfPerson: grouped((keys: readonly string[]) => read.rolesOfPeople(store, keys), (r) => r.personKey),

@@ -163,13 +163,11 @@ async function snapshot(tx: QueryRunner, s: string, t: string): Promise<Omit<Mer
 /** One mention edge from two: counts added, sentences and spans joined, the higher salience. */
 function joinMentions(a: Props, b: Props): Props {
   const sentences = [...new Set([...((a.sentences as number[]) ?? []), ...((b.sentences as number[]) ?? [])])].sort((x, y) => x - y);
-  const evidence = [...new Set([...((a.evidence as string[]) ?? []), ...((b.evidence as string[]) ?? [])])].slice(0, 5);
   return {
     count: Number(a.count ?? 0) + Number(b.count ?? 0),
     salience: Math.max(Number(a.salience ?? 0), Number(b.salience ?? 0)),
     spans: [...((a.spans as number[]) ?? []), ...((b.spans as number[]) ?? [])],
     sentences,
-    evidence,
   };
 }
 

@@ -23,9 +23,6 @@ export const LABELS: Record<EntityKind, string> = {
   PLACE: 'Place',
 };
 
-/** How many evidence sentences a mention keeps: enough to show, bounded for storage. */
-const EVIDENCE_PER_MENTION = 5;
-
 /** The content hash of each existing article among `ids`. */
 export async function existingHashes(runner: QueryRunner, ids: string[]): Promise<Map<string, string>> {
   const rows = await runner.run<{ id: string; hash: string }>(
@@ -124,7 +121,8 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     );
   }
 
-  // 4. Mentions, with the sentences behind them.
+  // 4. Mentions, with where they are: sentence indexes into the article's sentenceBounds (the
+  //    sentences themselves are read from the article's text, not stored again on every edge).
   const mentionRows = writes.flatMap(({ article, extracted }) =>
     extracted.entities.map((e) => {
       const sentenceIndexes = [...new Set(e.mentions.map((m) => m.sentence))].sort((a, b) => a - b);
@@ -136,7 +134,6 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
           salience: e.salience,
           spans: e.mentions.flatMap((m) => [m.start, m.end]),
           sentences: sentenceIndexes,
-          evidence: sentenceIndexes.slice(0, EVIDENCE_PER_MENTION).map((i) => extracted.sentences[i]?.text ?? ''),
         },
       };
     }),

@@ -73,7 +73,8 @@ export interface MentionRow {
   articleId: string;
   entity: EntityRow;
   count: number;
-  evidence: string[];
+  /** Indexes of the sentences that mention the entity (see articleSentences). */
+  sentences: number[];
 }
 
 /** The entities each article mentions, most mentioned first. */
@@ -81,10 +82,30 @@ export async function mentionsOfArticles(runner: QueryRunner, ids: readonly stri
   return runner.run<MentionRow & Record<string, unknown>>(
     `UNWIND $ids AS id
      MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.evidence AS evidence
+     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences
      ORDER BY articleId, count DESC, entity.key`,
     { ids },
   );
+}
+
+export interface ArticleSentences {
+  id: string;
+  text: string;
+  /** Sentence i is text[bounds[2i], bounds[2i+1]]. */
+  bounds: number[];
+}
+
+/** Each article's text with its sentence boundaries: where evidence sentences are read from. */
+export async function articleSentences(runner: QueryRunner, ids: readonly string[]): Promise<ArticleSentences[]> {
+  return runner.run<ArticleSentences & Record<string, unknown>>(
+    'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, a.text AS text, coalesce(a.sentenceBounds, []) AS bounds',
+    { ids },
+  );
+}
+
+/** The sentence at `index`, or null when the article has no such sentence. */
+export function sentenceAt(text: string, bounds: number[], index: number): string | null {
+  return bounds.length > 2 * index + 1 ? text.slice(bounds[2 * index], bounds[2 * index + 1]) : null;
 }
 
 export interface RoleRow {

@@ -116,11 +116,9 @@ const SMALL_THEN_LARGE = `MATCH (x:Entity {key: $a})
 
 export interface SharedArticleRow {
   article: ArticleRow & { sentenceBounds: number[] | null };
-  /** Sentence indexes and evidence sentences of each entity in the article. */
+  /** Indexes of the sentences that mention each entity in the article. */
   aSentences: number[];
   bSentences: number[];
-  aEvidence: string[];
-  bEvidence: string[];
 }
 
 /** Articles mentioning both `a` and `b`, newest first, with where in them each is mentioned. */
@@ -134,7 +132,7 @@ export async function sharedArticles(runner: QueryRunner, a: string, b: string, 
      ORDER BY art.sortDate DESC, art.id
      SKIP $offset LIMIT $limit
      RETURN s.key AS small, art { ${ARTICLE.slice(1, -1)}, .sentenceBounds } AS article,
-            ms.sentences AS smallSentences, ml.sentences AS largeSentences, ms.evidence AS smallEvidence, ml.evidence AS largeEvidence`,
+            ms.sentences AS smallSentences, ml.sentences AS largeSentences`,
     { a, b, ...page, ...windowParams(window) },
   );
   return rows.map((row) => {
@@ -144,8 +142,6 @@ export async function sharedArticles(runner: QueryRunner, a: string, b: string, 
       article: row.article,
       aSentences: pick(row.smallSentences, row.largeSentences),
       bSentences: pick(row.largeSentences, row.smallSentences),
-      aEvidence: pick(row.smallEvidence, row.largeEvidence),
-      bEvidence: pick(row.largeEvidence, row.smallEvidence),
     };
   });
 }
