@@ -16,7 +16,7 @@ const MAX_ENTRIES = 1000;
 export interface ResponseCache {
   /** The store to serve with: each transaction through it (every write is one) starts a new epoch. */
   store: Runner;
-  /** In this order, after the persisted-operations allow-list (the key must see the document it fills in). */
+  /** To install in this order, after the persisted-operations allow-list. */
   plugins: Plugin[];
 }
 
@@ -81,7 +81,7 @@ export function createResponseCache(store: Runner, ttlMs: number): ResponseCache
         // The default, stated because it matters: with false the plugin would cache the answers of mutations.
         invalidateViaMutation: true,
       }),
-
+      useNoEtags(),
     ],
   };
 }

@@ -83,6 +83,7 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       usePersistedOperationsAllowList(settings),
       useIntrospectionSwitch(settings.introspection),
       useDeadline(settings, metrics),
+      // After the allow-list, which fills in the document that the cache's key is made of.
       ...cache.plugins,
       useBodyLimit(),
       useExplorer(),

@@ -3,7 +3,9 @@
  * the store, fresh after every write through the server, apart per access level, never for errors.
  * Store round trips are counted under the server, so "answered from the cache" means "no round trip".
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { ingestRecords } from '../../src/ingest/pipeline.ts';
 import type { ServerSettings } from '../../src/server/settings.ts';
 import { countingRunner, type RoundTrips, type Runner } from '../../src/store/runner.ts';
@@ -105,6 +107,12 @@ describe('the response cache', () => {
     expect((await ask(main, open, {}, bearer('curator'))).trips).toBeGreaterThan(0);
   });
 
+  it('takes its TTL from NEWSGRAPH_RESPONSE_CACHE_TTL_MS: 30 s unless set, 0 for no cache', () => {
+    expect(loadConfig({}).server.responseCacheTtlMs).toBe(30_000);
+    expect(loadConfig({ NEWSGRAPH_RESPONSE_CACHE_TTL_MS: '0' }).server.responseCacheTtlMs).toBe(0);
+    expect(() => loadConfig({ NEWSGRAPH_RESPONSE_CACHE_TTL_MS: '-1' })).toThrow(/NEWSGRAPH_RESPONSE_CACHE_TTL_MS/);
+  });
+
   it('asks the store every time when the TTL setting is 0', async () => {
     const off = await counted({ settings: { responseCacheTtlMs: 0 } });
     for (let i = 0; i < 2; i++) expect((await ask(off, LAVROV_ARTICLES)).trips).toBeGreaterThan(0);
@@ -125,6 +133,19 @@ describe('the response cache', () => {
     const result = await ask(main, query);
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data)).toHaveLength(100);
+  });
+
+  it('keys persisted operations by their document, not by the empty query they are sent with', async () => {
+    const documents = ['{ stats { articles } }', '{ stats { entities } }'];
+    const ids = documents.map((d) => crypto.createHash('sha256').update(d).digest('hex'));
+    const locked = await counted({ settings: { persistedOperations: Object.fromEntries(ids.map((id, i) => [id, documents[i]])) } });
+    const byId = async (id: string) => {
+      const body = { extensions: { persistedQuery: { version: 1, sha256Hash: id } } };
+      const response = await locked.app.yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()).data.stats;
+    };
+    expect(Object.keys(await byId(ids[0]))).toEqual(['articles']);
+    expect(Object.keys(await byId(ids[1]))).toEqual(['entities']);
   });
 
   it('sends no ETag, which would earn a 304 for an entry a write has made stale', async () => {
