@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.ts';
 import { createExtractor } from './extract/index.ts';
+import type { Extractor } from './extract/types.ts';
 import type { Logger } from './logger.ts';
 import { seedIfEmpty } from './seed.ts';
 import { openStore } from './store/index.ts';
@@ -16,11 +17,11 @@ export interface Running {
 }
 
 export async function start(config: Config, logger: Logger): Promise<Running> {
-  const store = openStore(config);
+  const store = await openStore(config);
   try {
     const applied = await migrate(store);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const extractor = createExtractor();
+    const extractor = onFirstUse(createExtractor);
     if (config.seed) {
       const report = await seedIfEmpty(store, extractor);
       if (report) {
@@ -55,4 +56,13 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     await store.close();
     throw error;
   }
+}
+
+/**
+ * The extractor, loaded on the first article rather than at start: its gazetteers and model take
+ * ~0.5 s, and a server that only answers queries never needs them (cold start counts to /ready).
+ */
+function onFirstUse(load: () => Extractor): Extractor {
+  let extractor: Extractor | null = null;
+  return { extract: (article) => (extractor ??= load()).extract(article) };
 }

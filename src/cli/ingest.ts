@@ -79,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
 async function ingestIntoStore(records: AsyncIterable<SourceRecord>, batchSize: number, onProgress: (done: number) => void) {
   const config = exitOnConfigError();
   if (!config) throw new Error('invalid configuration');
-  const store = openStore(config);
+  const store = await openStore(config);
   const extractor = createWorkerExtractor();
   try {
     await migrate(store);

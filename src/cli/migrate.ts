@@ -12,7 +12,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!config) return 1;
   let store;
   try {
-    store = openStore(config);
+    store = await openStore(config);
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       process.stderr.write(`newsgraph: ${error.message}.\nA running server applies migrations itself at start; stop it to migrate by hand.\n`);

@@ -1,5 +1,4 @@
 /** The GraphQL server as a fetch handler: main.ts listens with it, tests call `yoga.fetch` directly. */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
@@ -66,8 +65,9 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: settings.graphiql ? { title: 'newsgraph', defaultQuery: DEFAULT_QUERY } : false,
-    // GraphiQL from the package itself, not a CDN: it works on a machine without internet.
-    renderGraphiQL,
+    // GraphiQL from the package itself, not a CDN: it works on a machine without internet. Imported
+    // on the first visit: the package inlines the whole GraphiQL bundle and takes ~1 s to load.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     logging: options.logging ?? false,
     maskedErrors: { maskError: maskNewsgraphError },
     // Keys travel in the Authorization header, never in cookies: no origin needs credentials.
