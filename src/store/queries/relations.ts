@@ -72,16 +72,21 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
   );
 }
 
-/** Co-mention weights among a set of entities (each pair once, lower key first). */
+/**
+ * Co-mention weights among a set of entities (each pair once, lower key first). Without a window
+ * every possible pair is looked up by its indexed key: n(n-1)/2 lookups, where walking each
+ * entity's pairs would read every pair of every hub among them (thousands each).
+ */
 export async function edgesAmong(runner: QueryRunner, keys: string[], window: Window): Promise<NeighbourRow[]> {
   if (keys.length < 2) return [];
   if (!window.since && !window.until) {
+    const sorted = [...new Set(keys)].sort();
+    const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
     return runner.run<NeighbourRow & Record<string, unknown>>(
-      `UNWIND $keys AS k
-       MATCH (:Entity {key: k})-[:CO_MENTIONED]->(p:CoMention)
-       WHERE p.a = k AND p.b IN $keys
+      `UNWIND $pairs AS k
+       MATCH (p:CoMention {key: k})
        RETURN p.a AS from, p.b AS to, p.articles AS articles`,
-      { keys },
+      { pairs },
     );
   }
   return runner.run<NeighbourRow & Record<string, unknown>>(
