@@ -115,13 +115,13 @@ function prepare(text: string, published: string | null): Doc {
       startPending = true;
     }
     t.sentence = s;
-    if (startPending && /^[\p{L}\p{N}]/u.test(t.text)) {
+    if (startPending && startsWithLetterOrDigit(t.text)) {
       t.sentenceStart = true;
       startPending = false;
     }
   }
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  for (const t of tokens) if (startsLowerCase(t.text)) lowerWords.add(t.text);
   return {
     text,
     sentences,
@@ -132,6 +132,20 @@ function prepare(text: string, published: string | null): Doc {
     found: [],
     published: parseIsoDate(published),
   };
+}
+
+/** /^[\p{L}\p{N}]/u.test(s), without the regular expression for an ASCII first character. */
+function startsWithLetterOrDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^[\p{L}\p{N}]/u.test(s);
+}
+
+/** /^\p{Ll}/u.test(s), likewise. */
+function startsLowerCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(s);
 }
 
 function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {

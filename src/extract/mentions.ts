@@ -36,11 +36,24 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'througho
 /** ASCII letters that can open a lower-case name particle ("al-", "van", "d'"): see isNameWord. */
 const PARTICLE_INITIALS = new Set([...'abdeilv'].map((c) => c.charCodeAt(0)));
 
+/** Answers of isNameWord for the words that need its regular expressions (bounded). */
+const nameWordCache = new Map<string, boolean>();
+
 export function isNameWord(text: string): boolean {
   // Quick no: an ASCII first character that is neither a capital nor the start of a particle
   // (digits, punctuation, most lower-case words) matches neither pattern below.
   const c = text.charCodeAt(0);
   if (c < 128 && !(c >= 65 && c <= 90) && !PARTICLE_INITIALS.has(c)) return false;
+  let answer = nameWordCache.get(text);
+  if (answer === undefined) {
+    answer = nameWordShape(text);
+    if (nameWordCache.size >= 100_000) nameWordCache.clear();
+    nameWordCache.set(text, answer);
+  }
+  return answer;
+}
+
+function nameWordShape(text: string): boolean {
   if (/^I['’]/.test(text)) return false; // I'd, I've
   if (/-(?:based|backed|led|born|owned|linked|style|era|funded|made|run|controlled|affiliated|aligned)$/i.test(text)) return false;
   if (text === 'Image') return false; // Wikinews caption marker

@@ -45,7 +45,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = m.index;
     let end = start + word.length;
     // Wikinews captions glued to a name: "Jo JorgensenImage: …".
-    const caption = /^(.*\p{Ll})(Image)$/u.exec(word);
+    const caption = word.endsWith('Image') ? /^(.*\p{Ll})(Image)$/u.exec(word) : null;
     if (caption) {
       out.push(tok(caption[1], start, start + caption[1].length));
       out.push(tok(caption[2], start + caption[1].length, end));

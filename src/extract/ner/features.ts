@@ -119,7 +119,7 @@ export interface WordInfo {
   gazetteerPrefix: boolean;
   /**
    * The tagger's cache (filled in by the tagger): summed weights of `wordFeatures` and of the
-   * four `neighbourFeatures` lists, and per position code of `positionFeatures`.
+   * four `neighbourFeatures` lists, and per position code × 4 + casing bin of `positionFeatures`.
    */
   scores?: Int32Array;
   positionScores?: (Int32Array | undefined)[];
@@ -276,7 +276,8 @@ const scratchWord: number[] = [];
  * contextual ones.
  */
 export function sentenceFeatures(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
-  const { offsets, used } = collectFeatures(doc, s, withWordFeatures ? ALL : CONTEXT);
+  const offsets = new Int32Array(doc.sentences[s].words.length + 1);
+  const used = collectFeatures(doc, s, withWordFeatures ? ALL : CONTEXT, offsets);
   return { offsets, hashes: buffer.slice(0, used) };
 }
 
@@ -286,25 +287,21 @@ const CONTEXT = 1;
 const REST = 2;
 
 /**
- * As `sentenceFeatures`, but `hashes` is a view of a scratch buffer, valid until the next call
- * (the tagger consumes it at once).
- */
-export function sentenceFeaturesView(doc: PreparedDocument, s: number, withWordFeatures = true): { offsets: Int32Array; hashes: Uint32Array } {
-  const { offsets, used } = collectFeatures(doc, s, withWordFeatures ? ALL : CONTEXT);
-  return { offsets, hashes: buffer.subarray(0, used) };
-}
-
-/**
- * The contextual features of sentence `s` that depend on more than one word type and its
- * position (word pairs and triples, gazetteer matches, document casing), as a view like
+ * The contextual features of sentence `s` that depend on more than one word type, its position
+ * and casing bin (word pairs and triples, gazetteer matches), as a view like
  * `sentenceFeaturesView`. With `wordFeatures` of each token, `neighbourFeatures` of its
  * neighbours (or `BOUNDARY_FEATURES`) and `positionFeatures`, the same multiset of hashes as
- * `sentenceFeatures`.
+ * `sentenceFeatures`. Both arrays are scratch space, valid until the next call, and longer than
+ * needed: the sentence's n tokens use offsets[0 .. n] and hashes[0 .. offsets[n]).
  */
 export function restFeaturesView(doc: PreparedDocument, s: number): { offsets: Int32Array; hashes: Uint32Array } {
-  const { offsets, used } = collectFeatures(doc, s, REST);
-  return { offsets, hashes: buffer.subarray(0, used) };
+  const n = doc.sentences[s].words.length;
+  if (scratchOffsets.length < n + 1) scratchOffsets = new Int32Array(Math.max(n + 1, scratchOffsets.length * 2));
+  collectFeatures(doc, s, REST, scratchOffsets);
+  return { offsets: scratchOffsets, hashes: buffer };
 }
+
+let scratchOffsets = new Int32Array(256);
 
 /**
  * Features that token i gets from the word type at i-1, i-2, i+1 and i+2 alone (in that order):
@@ -331,13 +328,36 @@ export const BOUNDARY_FEATURES: readonly (readonly number[])[] = [
 
 /**
  * Features of a word type at a position code (`position` + 4 for the last token; 2 and 6 only
- * in headlines): the tagger caches their summed weights per word and position.
+ * in headlines) with the document's casing evidence (`docCaseBin`): the tagger caches their
+ * summed weights per word, position and casing bin.
  */
-export function positionFeatures(info: WordInfo, pos: number): number[] {
+export function positionFeatures(info: WordInfo, pos: number, docCase: number): number[] {
   const sh = info.hShort;
-  const out = [f1(T.Position, pos), f2(T.PositionShort, pos, sh), f2(T.WordPosition, pos, info.hWord), f3(T.CasingPosition, info.casing, pos, sh)];
+  const out = [
+    f1(T.Position, pos),
+    f2(T.PositionShort, pos, sh),
+    f2(T.WordPosition, pos, info.hWord),
+    f3(T.CasingPosition, info.casing, pos, sh),
+    f3(T.DocCase, docCase, pos, sh),
+  ];
   if ((pos & 3) === 2) out.push(f1(T.Headline, sh));
   return out;
+}
+
+/**
+ * How the token's word is written elsewhere in the document, mid-sentence: 1 capitalized, 2 in
+ * lower case, 3 both, 0 neither (this occurrence left out).
+ */
+export function docCaseBin(doc: PreparedDocument, sent: PreparedSentence, i: number): number {
+  const counts = doc.caseCounts.get(sent.lower[i]);
+  let upper = counts ? counts.upper : 0;
+  let lowerCount = counts ? counts.lower : 0;
+  if (sent.position[i] === 0) {
+    const k = caseOf(sent.words[i].charCodeAt(0));
+    if (k === UPPER) upper--;
+    else if (k === LOWER) lowerCount--;
+  }
+  return (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0);
 }
 
 /** Position code of token i (see `positionFeatures`). */
@@ -345,13 +365,13 @@ export function positionCode(sent: PreparedSentence, i: number): number {
   return sent.position[i] + (i === sent.words.length - 1 ? 4 : 0);
 }
 
-function collectFeatures(doc: PreparedDocument, s: number, mode: number): { offsets: Int32Array; used: number } {
+/** Writes the features of sentence s to `buffer` and their offsets to `offsets`; returns how many. */
+function collectFeatures(doc: PreparedDocument, s: number, mode: number, offsets: Int32Array): number {
   const sent = doc.sentences[s];
   const { words, lower, hWord, hLower, hShort, gazetteer, cluster, position, casing } = sent;
   const n = words.length;
   let used = 0;
   const word = scratchWord;
-  const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
     word.length = 0;
@@ -409,22 +429,14 @@ function collectFeatures(doc: PreparedDocument, s: number, mode: number): { offs
       const g = gazetteer[i + 1];
       for (let k = 0; k < g.length; k++) out[used++] = f1(T.GazP1, g[k]);
     }
-    const counts = doc.caseCounts.get(lower[i]);
-    let upper = counts ? counts.upper : 0;
-    let lowerCount = counts ? counts.lower : 0;
-    if (position[i] === 0) {
-      const k = caseOf(words[i].charCodeAt(0));
-      if (k === UPPER) upper--;
-      else if (k === LOWER) lowerCount--;
-    }
-    out[used++] = f3(T.DocCase, (upper > 0 ? 1 : 0) + (lowerCount > 0 ? 2 : 0), pos, sh);
+    if (mode !== REST) out[used++] = f3(T.DocCase, docCaseBin(doc, sent, i), pos, sh);
     if (mode !== REST) {
       if (i > 0 && cluster[i - 1].length) out[used++] = f1(T.ClusterM1, cluster[i - 1][Math.min(1, cluster[i - 1].length - 1)]);
       if (i + 1 < n && cluster[i + 1].length) out[used++] = f1(T.ClusterP1, cluster[i + 1][Math.min(1, cluster[i + 1].length - 1)]);
     }
   }
   offsets[n] = used;
-  return { offsets, used };
+  return used;
 }
 
 const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'];
@@ -492,19 +504,24 @@ export function labelHashes(labels: readonly string[]): LabelHashes {
 
 /**
  * The same hashes, in the same order, as `stackedFeatures`, for first-pass labels given as
- * indices into the label list of `info` and written flat: token i's hashes are
+ * indices into the label list of `info` (sentence s's at labels[first ..]) and written flat: token i's hashes are
  * out[offsets[i] .. offsets[i+1]) (`out` has room for n × MAX_STACKED_FEATURES). `history`:
- * `documentHistoryOf` of the same labels.
+ * `documentHistoryOf` of the same labels. In the 'codes' form, the features that
+ * `labelFeatures` and `labelShapeFeature` give are left out and the document-history ones are
+ * written as codes (see `docFeature`), not hashes.
  */
 export function stackedFeaturesInto(
   doc: PreparedDocument,
-  history: Map<string, HistoryEntry>,
+  history: DocumentHistory,
   info: LabelHashes,
   labels: Int32Array,
+  first: number,
   s: number,
   offsets: Int32Array,
   out: Uint32Array,
+  form: 'hashes' | 'codes' = 'hashes',
 ): void {
+  const codes = form === 'codes';
   const sent = doc.sentences[s];
   const n = sent.words.length;
   const { hashes, types } = info;
@@ -512,33 +529,39 @@ export function stackedFeaturesInto(
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
     const sh = sent.hShort[i];
-    const prev = hashes[labels[i]];
-    const m1 = i > 0 ? hashes[labels[i - 1]] : BOS;
-    const p1 = i + 1 < n ? hashes[labels[i + 1]] : EOS;
-    out[used++] = f1(T.Prev, prev);
-    out[used++] = f1(T.PrevM1, m1);
-    out[used++] = f1(T.PrevP1, p1);
-    out[used++] = f2(T.PrevM1Prev, m1, prev);
-    out[used++] = f2(T.PrevShort, prev, sh);
-    const entry = history.get(sent.lower[i]);
-    if (entry && hasWordChar(sent.words[i])) {
-      const own = types[labels[i]];
+    const prev = hashes[labels[first + i]];
+    const m1 = i > 0 ? hashes[labels[first + i - 1]] : BOS;
+    const p1 = i + 1 < n ? hashes[labels[first + i + 1]] : EOS;
+    if (!codes) {
+      out[used++] = f1(T.Prev, prev);
+      out[used++] = f1(T.PrevM1, m1);
+      out[used++] = f1(T.PrevP1, p1);
+      out[used++] = f2(T.PrevM1Prev, m1, prev);
+      out[used++] = f2(T.PrevShort, prev, sh);
+    }
+    // Every word of the document has its entry.
+    const entry = history.entryOf[first + i];
+    if (hasWordChar(sent.words[i])) {
+      const own = types[labels[first + i]];
       let best = -1;
       let bestCount = 0;
       for (let type = 0; type < TYPES.length; type++) {
-        const count = entry.counts[type] - (type === own ? 1 : 0);
+        const count = history.counts[entry * TYPES.length + type] - (type === own ? 1 : 0);
         if (count <= 0) continue;
-        out[used++] = f1(T.DocSeen, TYPE_HASHES[type]);
+        out[used++] = codes ? DOC_SEEN + type : docFeature(DOC_SEEN + type, sh);
         if (count > bestCount) {
           best = type;
           bestCount = count;
         }
       }
       if (best >= 0) {
-        out[used++] = f1(T.DocMajority, TYPE_HASHES[best]);
-        out[used++] = f2(T.DocMajorityShort, TYPE_HASHES[best], sh);
+        out[used++] = codes ? DOC_MAJORITY + best : docFeature(DOC_MAJORITY + best, sh);
+        out[used++] = codes ? DOC_MAJORITY_SHORT + best : docFeature(DOC_MAJORITY_SHORT + best, sh);
       }
-      if (entry.first >= 0 && !(entry.firstSentence === s && entry.firstToken === i)) out[used++] = f1(T.DocFirst, TYPE_HASHES[entry.first]);
+      const firstType = history.first[entry];
+      if (firstType >= 0 && !(history.firstSentence[entry] === s && history.firstToken[entry] === i)) {
+        out[used++] = codes ? DOC_FIRST + firstType : docFeature(DOC_FIRST + firstType, sh);
+      }
     }
   }
   offsets[n] = used;
@@ -546,30 +569,87 @@ export function stackedFeaturesInto(
 
 const TYPE_HASHES = TYPES.map(nameHash);
 
-/** `documentHistory` for labels given as indices (see `labelHashes`). */
-export function documentHistoryOf(doc: PreparedDocument, predicted: readonly Int32Array[], info: LabelHashes): Map<string, HistoryEntry> {
-  const history = new Map<string, HistoryEntry>();
+/** Codes of the document-history features: kind + TYPES index (see `docFeature`). */
+const DOC_SEEN = 0;
+const DOC_MAJORITY = 5;
+const DOC_MAJORITY_SHORT = 10;
+const DOC_FIRST = 15;
+/** Number of document-history feature codes. */
+export const DOC_CODES = 20;
+/** Whether a code's feature also depends on the token's short shape. */
+export const isShapeCode = (code: number) => code >= DOC_MAJORITY_SHORT && code < DOC_FIRST;
+
+/** The hash of a document-history feature given by its code, for a token of short shape `shortShape`. */
+export function docFeature(code: number, shortShape: number): number {
+  const type = TYPE_HASHES[code % 5];
+  if (code < DOC_MAJORITY) return f1(T.DocSeen, type);
+  if (code < DOC_MAJORITY_SHORT) return f1(T.DocMajority, type);
+  if (code < DOC_FIRST) return f2(T.DocMajorityShort, type, shortShape);
+  return f1(T.DocFirst, type);
+}
+
+/** Name hashes standing for the label before the first token and after the last (see `labelFeatures`). */
+export const LABEL_BOS = BOS;
+export const LABEL_EOS = EOS;
+
+/**
+ * Stacked features that depend on first-pass labels alone: the token's (`prev`), the previous
+ * token's (`m1`) and the next one's (`p1`), as name hashes (`LabelHashes.hashes`, or LABEL_BOS
+ * / LABEL_EOS past the sentence's ends). The tagger sums their weights once per label triple.
+ */
+export function labelFeatures(m1: number, prev: number, p1: number): number[] {
+  return [f1(T.Prev, prev), f1(T.PrevM1, m1), f1(T.PrevP1, p1), f2(T.PrevM1Prev, m1, prev)];
+}
+
+/** The stacked feature of a token's first-pass label (name hash) and its short shape hash. */
+export function labelShapeFeature(prev: number, shortShape: number): number {
+  return f2(T.PrevShort, prev, shortShape);
+}
+
+/** `documentHistory` in flat arrays, by entry (one per lowercase word), for `stackedFeaturesInto`. */
+export interface DocumentHistory {
+  /** Per token of the document (all sentences one after the other): its word's entry. */
+  entryOf: Int32Array;
+  /** Per entry, occurrences per index of TYPES: counts[entry * TYPES.length + type]. */
+  counts: Int32Array;
+  /** Per entry: TYPES index of the first occurrence labelled as an entity (-1: none), where it is. */
+  first: Int32Array;
+  firstSentence: Int32Array;
+  firstToken: Int32Array;
+}
+
+/** `documentHistory` for labels given as indices (see `labelHashes`), all sentences' one after the other. */
+export function documentHistoryOf(doc: PreparedDocument, labels: Int32Array, info: LabelHashes): DocumentHistory {
   const { types } = info;
+  const total = labels.length;
+  const ids = new Map<string, number>();
+  const history: DocumentHistory = {
+    entryOf: new Int32Array(total),
+    counts: new Int32Array(total * TYPES.length),
+    first: new Int32Array(total).fill(-1),
+    firstSentence: new Int32Array(total).fill(-1),
+    firstToken: new Int32Array(total).fill(-1),
+  };
+  let k = 0;
   for (let s = 0; s < doc.sentences.length; s++) {
     const lower = doc.sentences[s].lower;
-    const labels = predicted[s];
-    for (let i = 0; i < lower.length; i++) {
-      const lw = lower[i];
-      let entry = history.get(lw);
-      if (!entry) history.set(lw, (entry = { counts: [0, 0, 0, 0, 0], first: -1, firstSentence: -1, firstToken: -1 }));
-      const type = Math.max(0, types[labels[i]]);
-      entry.counts[type]++;
-      if (entry.first < 0 && type !== 0) {
-        entry.first = type;
-        entry.firstSentence = s;
-        entry.firstToken = i;
+    for (let i = 0; i < lower.length; i++, k++) {
+      let entry = ids.get(lower[i]);
+      if (entry === undefined) ids.set(lower[i], (entry = ids.size));
+      history.entryOf[k] = entry;
+      const type = Math.max(0, types[labels[k]]);
+      history.counts[entry * TYPES.length + type]++;
+      if (history.first[entry] < 0 && type !== 0) {
+        history.first[entry] = type;
+        history.firstSentence[entry] = s;
+        history.firstToken[entry] = i;
       }
     }
   }
   return history;
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   /** Occurrences per index of TYPES. */
   counts: number[];
   /** TYPES index of the first occurrence labelled as an entity, or -1. */

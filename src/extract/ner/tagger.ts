@@ -3,13 +3,22 @@ import { spansOf, toIob2 } from './conll.ts';
 import { Lexicon } from './lexicon.ts';
 import {
   BOUNDARY_FEATURES,
+  docCaseBin,
+  DOC_CODES,
+  docFeature,
   documentHistoryOf,
+  isShapeCode,
+  LABEL_BOS,
+  LABEL_EOS,
+  labelFeatures,
+  labelShapeFeature,
   labelHashes,
   type LabelHashes,
   MAX_STACKED_FEATURES,
   neighbourFeatures,
   positionCode,
   positionFeatures,
+  type PreparedDocument,
   type PreparedSentence,
   prepareDocument,
   restFeaturesView,
@@ -115,8 +124,20 @@ export class DocumentTagger {
   private readonly labelHashes: LabelHashes;
   /** Laid out like a word's `wordScores`: the sums of BOUNDARY_FEATURES (at 1..4 × width). */
   private readonly boundary: Int32Array;
-  /** Scratch space: stacked feature hashes, decoding. */
+  /** Scratch space: stacked feature codes and their offsets. */
   private stacked = new Uint32Array(1024);
+  private stackedOffsets = new Int32Array(256);
+  /** Per layer: weights (that layer's L columns) of every document-history feature code that does not depend on the shape, at code × L. */
+  private readonly docScores: Int32Array[];
+  /** Per layer: summed weights (that layer's L columns) of labelFeatures for every label triple. */
+  private readonly labelScores: Int32Array[];
+  /**
+   * Per layer: short shape hash → for every label y, the weights (L) of labelShapeFeature at
+   * y × L; then for every TYPES index, those of its shape-dependent document-history feature.
+   */
+  private readonly shapeScores: Map<number, Int32Array>[];
+  /** Scratch: per token of the sentence at hand, its word's `wordScores` (cached arrays). */
+  private readonly vectors: Int32Array[] = [];
   /** Per layer, the transition weights as float64 (exact copies). */
   private readonly transitions64: Float64Array[];
   /** For each label y, the labels allowed before it, ascending: predecessors[predecessorStart[y] .. predecessorStart[y + 1]). */
@@ -144,6 +165,36 @@ export class DocumentTagger {
     }
     this.predecessorStart[L] = predecessors.length;
     this.predecessors = Int32Array.from(predecessors);
+    // Per layer ≥ 1: summed weights of labelFeatures(m1, y, p1) for every label triple (L: the sentence's ends).
+    const H = this.labelHashes.hashes;
+    this.labelScores = this.transitions.map((_, layer) => {
+      if (layer === 0) return new Int32Array(0);
+      const sums = new Int32Array((L + 1) * L * (L + 1) * L);
+      const scratch = new Int32Array(this.table.width);
+      for (let m1 = 0; m1 <= L; m1++) {
+        for (let y = 0; y < L; y++) {
+          for (let p1 = 0; p1 <= L; p1++) {
+            scratch.fill(0);
+            this.addScores(labelFeatures(m1 < L ? H[m1] : LABEL_BOS, H[y], p1 < L ? H[p1] : LABEL_EOS), scratch, 0);
+            sums.set(scratch.subarray(layer * L, layer * L + L), ((m1 * L + y) * (L + 1) + p1) * L);
+          }
+        }
+      }
+      return sums;
+    });
+    this.shapeScores = this.transitions.map(() => new Map());
+    this.docScores = this.transitions.map((_, layer) => {
+      const sums = new Int32Array(DOC_CODES * L);
+      if (layer === 0) return sums;
+      const scratch = new Int32Array(this.table.width);
+      for (let code = 0; code < DOC_CODES; code++) {
+        if (isShapeCode(code)) continue;
+        scratch.fill(0);
+        this.addScores([docFeature(code, 0)], scratch, 0);
+        sums.set(scratch.subarray(layer * L, layer * L + L), code * L);
+      }
+      return sums;
+    });
     this.boundary = new Int32Array(5 * this.table.width);
     BOUNDARY_FEATURES.forEach((list, k) => this.addScores(list, this.boundary, (k + 1) * this.table.width));
   }
@@ -156,60 +207,92 @@ export class DocumentTagger {
     const { table } = this;
     const { width } = table;
     const count = doc.sentences.length;
-    // Emission scores (in quantized units) of the base features for every layer: emits[s][t * width + layer * L + y].
-    const emits: Int32Array[] = new Array(count);
+    // Sentence s's tokens are the document's tokens starts[s] .. starts[s + 1].
+    const starts = new Int32Array(count + 1);
+    for (let s = 0; s < count; s++) starts[s + 1] = starts[s] + doc.sentences[s].words.length;
+    const total = starts[count];
+    // Emission scores (in quantized units) of the base features for every layer: emit[token * width + layer * L + y].
+    const emit = new Int32Array(total * width);
     const boundary = this.boundary;
     for (let s = 0; s < count; s++) {
       const sentence = doc.sentences[s];
       const f = restFeaturesView(doc, s);
-      const n = f.offsets.length - 1;
-      const emit = new Int32Array(n * width);
+      const n = sentence.words.length;
+      const first = starts[s];
       // Cached sums: the word's own features, its neighbours' (see `neighbourFeatures`), its position's.
-      const vectors: Int32Array[] = new Array(n);
+      const vectors = this.vectors;
       for (let t = 0; t < n; t++) vectors[t] = this.wordScores(sentence, t);
       for (let t = 0; t < n; t++) {
-        const base = t * width;
+        const base = (first + t) * width;
         const own = vectors[t];
         const m1 = t > 0 ? vectors[t - 1] : boundary;
         const m2 = t > 1 ? vectors[t - 2] : boundary;
         const p1 = t + 1 < n ? vectors[t + 1] : boundary;
         const p2 = t + 2 < n ? vectors[t + 2] : boundary;
-        const position = this.positionScores(sentence, t);
+        const position = this.positionScores(doc, sentence, t);
         for (let y = 0; y < width; y++) {
           emit[base + y] = own[y] + m1[width + y] + m2[2 * width + y] + p1[3 * width + y] + p2[4 * width + y] + position[y];
         }
       }
       // All lookups first, then all sums: independent loads overlap (the table is memory bound).
-      this.accumulate(emit, f.offsets, table.offsets(f.hashes, f.offsets[n]), n, 0, width);
-      emits[s] = emit;
+      this.accumulate(emit, first, f.offsets, table.offsets(f.hashes, f.offsets[n]), n, 0, width);
     }
-    let labels: Int32Array[] = new Array(count);
-    for (let s = 0; s < count; s++) labels[s] = this.decode(emits[s], 0);
+    let labels = new Int32Array(total);
+    for (let s = 0; s < count; s++) this.decode(emit, starts[s], starts[s + 1] - starts[s], 0, labels);
     for (let layer = 1; layer < layers; layer++) {
       const previous = labels;
       const history = documentHistoryOf(doc, previous, this.labelHashes);
-      labels = new Array(count);
+      labels = new Int32Array(total);
       for (let s = 0; s < count; s++) {
-        const emit = emits[s];
-        const n = previous[s].length;
-        const offsets = new Int32Array(n + 1);
+        const first = starts[s];
+        const n = starts[s + 1] - first;
         if (this.stacked.length < n * MAX_STACKED_FEATURES) this.stacked = new Uint32Array(Math.max(n * MAX_STACKED_FEATURES, this.stacked.length * 2));
-        stackedFeaturesInto(doc, history, this.labelHashes, previous[s], s, offsets, this.stacked);
-        this.accumulate(emit, offsets, table.offsets(this.stacked, offsets[n]), n, layer * L, L);
-        labels[s] = this.decode(emit, layer);
+        if (this.stackedOffsets.length < n + 1) this.stackedOffsets = new Int32Array(Math.max(n + 1, this.stackedOffsets.length * 2));
+        const offsets = this.stackedOffsets;
+        // Every stacked feature from cached sums: per label triple, per label and shape, and per
+        // document-history code (written as codes, not hashes).
+        stackedFeaturesInto(doc, history, this.labelHashes, previous, first, s, offsets, this.stacked, 'codes');
+        const codes = this.stacked;
+        const triples = this.labelScores[layer];
+        const docScores = this.docScores[layer];
+        const hShort = doc.sentences[s].hShort;
+        for (let t = 0; t < n; t++) {
+          const y = previous[first + t];
+          const m1 = t > 0 ? previous[first + t - 1] : L;
+          const p1 = t + 1 < n ? previous[first + t + 1] : L;
+          const triple = ((m1 * L + y) * (L + 1) + p1) * L;
+          const shape = this.labelShapeScores(layer, hShort[t]);
+          const base = (first + t) * width + layer * L;
+          for (let c = 0; c < L; c++) emit[base + c] += triples[triple + c] + shape[y * L + c];
+          for (let k = offsets[t]; k < offsets[t + 1]; k++) {
+            const code = codes[k];
+            // A shape code's sums sit in the shape's scores after the L label rows.
+            const vector = isShapeCode(code) ? shape : docScores;
+            const at = isShapeCode(code) ? (L + (code % 5)) * L : code * L;
+            for (let c = 0; c < L; c++) emit[base + c] += vector[at + c];
+          }
+        }
+        this.decode(emit, first, n, layer, labels);
       }
     }
-    const named = labels.map((sentence) => Array.from(sentence, (y) => this.labels[y]));
-    const iob2 = this.encoding === 'IOB1' ? named.map(toIob2) : named;
-    iob2.forEach((sentence, s) => this.splitLeadingNames(doc.sentences[s].lower, sentence));
-    return iob2;
+    const out: string[][] = new Array(count);
+    for (let s = 0; s < count; s++) {
+      const named: string[] = new Array(starts[s + 1] - starts[s]);
+      for (let t = 0; t < named.length; t++) named[t] = this.labels[labels[starts[s] + t]];
+      out[s] = this.encoding === 'IOB1' ? toIob2(named) : named;
+      this.splitLeadingNames(doc.sentences[s].lower, out[s]);
+    }
+    return out;
   }
 
-  /** Adds, for every token t, the weights [from, from + count) of its features' rows (`rows`: offsets into the weights, -1 for none). */
-  private accumulate(emit: Int32Array, offsets: Int32Array, rows: Int32Array, n: number, from: number, count: number): void {
+  /**
+   * Adds, for every token t of a sentence (the document's tokens first ..), the weights
+   * [from, from + count) of its features' rows (`rows`: offsets into the weights, -1 for none).
+   */
+  private accumulate(emit: Int32Array, first: number, offsets: Int32Array, rows: Int32Array, n: number, from: number, count: number): void {
     const { weights, width } = this.table;
     for (let t = 0; t < n; t++) {
-      const base = t * width + from;
+      const base = (first + t) * width + from;
       const end = offsets[t + 1];
       for (let k = offsets[t]; k < end; k++) {
         const offset = rows[k];
@@ -272,29 +355,55 @@ export class DocumentTagger {
     return scores;
   }
 
-  private positionScores(sentence: PreparedSentence, t: number): Int32Array {
+  private labelShapeScores(layer: number, shortShape: number): Int32Array {
+    const cache = this.shapeScores[layer];
+    let scores = cache.get(shortShape);
+    if (!scores) {
+      const L = this.labels.length;
+      const width = this.table.width;
+      scores = new Int32Array((L + 5) * L);
+      const scratch = new Int32Array(width);
+      for (let y = 0; y < L; y++) {
+        scratch.fill(0);
+        this.addScores([labelShapeFeature(this.labelHashes.hashes[y], shortShape)], scratch, 0);
+        scores.set(scratch.subarray(layer * L, layer * L + L), y * L);
+      }
+      for (let code = 0; code < DOC_CODES; code++) {
+        if (!isShapeCode(code)) continue;
+        scratch.fill(0);
+        this.addScores([docFeature(code, shortShape)], scratch, 0);
+        scores.set(scratch.subarray(layer * L, layer * L + L), (L + (code % 5)) * L);
+      }
+      // Shapes are few; bounded all the same.
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(shortShape, scores);
+    }
+    return scores;
+  }
+
+  private positionScores(doc: PreparedDocument, sentence: PreparedSentence, t: number): Int32Array {
     const info = sentence.infos[t];
     const pos = positionCode(sentence, t);
+    const docCase = docCaseBin(doc, sentence, t);
     const cache = (info.positionScores ??= []);
-    let scores = cache[pos];
+    let scores = cache[pos * 4 + docCase];
     if (!scores) {
       scores = new Int32Array(this.table.width);
-      this.addScores(positionFeatures(info, pos), scores, 0);
-      cache[pos] = scores;
+      this.addScores(positionFeatures(info, pos, docCase), scores, 0);
+      cache[pos * 4 + docCase] = scores;
     }
     return scores;
   }
 
   /**
-   * Best label indices for one sentence's emissions of one layer: `viterbi` (same arithmetic,
-   * same ties) on emissions scaled on the fly, visiting only allowed transitions.
+   * Best label indices for one sentence (the document's tokens first .. first + n) and one
+   * layer, into out[first ..]: `viterbi` (same arithmetic, same ties) on emissions scaled on
+   * the fly, visiting only allowed transitions.
    */
-  private decode(emit: Int32Array, layer: number): Int32Array {
+  private decode(emit: Int32Array, first: number, n: number, layer: number, out: Int32Array): void {
     const L = this.labels.length;
     const width = this.table.width;
-    const n = emit.length / width;
-    const out = new Int32Array(n);
-    if (n === 0) return out;
+    if (n === 0) return;
     if (this.viterbiScore.length < n * L) {
       const size = Math.max(n * L, this.viterbiScore.length * 2);
       this.viterbiScore = new Float64Array(size);
@@ -305,7 +414,7 @@ export class DocumentTagger {
     const scale = this.scales[layer];
     const transitions = this.transitions64[layer];
     const { predecessors, predecessorStart, allowed } = this;
-    const from = layer * L;
+    const from = first * width + layer * L;
     for (let y = 0; y < L; y++) {
       score[y] = allowed[L * L + y] ? emit[from + y] * scale + transitions[L * L + y] : -Infinity;
     }
@@ -338,9 +447,8 @@ export class DocumentTagger {
       }
     }
     for (let t = n - 1; t >= 0; t--) {
-      out[t] = arg;
+      out[first + t] = arg;
       arg = back[t * L + arg];
     }
-    return out;
   }
 }

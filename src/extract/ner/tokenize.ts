@@ -47,7 +47,8 @@ function pushWord(tokens: Token[], word: string, start: number, text: string, li
     tokens.push({ text: word + '.', start, end: end + 1 });
     return;
   }
-  const clitic = CLITIC.exec(word);
+  // A clitic has an apostrophe: most words need no regular expression.
+  const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
   if (clitic && clitic.index > 0) {
     const cut = start + clitic.index;
     tokens.push({ text: word.slice(0, clitic.index), start, end: cut });
@@ -63,7 +64,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 160 || /\s/u.test(text[i])) {
+    // (ASCII white space is 9-13 and 32: the regular expression only for other characters.)
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 128 && /\s/u.test(text[i]))) {
       i++;
       continue;
     }
@@ -71,7 +73,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const m = TOKEN_PATTERN.exec(text);
     let word = m ? m[0] : text[i];
     if (i + word.length > to) word = text.slice(i, to);
-    if (/^[\p{L}\p{M}\p{N}]/u.test(word) && !/[.@/]/.test(word.slice(-1))) {
+    const first = word.charCodeAt(0);
+    const wordLike = first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : /^[\p{L}\p{M}\p{N}]/u.test(word);
+    if (wordLike && !/[.@/]/.test(word.slice(-1))) {
       pushWord(tokens, word, i, text, to);
       i = tokens[tokens.length - 1].end;
     } else {
