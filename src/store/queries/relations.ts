@@ -6,7 +6,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
 import { pairKey } from './ingest.ts';
-import { ARTICLE, ENTITY, EVENT, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
+import { ARTICLE, ENTITY, EVENT, pageOfArticleIds, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
   from: string;
@@ -126,29 +126,32 @@ export interface SharedArticleRow {
   bSentences: number[];
 }
 
-/** Articles mentioning both `a` and `b`, newest first, with where in them each is mentioned. */
+/**
+ * Articles mentioning both `a` and `b`, newest first, with where in them each is mentioned. The
+ * page is chosen over ids and dates alone, then read by id (see pageOfArticleIds).
+ */
 export async function sharedArticles(runner: QueryRunner, a: string, b: string, window: Window, page: Page): Promise<SharedArticleRow[]> {
-  const rows = await runner.run<Record<string, any>>(
+  const ids = await pageOfArticleIds(
+    runner,
     `${SMALL_THEN_LARGE}
-     MATCH (s)<-[ms:MENTIONS]-(art:Article)
+     MATCH (s)<-[:MENTIONS]-(art:Article)
      WHERE ${WINDOW('art')}
-     MATCH (art)-[ml:MENTIONS]->(l)
-     WITH s, art, ms, ml
-     ORDER BY art.sortDate DESC, art.id
-     SKIP $offset LIMIT $limit
-     RETURN s.key AS small, art { ${ARTICLE.slice(1, -1)}, .sentenceBounds } AS article,
-            ms.sentences AS smallSentences, ml.sentences AS largeSentences`,
-    { a, b, ...page, ...windowParams(window) },
+     MATCH (art)-[:MENTIONS]->(l)`,
+    { a, b, ...windowParams(window) },
+    page,
+    'art',
   );
-  return rows.map((row) => {
-    const aIsSmall = row.small === a;
-    const pick = (small: unknown, large: unknown) => ((aIsSmall ? small : large) ?? []) as never;
-    return {
-      article: row.article,
-      aSentences: pick(row.smallSentences, row.largeSentences),
-      bSentences: pick(row.largeSentences, row.smallSentences),
-    };
-  });
+  if (ids.length === 0) return [];
+  const rows = await runner.run<SharedArticleRow & { id: string } & Record<string, unknown>>(
+    `UNWIND $ids AS id
+     MATCH (art:Article {id: id})-[ma:MENTIONS]->(:Entity {key: $a})
+     MATCH (art)-[mb:MENTIONS]->(:Entity {key: $b})
+     RETURN id, art { ${ARTICLE.slice(1, -1)}, .sentenceBounds } AS article,
+            coalesce(ma.sentences, []) AS aSentences, coalesce(mb.sentences, []) AS bSentences`,
+    { ids, a, b },
+  );
+  const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Events both `a` and `b` took part in, latest first. */
