@@ -1,7 +1,8 @@
 /**
  * The benchmark suite, one after another (never two at once: they would measure each other):
  * ingest.ts, queries.ts, load.ts, then chart.ts, each as its own process with `--articles N`.
- * ingest.ts's JSON line is saved as bench/results/ingest.json; queries.ts and load.ts write their own.
+ * Each writes its figures to bench/results/. The graph is built once: ingest.ts's end-to-end run
+ * builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that folder has one.
  *
  *   npx tsx bench/run.ts [--articles 100000] [--duration S]       (npm run bench)
  *
@@ -13,12 +14,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from './graph.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, duration: { type: 'string' } } });
 const articles = values.articles!;
 const loadArgs = values.duration ? ['--duration', values.duration] : [];
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const results = new URL('./results/', import.meta.url);
 
 /** Runs one benchmark under tsx, echoing its output, and resolves with its stdout. */
 function run(script: string, args: string[]): Promise<string> {
@@ -36,16 +37,11 @@ function run(script: string, args: string[]): Promise<string> {
   });
 }
 
-/** ingest.ts prints its figures as the last line of stdout and writes no file of its own. */
-function saveIngest(stdout: string): void {
-  const last = stdout.trim().split('\n').at(-1) ?? '';
-  const figures = JSON.parse(last) as Record<string, unknown>;
-  fs.mkdirSync(results, { recursive: true });
-  fs.writeFileSync(new URL('ingest.json', results), `${JSON.stringify({ bench: 'ingest', ...figures })}\n`);
-}
+const graphDir = defaultDataDir(Number(articles));
+const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
 
 try {
-  saveIngest(await run('ingest.ts', ['--articles', articles]));
+  await run('ingest.ts', ['--articles', articles, ...(buildsGraph ? ['--data', graphDir] : [])]);
   await run('queries.ts', ['--articles', articles]);
   await run('load.ts', ['--articles', articles, ...loadArgs]);
   await run('chart.ts', []);
