@@ -52,6 +52,11 @@ export function viterbi(emit: Float64Array, n: number, L: number, transitions: A
       back[base + y] = arg;
     }
   }
+  traceBack(score, back, n, L, out, 0);
+}
+
+/** The best last label, then the labels it came from, into out[first .. first + n). */
+export function traceBack(score: Float64Array, back: Int32Array, n: number, L: number, out: Int32Array, first: number): void {
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * L;
@@ -62,7 +67,7 @@ export function viterbi(emit: Float64Array, n: number, L: number, transitions: A
     }
   }
   for (let t = n - 1; t >= 0; t--) {
-    out[t] = arg;
+    out[first + t] = arg;
     arg = back[t * L + arg];
   }
 }

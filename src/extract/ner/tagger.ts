@@ -25,7 +25,7 @@ import {
   stackedFeaturesInto,
   wordFeatures,
 } from './features.ts';
-import { allowedTransitions } from './perceptron.ts';
+import { allowedTransitions, traceBack } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 
 /**
@@ -437,18 +437,6 @@ export class DocumentTagger {
         back[base + y] = arg;
       }
     }
-    let best = -Infinity;
-    let arg = 0;
-    const last = (n - 1) * L;
-    for (let y = 0; y < L; y++) {
-      if (score[last + y] > best) {
-        best = score[last + y];
-        arg = y;
-      }
-    }
-    for (let t = n - 1; t >= 0; t--) {
-      out[first + t] = arg;
-      arg = back[t * L + arg];
-    }
+    traceBack(score, back, n, L, out, first);
   }
 }

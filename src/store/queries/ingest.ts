@@ -186,7 +186,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       pairDeltas.set(key, p);
     }
   }
-  if (pairDeltas.size > 0) await addCoMentions(tx, [...pairDeltas.values()]);
+  if (pairDeltas.size > 0) await writePairs(tx, [...pairDeltas.values()], 'add');
   if (updates.length > 0) {
     const updated = writes.filter((w) => w.update);
     const entityKeys = new Set(touchedByUpdate.entities);
@@ -309,28 +309,28 @@ export function pairKey(a: string, b: string): string {
 
 type PairRow = { key: string; a: string; b: string; n: number; first: string; last: string };
 
+const UPDATE_PAIR = {
+  add: `MATCH (p:CoMention {key: row.key})
+        SET p.articles = p.articles + row.n,
+            p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
+            p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END`,
+  set: 'MATCH (p:CoMention {key: row.key}) SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last',
+};
+
 /**
- * Adds shared articles to co-mention pairs, creating the pairs that are new. A pair is a
+ * Adds shared articles to co-mention pairs (or sets their counts), creating the pairs that are new. A pair is a
  * `(:CoMention {key, a, b, articles, firstSeen, lastSeen})` node that both entities point to with
  * CO_MENTIONED, found by its indexed key: the embedded engine finds an existing relationship only
  * by walking an end's edges, thousands for a hub, while an indexed node is one lookup. Existing
  * pairs are looked up first (a cheap read) so that each kind of row gets the plain statement it
- * needs: a counter update, or a create with both links (a MERGE costs about twice either).
+ * needs: a counter update, or a create with both links (a MERGE costs about twice either). Counts
+ * are added to at ingest and set by a recount.
  */
-async function addCoMentions(tx: QueryRunner, keyed: PairRow[]): Promise<void> {
-  const existing = await existingPairs(tx, keyed.map((r) => r.key));
-  const known = keyed.filter((r) => existing.has(r.key));
-  if (known.length > 0) {
-    await runRows(
-      tx,
-      known.map(({ key, n, first, last }) => ({ key, n, first, last })),
-      `MATCH (p:CoMention {key: row.key})
-       SET p.articles = p.articles + row.n,
-           p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
-           p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END`,
-    );
-  }
-  await createPairs(tx, keyed.filter((r) => !existing.has(r.key)));
+async function writePairs(tx: QueryRunner, rows: PairRow[], mode: keyof typeof UPDATE_PAIR): Promise<void> {
+  const existing = await existingPairs(tx, rows.map((r) => r.key));
+  const known = rows.filter((r) => existing.has(r.key));
+  if (known.length > 0) await runRows(tx, known.map(({ key, n, first, last }) => ({ key, n, first, last })), UPDATE_PAIR[mode]);
+  await createPairs(tx, rows.filter((r) => !existing.has(r.key)));
 }
 
 async function existingPairs(tx: QueryRunner, keys: string[]): Promise<Set<string>> {
@@ -493,20 +493,10 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
   const counts = new Map(counted.filter((c) => c.n > 0).map((c) => [c.key, c]));
   const kept = rows.filter((r) => counts.has(r.key)).map((r) => ({ ...r, ...counts.get(r.key)! }));
   if (kept.length > 0) {
-    const existing = await existingPairs(tx, kept.map((r) => r.key));
-    const known = kept.filter((r) => existing.has(r.key));
-    if (known.length > 0) {
-      await runRows(
-        tx,
-        known.map(({ key, n, first, last }) => ({ key, n, first, last })),
-        'MATCH (p:CoMention {key: row.key}) SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last',
-      );
-    }
-    await createPairs(
+    await writePairs(
       tx,
-      kept
-        .filter((r) => !existing.has(r.key))
-        .map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first!, last: r.last! })),
+      kept.map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first!, last: r.last! })),
+      'set',
     );
   }
   const gone = rows.filter((r) => !counts.has(r.key)).map((r) => r.key);
