@@ -4,6 +4,7 @@
  *   docs/bench/queries.svg  from bench/results/load.json (+ queries.json when present): per operation,
  *                           p50 and p99 latency at 32 connections (log scale, 50 ms target line) and
  *                           requests/s as a share of the `{ __typename }` ceiling (25% target line)
+ *   docs/bench/queries-cached.svg  the same from load-cached.json (bench/load.ts --cache) when present
  *   docs/bench/ingest.svg   from bench/results/ingest.json when present: articles/s for extraction
  *                           alone, the write path alone and end to end (300/s target line)
  *
@@ -258,6 +259,7 @@ function main(): number {
   const results = new URL('./results/', import.meta.url);
   const docs = new URL('../docs/bench/', import.meta.url);
   const load = readJson<LoadResults>(results, 'load.json');
+  const cached = readJson<LoadResults>(results, 'load-cached.json');
   const ingest = readJson<IngestResults>(results, 'ingest.json');
   if (!load && !ingest) {
     process.stderr.write('no bench/results/load.json nor ingest.json: run bench/load.ts (or bench/run.ts) first\n');
@@ -268,6 +270,7 @@ function main(): number {
   // One-at-a-time medians only sit next to the load figures when both ran on the same graph.
   const queries = readJson<QueriesResults>(results, 'queries.json');
   if (load) written.push(['queries.svg', queriesSvg(load, queries?.articles === load.articles ? queries : undefined)]);
+  if (cached) written.push(['queries-cached.svg', queriesSvg(cached)]);
   if (ingest) written.push(['ingest.svg', ingestSvg(ingest)]);
   for (const [name, content] of written) {
     fs.writeFileSync(new URL(name, docs), content);
