@@ -55,6 +55,22 @@ beforeAll(async () => {
 afterAll(() => main?.app.close());
 
 describe('the response cache', () => {
+  it('runs identical queries that arrive together once, and answers each of them', async () => {
+    const query = '{ person(name: "Tillerson") { name coMentions(first: 3) { entity { name } } } }';
+    const alone = await counted({ seed: false });
+    const once = await ask(alone, query);
+    expect(once.trips).toBeGreaterThan(0);
+
+    const together = await counted({ seed: false });
+    const before = together.trips.count;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => together.app.gql(query)));
+    for (const answer of answers) expect(answer.data).toEqual(once.data);
+    expect(together.trips.count - before).toBe(once.trips);
+    // Another access level is another question: it runs on its own.
+    const admin = await ask(together, query, {}, bearer('curator'));
+    expect(admin.trips).toBe(once.trips);
+  });
+
   it('answers the same query again without the store, the same answer; other variables are another question', async () => {
     const query = 'query ($name: String!) { person(name: $name) { name coMentions(first: 5) { entity { name } articleCount } articles(first: 3) { totalCount } } }';
     const first = await ask(main, query, { name: 'Lavrov' });
