@@ -450,43 +450,47 @@ function nameHash(name: string): number {
 const typeOf = (label: string) => (label === 'O' ? 'O' : label.slice(2));
 const hasWordChar = (w: string) => caseOf(w.charCodeAt(0)) !== 0 || /[\p{L}\p{N}]/u.test(w);
 
+interface NamedLabels {
+  info: LabelHashes;
+  /** Every token's label index, all sentences one after the other, and where each sentence starts. */
+  labels: Int32Array;
+  starts: number[];
+  history: DocumentHistory;
+}
+
+const namedLabelsCache = new WeakMap<readonly (readonly string[])[], NamedLabels>();
+
+/** First-pass labels given by name (training), as the indices `stackedFeaturesInto` reads; once per document. */
+function namedLabels(doc: PreparedDocument, predicted: readonly (readonly string[])[]): NamedLabels {
+  const cached = namedLabelsCache.get(predicted);
+  if (cached) return cached;
+  const names = [...new Set(predicted.flat())];
+  const index = new Map(names.map((name, i) => [name, i]));
+  const info = labelHashes(names);
+  const labels = Int32Array.from(predicted.flat(), (name) => index.get(name)!);
+  const starts: number[] = [];
+  let start = 0;
+  for (const sentence of predicted) {
+    starts.push(start);
+    start += sentence.length;
+  }
+  const named = { info, labels, starts, history: documentHistoryOf(doc, labels, info) };
+  namedLabelsCache.set(predicted, named);
+  return named;
+}
+
 /**
- * Second-pass features from first-pass labels (`predicted[s][i]`, IOB2) for every sentence of
- * the document: what the token, its neighbours and other occurrences of the same word got.
+ * Second-pass features from first-pass labels (`predicted[s][i]`, IOB2) for sentence s of the
+ * document: what the token, its neighbours and other occurrences of the same word got. Training's
+ * form of `stackedFeaturesInto`, one array of hashes per token.
  */
 export function stackedFeatures(doc: PreparedDocument, predicted: readonly (readonly string[])[], s: number): number[][] {
-  const sent = doc.sentences[s];
-  const labels = predicted[s];
-  const n = sent.words.length;
-  const history = documentHistory(doc, predicted);
-  const result: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const sh = sent.hShort[i];
-    const prev = nameHash(labels[i]);
-    const m1 = i > 0 ? nameHash(labels[i - 1]) : BOS;
-    const p1 = i + 1 < n ? nameHash(labels[i + 1]) : EOS;
-    const out = [f1(T.Prev, prev), f1(T.PrevM1, m1), f1(T.PrevP1, p1), f2(T.PrevM1Prev, m1, prev), f2(T.PrevShort, prev, sh)];
-    const entry = history.get(sent.lower[i]);
-    if (entry && hasWordChar(sent.words[i])) {
-      // Counts over the other occurrences: leave this one out.
-      const own = TYPES.indexOf(typeOf(labels[i]));
-      let best = -1;
-      let bestCount = 0;
-      for (let type = 0; type < TYPES.length; type++) {
-        const count = entry.counts[type] - (type === own ? 1 : 0);
-        if (count <= 0) continue;
-        out.push(f1(T.DocSeen, nameHash(TYPES[type])));
-        if (count > bestCount) {
-          best = type;
-          bestCount = count;
-        }
-      }
-      if (best >= 0) out.push(f1(T.DocMajority, nameHash(TYPES[best])), f2(T.DocMajorityShort, nameHash(TYPES[best]), sh));
-      if (entry.first >= 0 && !(entry.firstSentence === s && entry.firstToken === i)) out.push(f1(T.DocFirst, nameHash(TYPES[entry.first])));
-    }
-    result.push(out);
-  }
-  return result;
+  const { info, labels, starts, history } = namedLabels(doc, predicted);
+  const n = doc.sentences[s].words.length;
+  const offsets = new Int32Array(n + 1);
+  const out = new Uint32Array(n * MAX_STACKED_FEATURES);
+  stackedFeaturesInto(doc, history, info, labels, starts[s], s, offsets, out);
+  return Array.from({ length: n }, (_, i) => Array.from(out.subarray(offsets[i], offsets[i + 1])));
 }
 
 /** Most stacked features one token can have (see `stackedFeaturesInto`). */
@@ -606,7 +610,7 @@ export function labelShapeFeature(prev: number, shortShape: number): number {
   return f2(T.PrevShort, prev, shortShape);
 }
 
-/** `documentHistory` in flat arrays, by entry (one per lowercase word), for `stackedFeaturesInto`. */
+/** Where each lowercase word occurs in a document and the types its first-pass labels gave it, by entry (one per word), for `stackedFeaturesInto`. */
 export interface DocumentHistory {
   /** Per token of the document (all sentences one after the other): its word's entry. */
   entryOf: Int32Array;
@@ -618,7 +622,7 @@ export interface DocumentHistory {
   firstToken: Int32Array;
 }
 
-/** `documentHistory` for labels given as indices (see `labelHashes`), all sentences' one after the other. */
+/** The document history for labels given as indices (see `labelHashes`), all sentences' one after the other. */
 export function documentHistoryOf(doc: PreparedDocument, labels: Int32Array, info: LabelHashes): DocumentHistory {
   const { types } = info;
   const total = labels.length;
@@ -646,37 +650,5 @@ export function documentHistoryOf(doc: PreparedDocument, labels: Int32Array, inf
       }
     }
   }
-  return history;
-}
-
-interface HistoryEntry {
-  /** Occurrences per index of TYPES. */
-  counts: number[];
-  /** TYPES index of the first occurrence labelled as an entity, or -1. */
-  first: number;
-  firstSentence: number;
-  firstToken: number;
-}
-
-const historyCache = new WeakMap<readonly (readonly string[])[], Map<string, HistoryEntry>>();
-
-function documentHistory(doc: PreparedDocument, predicted: readonly (readonly string[])[]): Map<string, HistoryEntry> {
-  const cached = historyCache.get(predicted);
-  if (cached) return cached;
-  const history = new Map<string, HistoryEntry>();
-  doc.sentences.forEach((sent, s) => {
-    sent.lower.forEach((lw, i) => {
-      let entry = history.get(lw);
-      if (!entry) history.set(lw, (entry = { counts: [0, 0, 0, 0, 0], first: -1, firstSentence: -1, firstToken: -1 }));
-      const type = Math.max(0, TYPES.indexOf(typeOf(predicted[s][i])));
-      entry.counts[type]++;
-      if (entry.first < 0 && type !== 0) {
-        entry.first = type;
-        entry.firstSentence = s;
-        entry.firstToken = i;
-      }
-    });
-  });
-  historyCache.set(predicted, history);
   return history;
 }
