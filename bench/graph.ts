@@ -23,6 +23,23 @@ export function defaultDataDir(articles: number): string {
   return path.join(os.tmpdir(), `newsgraph-bench-${articles}`);
 }
 
+/** Allocated bytes (what du counts), not apparent sizes: the engine's files may be sparse. */
+export function bytesOnDisk(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    total += entry.isDirectory() ? bytesOnDisk(p) : fs.statSync(p).blocks * 512;
+  }
+  return total;
+}
+
+/** Writes a benchmark's figures to bench/results/<name>.json, where bench/chart.ts reads them. */
+export function writeResults(name: string, figures: object): void {
+  const dir = new URL('./results/', import.meta.url);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(new URL(`${name}.json`, dir), `${JSON.stringify(figures)}\n`);
+}
+
 function* records(articles: number): Generator<SourceRecord> {
   let i = 0;
   for (const article of generateCorpus({ articles, seed: 1 })) yield { origin: `corpus:${++i}`, input: article };

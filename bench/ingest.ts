@@ -28,6 +28,7 @@ import { openGrafeo } from '../src/store/grafeo.ts';
 import { migrate } from '../src/store/migrate.ts';
 import type { QueryRunner, Runner } from '../src/store/runner.ts';
 import { generateCorpus, type CorpusArticle } from './corpus.ts';
+import { bytesOnDisk, writeResults } from './graph.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,15 +73,6 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function dirBytes(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    total += entry.isDirectory() ? dirBytes(p) : fs.statSync(p).size;
-  }
-  return total;
-}
 
 const tempDirs: string[] = [];
 async function freshStore(name: string, keepIn?: string): Promise<{ store: Runner; dir: string }> {
@@ -271,7 +263,7 @@ async function main(): Promise<void> {
     await store.close();
     results.endToEnd = {
       ...e2e,
-      dbBytes: dirBytes(dir),
+      dbBytes: bytesOnDisk(dir),
       nodes: Object.fromEntries(counts.map((c) => [c.label, Number(c.n)])),
       relationships: Number(rels[0]?.n ?? 0),
     };
@@ -295,9 +287,7 @@ async function main(): Promise<void> {
   else results.dirs = tempDirs;
 
   print(results);
-  const resultsDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
-  fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(resultsDir, 'ingest.json'), `${JSON.stringify({ bench: 'ingest', date: new Date().toISOString(), ...results }, null, 2)}\n`);
+  writeResults('ingest', { bench: 'ingest', date: new Date().toISOString(), ...results });
 }
 
 function print(r: Record<string, any>): void {

@@ -29,7 +29,7 @@ import { createNewsgraphYoga } from '../src/server/yoga.ts';
 import { openGrafeo } from '../src/store/grafeo.ts';
 import { stats } from '../src/store/queries/read.ts';
 import { countingRunner } from '../src/store/runner.ts';
-import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, type Operation } from './graph.ts';
+import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, bytesOnDisk, writeResults, type Operation } from './graph.ts';
 
 const { values } = parseArgs({
   options: {
@@ -181,16 +181,6 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return round(Number(line.split(/\s+/)[1]) / 1024, 0);
 }
 
-/** Allocated bytes (what du counts), not apparent sizes: the engine's files may be sparse. */
-function bytesOnDisk(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    total += entry.isDirectory() ? bytesOnDisk(p) : fs.statSync(p).blocks * 512;
-  }
-  return total;
-}
-
 function cannon(base: string, op: Operation, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url: `${base}/graphql`,
@@ -333,9 +323,7 @@ async function main(): Promise<void> {
     pass: results.every((r) => r.pass) && peakRssMb <= TARGETS.peakRssMb && server.coldStartMs <= TARGETS.coldStartMs,
   };
   print(summary);
-  const resultsDir = new URL('./results/', import.meta.url);
-  fs.mkdirSync(resultsDir, { recursive: true });
-  fs.writeFileSync(new URL(responseCache ? 'load-cached.json' : 'load.json', resultsDir), `${JSON.stringify(summary)}\n`);
+  writeResults(responseCache ? 'load-cached' : 'load', summary);
 }
 
 const verdict = (ok: boolean) => (ok ? 'pass' : '**FAIL**');

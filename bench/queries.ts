@@ -8,13 +8,12 @@
  * The graph is built once per data folder (bench/graph.ts) and reused by later runs with the same
  * folder. The JSON line is also written to bench/results/queries.json (for bench/chart.ts).
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../src/extract/index.ts';
 import { createNewsPubSub } from '../src/server/pubsub.ts';
 import { createNewsgraphYoga } from '../src/server/yoga.ts';
 import { stats } from '../src/store/queries/read.ts';
-import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects } from './graph.ts';
+import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, writeResults } from './graph.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,9 +67,7 @@ console.log('');
 console.log('| operation | median ms | p95 ms | × baseline |');
 console.log('|---|---:|---:|---:|');
 for (const r of results) console.log(`| ${r.operation} | ${r.medianMs} | ${r.p95Ms} | ${r.ratioToBaseline} |`);
-const summary = JSON.stringify({ bench: 'queries', articles: totals.articles, runs, results });
-console.log(summary);
-const resultsDir = new URL('./results/', import.meta.url);
-fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(new URL('queries.json', resultsDir), `${summary}\n`);
+const summary = { bench: 'queries', articles: totals.articles, runs, results };
+console.log(JSON.stringify(summary));
+writeResults('queries', summary);
 await store.close();
