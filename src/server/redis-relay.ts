@@ -1,0 +1,74 @@
+/**
+ * Live events across servers through Redis pub/sub (REDIS_URL): every server publishes its commits
+ * on one channel and receives everyone's through Yoga's Redis event target.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import type { PubSubEvent } from 'graphql-yoga';
+import { COMMITTED_TOPIC, type CommittedEvents, type Relay } from './pubsub.ts';
+
+/** Fails when Redis cannot be reached at start: a server told to share live updates should not run without. */
+export async function connectRedisRelay(url: string, logger: Logger): Promise<Relay> {
+  // The event target does not handle the promises of its SUBSCRIBE and PUBLISH: a command that
+  // failed would be an unhandled rejection, which ends the process. So commands wait out an outage
+  // instead of failing (maxRetriesPerRequest: null), and this module publishes itself, handling the error.
+  const options = { lazyConnect: true, maxRetriesPerRequest: null };
+  const publisher = new Redis(url, options);
+  const subscriber = new Redis(url, options);
+  const where = redisAddress(url);
+  let lastError: Error | null = null;
+  for (const [role, client] of [['publish', publisher], ['subscribe', subscriber]] as const) {
+    // One warning per outage, not one per reconnection attempt.
+    let up = true;
+    client.on('error', (error: Error) => {
+      lastError = error;
+      if (up) logger.warn({ err: error, redis: where, role }, 'Redis connection lost: live updates from other servers wait for it');
+      up = false;
+    });
+    client.on('ready', () => {
+      if (!up) logger.info({ redis: where, role }, 'Redis connection back');
+      up = true;
+    });
+  }
+
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+    // Subscribed for the server's whole life, and confirmed before it serves: a subscriber never
+    // waits for Redis, and an ingest right after a subscription started is not missed.
+    await subscriber.subscribe(COMMITTED_TOPIC);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw new Error(`cannot reach Redis at ${where}: ${(lastError ?? (error as Error)).message}`);
+  }
+  const eventTarget = createRedisEventTarget<PubSubEvent<CommittedEvents, typeof COMMITTED_TOPIC>>({ publishClient: publisher, subscribeClient: subscriber });
+  // The event target unsubscribes when its last listener leaves; this one never does.
+  eventTarget.addEventListener(COMMITTED_TOPIC, () => {});
+
+  return {
+    eventTarget,
+    publish(article) {
+      // The event target's format (JSON on a channel named after the topic), so that it reads these.
+      publisher.publish(COMMITTED_TOPIC, JSON.stringify(article)).catch((error: Error) => {
+        logger.warn({ err: error, redis: where, articleId: article.articleId }, 'live update not sent to the other servers');
+      });
+    },
+    async close() {
+      subscriber.disconnect();
+      // QUIT lets the publishes already sent finish; with Redis away it would wait for it forever.
+      if (publisher.status === 'ready') await publisher.quit();
+      else publisher.disconnect();
+    },
+  };
+}
+
+/** Host and port only: the URL may carry a password. */
+function redisAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '6379'}`;
+  } catch {
+    return 'REDIS_URL';
+  }
+}
