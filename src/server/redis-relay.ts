@@ -3,9 +3,9 @@
  * on one channel and receives everyone's through Yoga's Redis event target.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { PubSubEvent } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
-import type { PubSubEvent } from 'graphql-yoga';
 import { COMMITTED_TOPIC, type CommittedEvents, type Relay } from './pubsub.ts';
 
 /** Fails when Redis cannot be reached at start: a server told to share live updates should not run without. */
@@ -19,16 +19,16 @@ export async function connectRedisRelay(url: string, logger: Logger): Promise<Re
   const where = redisAddress(url);
   let lastError: Error | null = null;
   for (const [role, client] of [['publish', publisher], ['subscribe', subscriber]] as const) {
-    // One warning per outage, not one per reconnection attempt.
-    let up = true;
+    // One warning per outage, not one per reconnection attempt; a failure at start is the start's error.
+    let state: 'starting' | 'up' | 'down' = 'starting';
     client.on('error', (error: Error) => {
       lastError = error;
-      if (up) logger.warn({ err: error, redis: where, role }, 'Redis connection lost: live updates from other servers wait for it');
-      up = false;
+      if (state === 'up') logger.warn({ err: error, redis: where, role }, 'Redis connection lost: live updates from other servers wait for it');
+      state = 'down';
     });
     client.on('ready', () => {
-      if (!up) logger.info({ redis: where, role }, 'Redis connection back');
-      up = true;
+      if (state === 'down') logger.info({ redis: where, role }, 'Redis connection back');
+      state = 'up';
     });
   }
 

@@ -3,10 +3,13 @@
  * Redis at REDIS_URL; an ingest through one is heard by subscribers on the others. On Neo4j the two
  * servers also have their own connections to it; on the embedded engine they share the one store.
  */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { createNewsPubSub, openNewsPubSub, type NewsPubSub } from '../../src/server/pubsub.ts';
+import { COMMITTED_TOPIC, createNewsPubSub, openNewsPubSub, type NewsPubSub } from '../../src/server/pubsub.ts';
 import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.ts';
 import { openNeo4j } from '../../src/store/neo4j.ts';
 import type { Runner } from '../../src/store/runner.ts';
@@ -50,28 +53,47 @@ describe('REDIS_URL', () => {
   });
 });
 
+interface TwoServers {
+  a: Server;
+  b: Server;
+  /** B's store: a connection of its own on Neo4j. */
+  storeOfB: Runner;
+  close(): Promise<void>;
+}
+
+/** Two servers on one graph, relaying through the Redis at `redisUrl`. */
+async function twoServers(redisUrl: string): Promise<TwoServers> {
+  const store = await openTestStore();
+  // The embedded engine in memory cannot be opened twice; Neo4j can, as by two real servers.
+  const storeOfB = onNeo4j ? openNeo4j(loadConfig().neo4j!) : store;
+  const a = server(store, await openNewsPubSub(redisUrl, silent));
+  const b = server(storeOfB, await openNewsPubSub(redisUrl, silent));
+  return {
+    a,
+    b,
+    storeOfB,
+    async close() {
+      for (const s of [a, b]) {
+        await s.pubsub.close();
+        await s.pubsub.disconnect();
+      }
+      await store.close();
+      if (storeOfB !== store) await storeOfB.close();
+    },
+  };
+}
+
 describe.skipIf(!REDIS_URL)('two servers on one graph (needs REDIS_URL: .ci/run starts a redis-server)', () => {
-  const stores: Runner[] = [];
+  let servers: TwoServers;
   let a: Server;
   let b: Server;
 
   beforeAll(async () => {
-    const store = await openTestStore();
-    stores.push(store);
-    // The embedded engine in memory cannot be opened twice; Neo4j can, as by two real servers.
-    const storeOfB = onNeo4j ? openNeo4j(loadConfig().neo4j!) : store;
-    if (storeOfB !== store) stores.push(storeOfB);
-    a = server(store, await openNewsPubSub(REDIS_URL!, silent));
-    b = server(storeOfB, await openNewsPubSub(REDIS_URL!, silent));
+    servers = await twoServers(REDIS_URL!);
+    ({ a, b } = servers);
   });
 
-  afterAll(async () => {
-    for (const s of [a, b]) {
-      await s?.pubsub.close();
-      await s?.pubsub.disconnect();
-    }
-    for (const store of stores) await store.close();
-  });
+  afterAll(() => servers?.close());
 
   it('an article ingested through A reaches subscribers on B and on A', async () => {
     const query = 'subscription { articleIngested { status article { title publishedAt } } }';
@@ -100,7 +122,7 @@ describe.skipIf(!REDIS_URL)('two servers on one graph (needs REDIS_URL: .ci/run 
   });
 
   it('a server without Redis on the same graph hears only its own ingests', async () => {
-    const alone = server(stores.at(-1)!, createNewsPubSub());
+    const alone = server(servers.storeOfB, createNewsPubSub());
     const stream = await subscribe(alone.yoga, 'subscription { articleIngested { article { title } } }');
     try {
       await ingest(a, 'Merkel in Berlin', 'Angela Merkel met Emmanuel Macron in Berlin on Friday.');
@@ -109,6 +131,92 @@ describe.skipIf(!REDIS_URL)('two servers on one graph (needs REDIS_URL: .ci/run 
     } finally {
       await stream.close();
       await alone.pubsub.close();
+    }
+  });
+});
+
+const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** A redis-server of this test's own, which it can stop and start again on the same port. */
+function ownRedis(port: number) {
+  let child: ChildProcess | null = null;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const started = child;
+      await new Promise<void>((ready, failed) => {
+        let out = '';
+        started.stdout!.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('Ready to accept connections')) ready();
+        });
+        started.once('exit', (code) => failed(new Error(`redis-server exited (${code}):\n${out}`)));
+      });
+    },
+    async kill() {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise((done) => running.once('exit', done));
+      running.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((closed) => probe.close(closed));
+  return port;
+}
+
+/** Until `subscribers` connections listen on the channel again (ioredis resubscribes on reconnection). */
+async function subscribedAgain(url: string, subscribers: number): Promise<void> {
+  const probe = new Redis(url);
+  try {
+    for (let tries = 0; ; tries += 1) {
+      const [, count] = (await probe.pubsub('NUMSUB', COMMITTED_TOPIC)) as [string, number];
+      if (count >= subscribers) return;
+      if (tries > 100) throw new Error(`${count} of ${subscribers} subscribers back after 10 s`);
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+  } finally {
+    probe.disconnect();
+  }
+}
+
+describe.skipIf(!hasRedisServer)('a Redis outage (needs redis-server on PATH: the test stops and restarts its own)', () => {
+  let redis: ReturnType<typeof ownRedis>;
+  let servers: TwoServers;
+
+  beforeAll(async () => {
+    redis = ownRedis(await freePort());
+    await redis.start();
+    servers = await twoServers(redis.url);
+  });
+
+  afterAll(async () => {
+    await servers?.close();
+    await redis?.kill();
+  });
+
+  it('does not stop the servers: ingests go on, and an open stream hears ingests again once Redis is back', async () => {
+    const onB = await subscribe(servers.b.yoga, 'subscription { articleIngested { article { title } } }');
+    try {
+      await redis.kill();
+      // Committed to the graph; its event waits in A's Redis client (a failed PUBLISH would end the process).
+      await ingest(servers.a, 'Outage in Berlin', 'Angela Merkel met Emmanuel Macron in Berlin during the outage.');
+      await redis.start();
+      await subscribedAgain(redis.url, 2);
+      await ingest(servers.a, 'After the outage', 'Angela Merkel met Emmanuel Macron in Paris after the outage.');
+      // The event held through the outage may or may not reach B first: A's client can send it before B's has subscribed again.
+      let event = await onB.next();
+      if (event.data?.articleIngested.article.title === 'Outage in Berlin') event = await onB.next();
+      expect(event).toEqual({ data: { articleIngested: { article: { title: 'After the outage' } } } });
+    } finally {
+      await onB.close();
     }
   });
 });
