@@ -1,7 +1,9 @@
 /**
- * Several servers on one graph: each has its own yoga and its own live updates, relayed through the
- * Redis at REDIS_URL; an ingest through one is heard by subscribers on the others. On Neo4j the two
- * servers also have their own connections to it; on the embedded engine they share the one store.
+ * Several servers on one graph: each has its own yoga and its own live updates, relayed through
+ * Redis; an ingest through one is heard by subscribers on the others. On Neo4j the two servers also
+ * have their own connections to it; on the embedded engine they share the one store. Each group runs
+ * a redis-server of its own (not the REDIS_URL of the environment, where other tests' servers may
+ * publish), and the last one runs two real server processes.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -14,10 +16,10 @@ import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.t
 import { openNeo4j } from '../../src/store/neo4j.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { gql, onNeo4j, openTestStore, testExtractor } from '../support/app.ts';
+import { cliSandbox, postGraphql, startServer, type CliSandbox, type RunningServer } from '../support/cli.ts';
 import { subscribe } from '../support/sse.ts';
 
 const KEY = 'instances-test-key';
-const REDIS_URL = process.env.REDIS_URL;
 const silent = pino({ level: 'silent' });
 
 interface Server {
@@ -38,6 +40,66 @@ async function ingest(through: Server, title: string, text: string) {
   );
   expect(result.errors).toBeUndefined();
   expect(result.data.ingestArticles).toEqual({ created: 1, failed: 0 });
+}
+
+const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+
+interface OwnRedis {
+  url: string;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+  /** SIGKILL: an outage, not a shutdown. */
+  kill(): Promise<void>;
+}
+
+/** A redis-server of the test's own on a free port, which it can stop and start again. */
+async function startOwnRedis(): Promise<OwnRedis> {
+  const probe = net.createServer();
+  await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((closed) => probe.close(closed));
+  let child: ChildProcess | null = null;
+  const redis: OwnRedis = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      child = started;
+      await new Promise<void>((ready, failed) => {
+        let out = '';
+        started.stdout!.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('Ready to accept connections')) ready();
+        });
+        started.once('exit', (code) => failed(new Error(`redis-server exited (${code}):\n${out}`)));
+      });
+    },
+    async kill() {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise((done) => running.once('exit', done));
+      running.kill('SIGKILL');
+      await exited;
+    },
+  };
+  await redis.start();
+  return redis;
+}
+
+/** Until `subscribers` connections listen on the channel again (ioredis resubscribes on reconnection). */
+async function subscribedAgain(url: string, subscribers: number): Promise<void> {
+  const probe = new Redis(url);
+  try {
+    for (let tries = 0; ; tries += 1) {
+      const [, count] = (await probe.pubsub('NUMSUB', COMMITTED_TOPIC)) as [string, number];
+      if (count >= subscribers) return;
+      if (tries > 100) throw new Error(`${count} of ${subscribers} subscribers back after 10 s`);
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+  } finally {
+    probe.disconnect();
+  }
 }
 
 describe('REDIS_URL', () => {
@@ -83,17 +145,22 @@ async function twoServers(redisUrl: string): Promise<TwoServers> {
   };
 }
 
-describe.skipIf(!REDIS_URL)('two servers on one graph (needs REDIS_URL: .ci/run starts a redis-server)', () => {
+describe.skipIf(!hasRedisServer)('two servers on one graph (needs redis-server on PATH: the test starts its own)', () => {
+  let redis: OwnRedis;
   let servers: TwoServers;
   let a: Server;
   let b: Server;
 
   beforeAll(async () => {
-    servers = await twoServers(REDIS_URL!);
+    redis = await startOwnRedis();
+    servers = await twoServers(redis.url);
     ({ a, b } = servers);
   });
 
-  afterAll(() => servers?.close());
+  afterAll(async () => {
+    await servers?.close();
+    await redis?.kill();
+  });
 
   it('an article ingested through A reaches subscribers on B and on A', async () => {
     const query = 'subscription { articleIngested { status article { title publishedAt } } }';
@@ -135,65 +202,12 @@ describe.skipIf(!REDIS_URL)('two servers on one graph (needs REDIS_URL: .ci/run 
   });
 });
 
-const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-
-/** A redis-server of this test's own, which it can stop and start again on the same port. */
-function ownRedis(port: number) {
-  let child: ChildProcess | null = null;
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const started = child;
-      await new Promise<void>((ready, failed) => {
-        let out = '';
-        started.stdout!.on('data', (chunk) => {
-          out += chunk;
-          if (out.includes('Ready to accept connections')) ready();
-        });
-        started.once('exit', (code) => failed(new Error(`redis-server exited (${code}):\n${out}`)));
-      });
-    },
-    async kill() {
-      const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise((done) => running.once('exit', done));
-      running.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((closed) => probe.close(closed));
-  return port;
-}
-
-/** Until `subscribers` connections listen on the channel again (ioredis resubscribes on reconnection). */
-async function subscribedAgain(url: string, subscribers: number): Promise<void> {
-  const probe = new Redis(url);
-  try {
-    for (let tries = 0; ; tries += 1) {
-      const [, count] = (await probe.pubsub('NUMSUB', COMMITTED_TOPIC)) as [string, number];
-      if (count >= subscribers) return;
-      if (tries > 100) throw new Error(`${count} of ${subscribers} subscribers back after 10 s`);
-      await new Promise((wait) => setTimeout(wait, 100));
-    }
-  } finally {
-    probe.disconnect();
-  }
-}
-
 describe.skipIf(!hasRedisServer)('a Redis outage (needs redis-server on PATH: the test stops and restarts its own)', () => {
-  let redis: ReturnType<typeof ownRedis>;
+  let redis: OwnRedis;
   let servers: TwoServers;
 
   beforeAll(async () => {
-    redis = ownRedis(await freePort());
-    await redis.start();
+    redis = await startOwnRedis();
     servers = await twoServers(redis.url);
   });
 
@@ -220,3 +234,47 @@ describe.skipIf(!hasRedisServer)('a Redis outage (needs redis-server on PATH: th
     }
   });
 });
+
+describe.skipIf(!onNeo4j || !hasRedisServer)(
+  'two server processes behind one Redis (Neo4j only: the embedded database belongs to one process; needs redis-server on PATH)',
+  () => {
+    let redis: OwnRedis;
+    let sandbox: CliSandbox;
+    const running: RunningServer[] = [];
+
+    beforeAll(async () => {
+      redis = await startOwnRedis();
+      sandbox = cliSandbox('newsgraph-instances-', { NEO4J_URI: process.env.NEO4J_URI, REDIS_URL: redis.url, NEWSGRAPH_API_KEYS: KEY });
+      running.push(...(await Promise.all([startServer(sandbox), startServer(sandbox)])));
+    });
+
+    afterAll(async () => {
+      for (const server of running) server.process.kill('SIGTERM');
+      await Promise.all(running.map((server) => server.exited));
+      await redis?.kill();
+      sandbox?.remove();
+    });
+
+    it('an article ingested over HTTP through A reaches an SSE subscriber of B, and both stop cleanly', async () => {
+      const [a, b] = running as [RunningServer, RunningServer];
+      const onB = await subscribe(b.url, 'subscription { articleIngested { status article { title } } }');
+      try {
+        const ingested = await postGraphql(
+          a.url,
+          'mutation ($a: [ArticleInput!]!) { ingestArticles(articles: $a) { created } }',
+          { a: [{ title: 'Through process A', url: `https://example.org/instances/process-a/${Date.now()}`, text: 'Rex Tillerson met Sergei Lavrov in Manila.' }] },
+          { authorization: `Bearer ${KEY}` },
+        );
+        expect(ingested.data).toEqual({ ingestArticles: { created: 1 } });
+        expect(await onB.next()).toEqual({ data: { articleIngested: { status: 'CREATED', article: { title: 'Through process A' } } } });
+      } finally {
+        await onB.close();
+      }
+      for (const server of running) server.process.kill('SIGTERM');
+      expect(await Promise.all(running.map((server) => server.exited))).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
+    });
+  },
+);

@@ -17,13 +17,17 @@ function withinSeconds<T>(seconds: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Opens a subscription the way an SSE client does and reads its events as they come. */
-export async function subscribe(yoga: NewsgraphYoga, query: string, variables?: Record<string, unknown>): Promise<Stream> {
-  const response = await yoga.fetch('http://newsgraph.test/graphql', {
+/**
+ * Opens a subscription the way an SSE client does and reads its events as they come: through
+ * `yoga.fetch`, or over HTTP when `server` is the URL of a running server's endpoint.
+ */
+export async function subscribe(server: NewsgraphYoga | string, query: string, variables?: Record<string, unknown>): Promise<Stream> {
+  const init = {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ query, variables }),
-  });
+  };
+  const response = typeof server === 'string' ? await fetch(server, init) : await server.fetch('http://newsgraph.test/graphql', init);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
   return {
