@@ -69,7 +69,8 @@ export function createNewsPubSub(relay?: Relay): NewsPubSub {
         const articles = pubsub.subscribe(COMMITTED_TOPIC);
         void stop.then(() => articles.return());
         for (let next = await articles.next(); !next.done; next = await articles.next()) {
-          for (const event of select(next.value)) await push(event);
+          // null: a message the relay could not read (it logged it).
+          if (next.value) for (const event of select(next.value)) await push(event);
         }
         stop();
       }, new SlidingBuffer(BUFFER));

@@ -6,7 +6,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { PubSubEvent } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
-import { COMMITTED_TOPIC, type CommittedEvents, type Relay } from './pubsub.ts';
+import { COMMITTED_TOPIC, type CommittedArticle, type CommittedEvents, type Relay } from './pubsub.ts';
 
 /** Fails when Redis cannot be reached at start: a server told to share live updates should not run without. */
 export async function connectRedisRelay(url: string, logger: Logger): Promise<Relay> {
@@ -42,14 +42,26 @@ export async function connectRedisRelay(url: string, logger: Logger): Promise<Re
     subscriber.disconnect();
     throw new Error(`cannot reach Redis at ${where}: ${(lastError ?? (error as Error)).message}`);
   }
-  const eventTarget = createRedisEventTarget<PubSubEvent<CommittedEvents, typeof COMMITTED_TOPIC>>({ publishClient: publisher, subscribeClient: subscriber });
+  const eventTarget = createRedisEventTarget<PubSubEvent<CommittedEvents, typeof COMMITTED_TOPIC>>({
+    publishClient: publisher,
+    subscribeClient: subscriber,
+    // Anyone who can publish on the channel would otherwise end every server with one bad message.
+    serializer: {
+      stringify: JSON.stringify,
+      parse(message) {
+        const article = parseCommitted(message);
+        if (!article) logger.warn({ redis: where, bytes: message.length }, 'ignored a message on the live updates channel that is not a committed article');
+        return article;
+      },
+    },
+  });
   // The event target unsubscribes when its last listener leaves; this one never does.
   eventTarget.addEventListener(COMMITTED_TOPIC, () => {});
 
   return {
     eventTarget,
     publish(article) {
-      // The event target's format (JSON on a channel named after the topic), so that it reads these.
+      // The event target's format (its serializer's text on a channel named after the topic).
       publisher.publish(COMMITTED_TOPIC, JSON.stringify(article)).catch((error: Error) => {
         logger.warn({ err: error, redis: where, articleId: article.articleId }, 'live update not sent to the other servers');
       });
@@ -61,6 +73,22 @@ export async function connectRedisRelay(url: string, logger: Logger): Promise<Re
       else publisher.disconnect();
     },
   };
+}
+
+function parseCommitted(message: string): CommittedArticle | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  const article = value as Partial<CommittedArticle> | null;
+  const valid =
+    typeof article?.articleId === 'string' &&
+    (article.status === 'CREATED' || article.status === 'UPDATED') &&
+    Array.isArray(article.entityKeys) &&
+    article.entityKeys.every((key) => typeof key === 'string');
+  return valid ? (article as CommittedArticle) : null;
 }
 
 /** Host and port only: the URL may carry a password. */

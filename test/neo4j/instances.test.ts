@@ -188,6 +188,21 @@ describe.skipIf(!hasRedisServer)('two servers on one graph (needs redis-server o
     }
   });
 
+  it('ignores messages on the channel that are not committed articles: servers and streams go on', async () => {
+    const onB = await subscribe(b.yoga, 'subscription { articleIngested { article { title } } }');
+    const intruder = new Redis(redis.url);
+    try {
+      for (const message of ['not json', '', 'null', JSON.stringify({ articleId: 7, status: 'CREATED', entityKeys: [] })]) {
+        await intruder.publish(COMMITTED_TOPIC, message);
+      }
+      await ingest(a, 'Macron in Brussels', 'Emmanuel Macron arrived in Brussels for the summit on Thursday.');
+      expect(await onB.next()).toEqual({ data: { articleIngested: { article: { title: 'Macron in Brussels' } } } });
+    } finally {
+      intruder.disconnect();
+      await onB.close();
+    }
+  });
+
   it('a server without Redis on the same graph hears only its own ingests', async () => {
     const alone = server(servers.storeOfB, createNewsPubSub());
     const stream = await subscribe(alone.yoga, 'subscription { articleIngested { article { title } } }');
