@@ -203,6 +203,17 @@ describe.skipIf(!hasRedisServer)('two servers on one graph (needs redis-server o
     }
   });
 
+  it('keeps no state another server needs: a page cursor from A continues on B', async () => {
+    const page = '($after: String) { articles(first: 2, after: $after) { edges { cursor node { title } } } }';
+    const all = await gql<any>(a.yoga, `query { articles(first: 4) { edges { node { title } } } }`);
+    const first = await gql<any>(a.yoga, `query ${page}`);
+    const next = await gql<any>(b.yoga, `query ${page}`, { after: first.data.articles.edges.at(-1).cursor });
+    expect(next.errors).toBeUndefined();
+    const titles = (result: any) => result.data.articles.edges.map((edge: any) => edge.node.title);
+    expect(titles(all)).toHaveLength(4);
+    expect([...titles(first), ...titles(next)]).toEqual(titles(all));
+  });
+
   it('a server without Redis on the same graph hears only its own ingests', async () => {
     const alone = server(servers.storeOfB, createNewsPubSub());
     const stream = await subscribe(alone.yoga, 'subscription { articleIngested { article { title } } }');
