@@ -32,9 +32,32 @@ export async function existingHashes(runner: QueryRunner, ids: string[]): Promis
   return new Map(rows.map((row) => [row.id, row.hash]));
 }
 
+/**
+ * `existingHashes` for the transaction that writes the articles: each article is held until the
+ * transaction ends (a new one is created empty, and `writeArticles` fills it in). Neo4j runs write
+ * transactions side by side; without this, two that store the same article at once both find it
+ * new, and both link its mentions and add to its counters. MERGE on the constrained id makes the
+ * second wait until the first commits; a SET that reads the property it writes makes Neo4j take the
+ * node's write lock before the read, so an article that exists is held too. In id order, so that
+ * two batches take the articles they share in the same order. The embedded engine runs one write
+ * transaction at a time and takes this as a plain read and create.
+ */
+export async function claimArticles(tx: QueryRunner, ids: string[]): Promise<Map<string, string>> {
+  const rows = await tx.run<{ id: string; hash: string | null }>(
+    `UNWIND $ids AS id
+     MERGE (a:Article {id: id})
+     SET a.contentHash = a.contentHash
+     RETURN a.id AS id, a.contentHash AS hash`,
+    { ids: [...new Set(ids)].sort() },
+  );
+  return new Map(rows.flatMap((row) => (row.hash === null ? [] : [[row.id, row.hash] as const])));
+}
+
 function sortDate(article: ValidArticle, ingestedAt: string): string {
   return article.publishedAt ?? ingestedAt;
 }
+
+const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 export function pairsOf(keys: string[]): [string, string][] {
   const sorted = [...new Set(keys)].sort();
@@ -78,7 +101,10 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
      SET a += row.props`,
   );
 
-  // 3. Entities, one row per key across the batch, one statement per label.
+  // 3. Entities, one row per key across the batch, one statement per label. In key order: on Neo4j
+  //    this takes each entity's write lock, and two batches at once that share entities must take
+  //    them in the same order (or deadlock, and one is retried whole). Everything the batch writes
+  //    next about these entities, co-mention pairs included, happens under these locks.
   const entities = new Map<string, { key: string; kind: EntityKind; props: Record<string, unknown>; aliases: Set<string> }>();
   for (const { extracted } of writes) {
     for (const e of extracted.entities) {
@@ -106,6 +132,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   for (const [kind, label] of Object.entries(LABELS)) {
     const rows = [...entities.values()]
       .filter((row) => row.kind === kind)
+      .sort(byKey)
       .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
     if (rows.length === 0) continue;
     // The first name an entity was seen under stays its name; later names become aliases.
@@ -199,14 +226,14 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     await recountCoMentions(tx, [...pairKeys.values()]);
   }
 
-  // 7. Events, their participants, places and the articles reporting them.
+  // 7. Events, their participants, places and the articles reporting them; events in key order, as entities.
   const events = writes.flatMap(({ article, extracted }) =>
     extracted.events.map((ev) => ({ article, extracted, ev })),
   );
   if (events.length > 0) {
     await runRows(
       tx,
-      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })),
+      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })).sort(byKey),
       `MERGE (ev:Event {key: row.key})
        ON CREATE SET ev += row.props`,
     );
@@ -461,8 +488,7 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
   await tx.run(
     `UNWIND $keys AS key
      MATCH (e:Entity {key: key})
-     CALL {
-       WITH e
+     CALL (e) {
        MATCH (a:Article)-[m:MENTIONS]->(e)
        RETURN count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
@@ -482,8 +508,7 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
     `UNWIND $rows AS row
      MATCH (x:Entity {key: row.a})
      MATCH (y:Entity {key: row.b})
-     CALL {
-       WITH x, y
+     CALL (x, y) {
        MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y)
        RETURN count(a) AS n, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
