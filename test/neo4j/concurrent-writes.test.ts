@@ -37,6 +37,12 @@ const shared = corpus.slice(26, 40);
 const clientA = [...shared, ...corpus.slice(0, 26)];
 const clientB = [...shared, ...corpus.slice(40)];
 
+// New text under the same URL for three of the shared articles: stored, these are updates.
+const updates = shared.slice(0, 3).map((a) => ({
+  ...a,
+  text: `${a.text}\n\nRussian Foreign Minister Sergei Lavrov met Japanese Prime Minister Shinzo Abe in Tokyo on Monday.`,
+}));
+
 const sortedRows = (rows: Record<string, unknown>[]) => rows.map((row) => JSON.stringify(row)).sort();
 
 /** The graph as data: every node by key with its counters, every relationship (duplicates stay visible). */
@@ -114,6 +120,7 @@ async function send(c: Client, articles: Input[]) {
 describe.skipIf(!onNeo4j)('concurrent ingests on Neo4j (Neo4j only: the embedded engine runs one write transaction at a time)', () => {
   let store: Runner;
   let serial: Record<string, string[]>;
+  let serialUpdated: Record<string, string[]>;
 
   beforeAll(async () => {
     store = await openTestStore();
@@ -124,14 +131,17 @@ describe.skipIf(!onNeo4j)('concurrent ingests on Neo4j (Neo4j only: the embedded
     expect(a.created + b.created).toBe(shared.length + 26 + (corpus.length - 40));
     expect(b.unchanged).toBe(shared.length);
     serial = await canonicalDump(store);
+    expect(await send(c, updates)).toMatchObject({ updated: updates.length, failed: 0 });
+    serialUpdated = await canonicalDump(store);
   });
 
   afterAll(async () => {
     await store?.close();
   });
 
-  it('the reference graph has what a race would break: shared pairs, quotes, events', () => {
+  it('the reference graph has what a race would break: shared pairs, quotes, events, updated articles', () => {
     expect(serial.pairNodes.length).toBeGreaterThan(1000);
+    expect(serialUpdated.mentions).not.toEqual(serial.mentions);
     expect(serial.quotes.length).toBeGreaterThan(0);
     expect(serial.events.length).toBeGreaterThan(0);
   });
@@ -153,4 +163,16 @@ describe.skipIf(!onNeo4j)('concurrent ingests on Neo4j (Neo4j only: the embedded
       expect(await canonicalDump(store)).toEqual(serial);
     });
   }
+
+  it('two servers sending the same updates at once: one updates each article, the other finds it unchanged', async () => {
+    await clear(store);
+    const [a, b] = [await client(store), await client(store)];
+    await send(a, clientA);
+    await send(a, clientB);
+    const [reportA, reportB] = await Promise.all([send(a, updates), send(b, updates)]);
+    expect([...reportA.errors, ...reportB.errors]).toEqual([]);
+    expect(reportA.updated + reportB.updated).toBe(updates.length);
+    expect(reportA.unchanged + reportB.unchanged).toBe(updates.length);
+    expect(await canonicalDump(store)).toEqual(serialUpdated);
+  });
 });

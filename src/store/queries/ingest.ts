@@ -37,16 +37,19 @@ export async function existingHashes(runner: QueryRunner, ids: string[]): Promis
  * transaction ends (a new one is created empty, and `writeArticles` fills it in). Neo4j runs write
  * transactions side by side; without this, two that store the same article at once both find it
  * new, and both link its mentions and add to its counters. MERGE on the constrained id makes the
- * second wait until the first commits; a SET that reads the property it writes makes Neo4j take the
- * node's write lock before the read, so an article that exists is held too. In id order, so that
- * two batches take the articles they share in the same order. The embedded engine runs one write
- * transaction at a time and takes this as a plain read and create.
+ * second wait until the first commits; for an article that exists, writing a property takes the
+ * node's write lock (Neo4j's documented explicit lock; it is removed in the same statement, so
+ * nothing is stored) and the hash is read after it. Measured on 5.26: `SET a.contentHash =
+ * a.contentHash` reads the hash before the lock and writes the stale value back. In id order, so
+ * that two batches take the articles they share in the same order. The embedded engine runs one
+ * write transaction at a time and takes this as a plain read and create.
  */
 export async function claimArticles(tx: QueryRunner, ids: string[]): Promise<Map<string, string>> {
   const rows = await tx.run<{ id: string; hash: string | null }>(
     `UNWIND $ids AS id
      MERGE (a:Article {id: id})
-     SET a.contentHash = a.contentHash
+     SET a._lock = true
+     REMOVE a._lock
      RETURN a.id AS id, a.contentHash AS hash`,
     { ids: [...new Set(ids)].sort() },
   );
@@ -354,6 +357,12 @@ const UPDATE_PAIR = {
  * are added to at ingest and set by a recount.
  */
 async function writePairs(tx: QueryRunner, rows: PairRow[], mode: keyof typeof UPDATE_PAIR): Promise<void> {
+  // Safe without MERGE on Neo4j too, where write transactions run side by side: an ingest has written
+  // to both entities of each pair earlier in its transaction (step 3 of writeArticles) and so holds
+  // their write locks until it commits; a recount holds at least one (recountEntities comes first).
+  // Another transaction creating the same pair must wait for the first to commit, then finds it here.
+  // Left open: two curations at once, each holding a different end of one missing pair; the second
+  // fails on the key's constraint and is rolled back whole.
   const existing = await existingPairs(tx, rows.map((r) => r.key));
   const known = rows.filter((r) => existing.has(r.key));
   if (known.length > 0) await runRows(tx, known.map(({ key, n, first, last }) => ({ key, n, first, last })), UPDATE_PAIR[mode]);
@@ -493,7 +502,8 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
        RETURN count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
      SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
-    { keys },
+    // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
+    { keys: [...keys].sort() },
   );
   // An entity no article mentions any more is gone from the graph, with its edges.
   await deleteEntities(tx, keys, 'e.articleCount = 0');
