@@ -4,7 +4,9 @@
  * arguments that page, filter and window. Each answer must be the same JSON, global ids and cursors
  * included. Left out: Article.ingestedAt, the time each engine's own load ran.
  */
+import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/graphql/index.ts';
 import { openGrafeo } from '../../src/store/grafeo.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { createTestApp, onNeo4j, openTestStore, type TestApp } from '../support/app.ts';
@@ -192,7 +194,13 @@ describe.skipIf(!onNeo4j)('the embedded engine and Neo4j give the same answers (
     await neo4j?.close();
   });
 
+  // The top-level fields the operations asked, so that a query field added later without a case here fails.
+  const asked = new Set<string>();
   const asker = (app: TestApp): Ask => async (query, variables) => {
+    for (const definition of parse(query).definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      for (const selection of definition.selectionSet.selections) if (selection.kind === Kind.FIELD) asked.add(selection.name.value);
+    }
     const { data, errors } = await app.gql(query, variables, ADMIN);
     expect(errors, `${app.store.engine}: ${query}`).toBeUndefined();
     return data;
@@ -205,4 +213,8 @@ describe.skipIf(!onNeo4j)('the embedded engine and Neo4j give the same answers (
       expect(await operation(asker(neo4j))).toEqual(expected);
     });
   }
+
+  it('asked every top-level query field', () => {
+    expect([...asked].filter((field) => !field.startsWith('__')).sort()).toEqual(Object.keys(schema.getQueryType()!.getFields()).sort());
+  });
 });
