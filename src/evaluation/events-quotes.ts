@@ -104,10 +104,15 @@ function typesOf(e: GoldEvent): string[] {
   return Array.isArray(e.type) ? e.type : [e.type];
 }
 
-/** Whether an extracted entity (by its name and aliases) is the gold name (or one of its spellings). */
+/**
+ * Whether an extracted entity (by its name and aliases) is the gold name (or one of its spellings).
+ * An entity named only by the gold name's last word ("Cengiz" for Hatice Cengiz) counts: joining a
+ * first name to its surname is the entity step's precision, scored apart, not the speaker's or the role's.
+ */
 export function sameEntity(goldName: string, entityNames: string[]): boolean {
   const wanted = goldName.split('|').map(normalise);
-  return entityNames.some((n) => wanted.includes(normalise(n)));
+  const surnames = wanted.filter((w) => w.includes(' ')).map((w) => w.slice(w.lastIndexOf(' ') + 1));
+  return entityNames.some((n) => wanted.includes(normalise(n))) || (entityNames.length > 0 && surnames.includes(normalise(entityNames[0])));
 }
 
 export function scoreArticle(gold: GoldArticle, got: ExtractedArticle): ArticleResult {
