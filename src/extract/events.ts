@@ -30,9 +30,16 @@ export interface EventType {
  * 180 assault. CAMEO has no code for elections: "X01" is this project's extension.
  */
 export const EVENT_TYPES: Record<string, EventType> = {
-  MEETING: { cameoCode: '040', noun: 'Meeting', symmetric: true, trigger: /\b(?:met|meets?|meetings?|summit)\b/g },
+  MEETING: {
+    cameoCode: '040',
+    noun: 'Meeting',
+    symmetric: true,
+    // CAMEO 040 "consult" covers telephone calls between leaders.
+    trigger: /\b(?:met|meets?|meetings?|summit|(?:tele)?phone (?:call|conversation)s?|call between|spoke (?:on|by|over) the (?:tele)?phone|gathered (?:in|at))\b/g,
+  },
   TALKS: { cameoCode: '046', noun: 'Talks', symmetric: true, trigger: /\b(?:talks|negotiations|negotiated|peace process)\b/g },
-  SANCTIONS: { cameoCode: '163', noun: 'Sanctions', symmetric: false, trigger: /\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?)\b/g },
+  // "an officially sanctioned world record" is approval, not a sanction: the adjective is left out.
+  SANCTIONS: { cameoCode: '163', noun: 'Sanctions', symmetric: false, trigger: /\b(?:sanction(?:s|ing)?|(?<!(?:\b(?:a|an|the|officially|not)) )sanctioned|embargo(?:es)?)\b/g },
   EXPULSION: {
     cameoCode: '174',
     noun: 'Expulsion',
@@ -40,22 +47,23 @@ export const EVENT_TYPES: Record<string, EventType> = {
     trigger: /\b(?:expel(?:s|led|ling)?|expulsions?|deport(?:ed|ing|ations?)?|persona non grata|(?:reduce|cut|slash)(?:s|d|ing)? (?:its|their|the) (?:diplomatic (?:personnel|staff|presence)|number of diplomats))\b/g,
   },
   ELECTION: { cameoCode: 'X01', noun: 'Election', symmetric: true, trigger: /\b(?:elections?|elected|re-elected|reelected|referendum)\b/g },
-  STATEMENT: { cameoCode: '010', noun: 'Statement', symmetric: false, trigger: /\b(?:in a statement|issued a statement|(?<!(?:was|were|been|be|is|are) )announced|(?<!(?:was|were|been|be|is|are) )declared)\b/g },
-  ACCUSATION: { cameoCode: '112', noun: 'Accusation', symmetric: false, trigger: /\b(?:accus(?:e|ed|es|ing|ations?)|blamed|alleged)\b/g },
+  STATEMENT: { cameoCode: '010', noun: 'Statement', symmetric: false, trigger: /\b(?:in (?:a|his|her|its|their) (?:joint |written )?statement|(?:issued|released) (?:a )?statements?|statements? (?:released|issued) by|(?<!(?:was|were|been|be|is|are) )announced|(?<!(?:was|were|been|be|is|are) )declared)\b/g },
+  ACCUSATION: { cameoCode: '112', noun: 'Accusation', symmetric: false, trigger: /\b(?:accus(?:e|ed|es|ing|ations?)|blamed|alleged|condemn(?:s|ed)|denounc(?:es|ed)|critici[sz]ed|spoke out against)\b/g },
   MILITARY: {
     cameoCode: '150',
     noun: 'Military action',
     symmetric: false,
-    trigger: /\b(?:troops|military exercises?|military drills|deploy(?:ed|ment)|air ?strikes?|missile (?:tests?|launch(?:es)?)|testing (?:those |the )?missiles|offensive|invasion|invaded|shelling)\b/g,
+    trigger: /\b(?:troops|military exercises?|military drills|deploy(?:ed|ment)|air ?strikes?|missile (?:tests?|launch(?:es)?)|testing (?:those |the )?missiles|offensive|invasion|invaded|incursion|military operations?|shelling)\b/g,
   },
   ATTACK: {
     cameoCode: '180',
     noun: 'Attack',
     symmetric: false,
-    trigger: /\b(?:attack(?:s|ed)?|bomb(?:s|ing|ings|ed)?|shooting|shot dead|stabb(?:ed|ing)|gunmen|suicide bomber|massacre)\b/g,
+        // "killed" only counts with an actor (checked below): "X killed Y", not "killed in a crash".
+    trigger: /\b(?:attack(?:s|ed)?|bomb(?:s|ing|ings|ed)?|shooting|shot dead|stab(?:s|bed|bing)?|murder(?:s|ed)?|assassinat(?:ed|ion)|killed|gunmen|suicide bomber|massacre)\b/g,
   },
   PROTEST: { cameoCode: '140', noun: 'Protest', symmetric: true, trigger: /\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies))\b/g },
-  AGREEMENT: { cameoCode: '057', noun: 'Agreement', symmetric: true, trigger: /\b(?:agreements?|agreed to|treaty|accord|ceasefire|cease-fire|signed a deal)\b/g },
+  AGREEMENT: { cameoCode: '057', noun: 'Agreement', symmetric: true, trigger: /\b(?:agreements?|agreed (?:to|on|upon)|treaty|accord|ceasefire|cease-fire|signed a deal)\b/g },
   VISIT: { cameoCode: '042', noun: 'Visit', symmetric: false, trigger: /\b(?:visit(?:s|ed)?|trip to|arrived in|flew to|travell?ed to)\b/g },
 };
 
@@ -80,8 +88,21 @@ interface Draft {
   date?: string;
 }
 
-const SOURCE_AFTER = /^\)?(?:['’]s\s+\w+)?\s*(?:,[^,]{0,20},\s*)?(?:said|says|told|reported|stated|added|confirmed|announced)\b/;
-const HYPOTHETICAL = /\b(?:if|would|could|might|unless|whether)\b/;
+const SOURCE_AFTER = /^\)?(?:['’]s\s+\w+)?\s*(?:,[^,]{0,20},\s*)?(?:said|says|told|reported|stated|added|confirmed|announced|called|agreed|saying)\b/;
+/** "Lorenzana said he had ordered …": the source speaks of what they did themselves. */
+const SELF_REPORT = /^\)?\s*(?:said|says|told \w+|stated|added|confirmed|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\b/;
+/** Plans and conditions are not events: "if …", "was planning to visit", "worked to arrange a meeting". */
+const HYPOTHETICAL = /\b(?:if|would|could|might|unless|whether|will|plann(?:ed|ing)|plans?\s+to|arrange|scheduled|expected|proposed|possible|potential)\b/;
+/** Auxiliaries before a past participle: the mention before them is what the act was done to. */
+const PASSIVE_BETWEEN = /^(?:\s*,[^,]{0,80},)?\s*(?:,\s*who\s+)?(?:was|were|is|are|has been|have been|had been|being|been|was being)\s+(?:\w+ly\s+)?$/;
+const PARTICIPLE = /(?:ed|en|shot|hit|met|struck|held|sanctioned)$/;
+/** "the attack", "this stabbing": a report of an event already told, unless it says more ("the attack on the embassy"). */
+const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[a-z]+\s+)?$/i;
+const SPECIFIER_AFTER = /^\s*(?:on|against|in|at|by|of|targeting|near)\b/;
+/** A trigger inside an office's name: "special envoy for Ukraine negotiations". */
+const IN_TITLE = /\b(?:envoy|representative|negotiator|ambassador|minister|secretary|committee|commission|office|department)\s+(?:for|on|of)\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u;
+/** Prepositions whose object, before a directed trigger, is no party to it ("documents from Secretary of State Mike Pompeo as part of its investigation into alleged misconduct"). */
+const PREPOSITION_BEFORE = /\b(?:from|to|for|with|of|on|about|into|against|at|in)\s+(?:(?:the|a|an)\s+)?(?:(?:\p{Lu}[\p{L}.'’-]*|[a-z]+ (?=\p{Lu}))\s+){0,5}$/u;
 
 export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan[], published: string | null): ExtractedEvent[] {
   const drafts: Draft[] = [];
@@ -100,10 +121,19 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
       let m: RegExpExecArray | null;
       while ((m = def.trigger.exec(s.text))) {
         const at = s.start + m.index;
+        const triggerEnd = at + m[0].length;
         if (insideQuote(quotes, at)) continue;
         const clause = clauseAround(doc.text, s.start, s.end, at);
         const before = doc.text.slice(clause[0], at);
         if (HYPOTHETICAL.test(before)) continue;
+        const lead = doc.text.slice(Math.max(s.start, at - 60), at);
+        if (IN_TITLE.test(lead)) continue;
+        // "was met with applause" is no meeting.
+        if (type === 'MEETING' && /\b(?:was|were|been|being)\s+$/.test(lead) && /^\s+with\b/.test(doc.text.slice(triggerEnd, triggerEnd + 6))) continue;
+        if (ANAPHORIC_BEFORE.test(lead) && !SPECIFIER_AFTER.test(doc.text.slice(triggerEnd, triggerEnd + 12)) && drafts.some((d) => d.type === type)) continue;
+        const passive = PARTICIPLE.test(m[0]);
+        // "alleged misconduct by Trump": the adjective's "by" names the accused, not the accuser.
+        const adjectival = /^alleged$/i.test(m[0]) && !/^\s+(?:that|the|to|in|on)\b/.test(doc.text.slice(triggerEnd, triggerEnd + 6));
         const draft: Draft = { type, sentence: s.index, triggerAt: at, roles: new Map() };
         let window = clause;
         // "Following a meeting with …, Tillerson explained": the main clause names the other side.
@@ -114,7 +144,8 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
         const take = (e: EventMention, peopleOnly: boolean) => {
           if (e.media || (peopleOnly && e.kind !== 'PERSON')) return;
           // The source of a report ("the FSB said", "officials told") is not a party to what it reports.
-          if (!def.symmetric && type !== 'STATEMENT' && SOURCE_AFTER.test(doc.text.slice(e.end, e.end + 24))) return;
+          const after = doc.text.slice(e.end, e.end + 40);
+          if (!def.symmetric && type !== 'STATEMENT' && SOURCE_AFTER.test(after.slice(0, 24)) && !SELF_REPORT.test(after)) return;
           const prep = doc.text.slice(Math.max(s.start, e.start - 12), e.start);
           const located = /\b(?:in|at|near|to|from)\s+(?:the\s+)?$/.test(prep);
           if (e.kind === 'PLACE' || (e.kind === 'COUNTRY' && (placeSpans.has(e.start) || (located && /\b(?:in|at|near)\s+(?:the\s+)?$/.test(prep))))) {
@@ -125,12 +156,18 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           }
           let role: EventRole = 'participant';
           if (!def.symmetric) {
-            const possessive = /^['’]s\s+(?:\w+\s+){0,2}$/.test(doc.text.slice(e.end, at)); // "Russia's alleged interference"
-            role = e.end > at || possessive || isBetweenCausativeAndTrigger(doc.text, e, at) ? 'target' : 'actor';
+            const role2 = directedRole(doc.text, s.start, e, at, triggerEnd, passive, adjectival, inSentence);
+            if (!role2) return;
+            role = role2;
           }
           if (!draft.roles.has(e.key)) draft.roles.set(e.key, role);
         };
         for (const e of inSentence) if (e.start >= window[0] && e.end <= window[1]) take(e, false);
+        // "Paweł Adamowicz, mayor of …, was stabbed" / "Wiranto, who was visiting …": the clause's subject stands before the aside.
+        if (![...draft.roles.values()].some((r) => r !== 'target') && /^\s*(?:who\s+)?(?:was|were|is|are|has|had|have)\b/.test(before)) {
+          const subject = subjectBefore(doc.text, s.start, window[0], inSentence);
+          if (subject) take(subject, false);
+        }
         // No party named in the clause ("…, IS heading to Moscow for talks"): the people of the neighbouring clauses.
         if (draft.roles.size === 0) {
           const prev = clauseAround(doc.text, s.start, s.end, Math.max(s.start, window[0] - 2));
@@ -138,12 +175,55 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           for (const e of inSentence) if ((e.start >= prev[0] && e.end <= window[0]) || (e.start >= window[1] && e.end <= next[1])) take(e, true);
         }
         if (draft.roles.size === 0) continue;
+        if (/^killed$/i.test(m[0]) && ![...draft.roles.values()].includes('actor')) continue;
         draft.date = nearestDay(dates, at);
         drafts.push(draft);
       }
     }
   }
   return mergeDrafts(drafts, mentions, published);
+}
+
+/**
+ * Actor or target of a directed event from the sentence's structure, or null when the mention is no
+ * party: before the trigger the subject acts ("Putin ordered"), unless the verb is passive ("Wiranto
+ * was stabbed"), the mention owns the trigger ("Russia's alleged interference"), is told to act
+ * ("ordered the United States to reduce"), modifies a name ("Indonesia's security minister
+ * Wiranto") or is the object of a preposition ("documents from Pompeo"); "by X" is the actor; after
+ * the trigger, the target.
+ */
+function directedRole(
+  text: string,
+  sentenceStart: number,
+  e: EventMention,
+  at: number,
+  triggerEnd: number,
+  passive: boolean,
+  adjectival: boolean,
+  inSentence: EventMention[],
+): EventRole | null {
+  const lead = text.slice(Math.max(sentenceStart, e.start - 60), e.start);
+  const byAgent = /\bby\s+(?:(?:the|a|an)\s+)?(?:(?:\p{Lu}[\p{L}.'’-]*|[a-z]+)\s+){0,3}$/u.test(lead) && !/\bby\s+(?:\S+\s+){4,}$/.test(lead);
+  if (e.start >= triggerEnd) return byAgent && !adjectival ? 'actor' : 'target';
+  if (byAgent) return 'actor';
+  const between = text.slice(e.end, at);
+  if (/^['’]s\s+(?:\w+\s+){0,2}$/.test(between) || isBetweenCausativeAndTrigger(text, e, at)) return 'target';
+  if (passive && PASSIVE_BETWEEN.test(between)) return 'target';
+  const next = inSentence.find((o) => o.start >= e.end && o.start < at && o !== e && o.key !== e.key);
+  if (next && next.kind === 'PERSON' && /^(?:['’]s)?(?:\s+(?:\p{Lu}[\p{L}-]*|[a-z]+))*\s*$/u.test(text.slice(e.end, next.start)) && next.start - e.end < 40) return null;
+  if (PREPOSITION_BEFORE.test(lead)) return null;
+  return 'actor';
+}
+
+/** The nearest party mentioned before `clauseStart` that is not a place nor the object of a preposition. */
+function subjectBefore(text: string, sentenceStart: number, clauseStart: number, inSentence: EventMention[]): EventMention | undefined {
+  for (let i = inSentence.length - 1; i >= 0; i--) {
+    const e = inSentence[i];
+    if (e.end > clauseStart || e.kind === 'PLACE') continue;
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(sentenceStart, e.start - 60), e.start))) continue;
+    return e;
+  }
+  return undefined;
 }
 
 function isBetweenCausativeAndTrigger(text: string, e: { start: number; end: number }, at: number): boolean {

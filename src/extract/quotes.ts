@@ -144,7 +144,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
   /** Whether the mention starting at token s is the object of a preposition ("to Secretary of State Mike Pompeo", "of journalist Jamal Khashoggi"). */
   const afterPreposition = (s: number) => {
     let b = s - 1;
-    while (b >= 0 && s - b < 6 && !keyAt(b) && (/^\p{Lu}/u.test(tokens[b].text) || isTitleWord(tokens[b].text) || /^(?:the|a|an)$/.test(tokens[b].text))) b--;
+    while (b >= 0 && s - b < 6 && !keyAt(b) && (/^\p{Lu}/u.test(tokens[b].text) || isTitleWord(tokens[b].text) || /^(?:the|a|an|central|local|provincial|municipal)$/.test(tokens[b].text))) b--;
     return b >= 0 && PREPOSITION.test(tokens[b].text);
   };
   /** "he"/"she" at token i: the last person named before it, outside quotes, not after a preposition. */
@@ -246,7 +246,12 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     const close = firstTok(q.end);
     const sentence = tokens[Math.min(open, tokens.length - 1)]?.sentence ?? 0;
     const lastSentence = tokens[Math.max(0, close - 1)]?.sentence ?? sentence;
-    const innerEndsWithStop = /[.!?]\s*$/.test(text.slice(q.inner[0], q.inner[1]));
+    const innerEndsWithStop = /[.!?][\])]*\s*$/.test(text.slice(q.inner[0], q.inner[1]));
+    // 'X reportedly said "…."' — introduced before, so what follows a closed sentence is not its attribution.
+    let introduced = false;
+    for (let k = open - 1; k >= Math.max(0, open - 3) && tokens[k].sentence === sentence; k--) {
+      if (/^[,:]$/.test(tokens[k].text) || INTRODUCING.has(tokens[k].text.toLowerCase())) introduced = true;
+    }
 
     let speaker: string | undefined;
     let cue = false;
@@ -255,7 +260,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     let i = close;
     while (i < tokens.length && /^[,.:;]$/.test(tokens[i].text)) i++;
     const afterSameSentence = i < tokens.length && (tokens[i].sentence === lastSentence || i === close);
-    if (afterSameSentence && !isQuoteMark(i)) {
+    if (afterSameSentence && !isQuoteMark(i) && !(innerEndsWithStop && introduced)) {
       let verb = -1;
       let speakerFirst = -1;
       if (INTRODUCING.has(tokens[i].text.toLowerCase())) verb = i;
