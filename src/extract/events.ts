@@ -156,7 +156,7 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           }
           let role: EventRole = 'participant';
           if (!def.symmetric) {
-            const role2 = directedRole(doc.text, s.start, e, at, triggerEnd, passive, adjectival, inSentence);
+            const role2 = directedRole(doc.text, s.start, type, e, at, triggerEnd, passive, adjectival, inSentence);
             if (!role2) return;
             role = role2;
           }
@@ -168,6 +168,12 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           const subject = subjectBefore(doc.text, s.start, window[0], inSentence);
           if (subject) take(subject, false);
         }
+        // "In a statement released after the attack, the Department of Defense justified …": the next clause's subject made it.
+        if (draft.roles.size === 0 && type === 'STATEMENT' && /^\W*$/.test(before)) {
+          const next = clauseAround(doc.text, s.start, s.end, Math.min(s.end - 1, window[1] + 1));
+          const subject = inSentence.find((e) => e.start >= window[1] && e.end <= next[1] && e.kind !== 'PLACE' && !e.media);
+          if (subject) draft.roles.set(subject.key, 'actor');
+        }
         // No party named in the clause ("…, IS heading to Moscow for talks"): the people of the neighbouring clauses.
         if (draft.roles.size === 0) {
           const prev = clauseAround(doc.text, s.start, s.end, Math.max(s.start, window[0] - 2));
@@ -176,7 +182,7 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
         }
         if (draft.roles.size === 0) continue;
         if (/^killed$/i.test(m[0]) && ![...draft.roles.values()].includes('actor')) continue;
-        draft.date = nearestDay(dates, at);
+        draft.date = nearestDay(dates, at, doc.text);
         drafts.push(draft);
       }
     }
@@ -195,6 +201,7 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
 function directedRole(
   text: string,
   sentenceStart: number,
+  type: string,
   e: EventMention,
   at: number,
   triggerEnd: number,
@@ -203,12 +210,18 @@ function directedRole(
   inSentence: EventMention[],
 ): EventRole | null {
   const lead = text.slice(Math.max(sentenceStart, e.start - 60), e.start);
-  const byAgent = /\bby\s+(?:(?:the|a|an)\s+)?(?:(?:\p{Lu}[\p{L}.'’-]*|[a-z]+)\s+){0,3}$/u.test(lead) && !/\bby\s+(?:\S+\s+){4,}$/.test(lead);
-  if (e.start >= triggerEnd) return byAgent && !adjectival ? 'actor' : 'target';
+  const byAgent = /\b(?:by|ascribed to|attributed to|blamed on)\s+(?:(?:the|a|an)\s+)?(?:(?:\p{Lu}[\p{L}.'’-]*|[a-z]+)\s+){0,5}$/u.test(lead);
+  if (e.start >= triggerEnd) {
+    // "the Libyan ambassador to Greece", "criticized the decision via Twitter": no party.
+    if (/\b(?:ambassador|envoy|embassy|consulate|mission)\s+(?:to|in|of)\s+(?:the\s+)?$|\b(?:via|through)\s+(?:the\s+)?$/.test(lead)) return null;
+    return byAgent && !adjectival ? 'actor' : 'target';
+  }
   if (byAgent) return 'actor';
   const between = text.slice(e.end, at);
   if (/^['’]s\s+(?:\w+\s+){0,2}$/.test(between) || isBetweenCausativeAndTrigger(text, e, at)) return 'target';
   if (passive && PASSIVE_BETWEEN.test(between)) return 'target';
+  // "the Turkish military operation", "US air strikes": the country's forces act.
+  if ((type === 'MILITARY' || type === 'ATTACK') && e.kind === 'COUNTRY' && /^\s+(?:[a-z]+\s+)?$/.test(between)) return 'actor';
   const next = inSentence.find((o) => o.start >= e.end && o.start < at && o !== e && o.key !== e.key);
   if (next && next.kind === 'PERSON' && /^(?:['’]s)?(?:\s+(?:\p{Lu}[\p{L}-]*|[a-z]+))*\s*$/u.test(text.slice(e.end, next.start)) && next.start - e.end < 40) return null;
   if (PREPOSITION_BEFORE.test(lead)) return null;
@@ -240,21 +253,35 @@ function clauseAround(text: string, from: number, to: number, at: number): [numb
   return [a, b];
 }
 
-function nearestDay(dates: DateMention[], at: number): string | undefined {
+/** The day named nearest the trigger, not across a relative clause ("On Wednesday, … denounced the memoranda in which Turkey and Libya agreed"). */
+function nearestDay(dates: DateMention[], at: number, text: string): string | undefined {
   let best: DateMention | undefined;
   for (const d of dates) {
     if (d.precision !== 'day') continue;
+    if (/\b(?:in which|which|who|whose|where)\b/.test(d.end <= at ? text.slice(d.end, at) : text.slice(at, d.start))) continue;
     if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
   }
   return best?.value;
 }
 
 /** One event per type and date in an article: later sentences add participants to the first. */
+/** Directed events against different targets are different events ("sanctions against him", "sanctions against al-Muhandis"). */
+function sameTargets(a: Draft, b: Draft): boolean {
+  const targets = (d: Draft) => [...d.roles].filter(([, r]) => r === 'target').map(([k]) => k);
+  const ta = targets(a);
+  const tb = targets(b);
+  return ta.length === 0 || tb.length === 0 || ta.some((k) => tb.includes(k));
+}
+
 function mergeDrafts(drafts: Draft[], mentions: EventMention[], published: string | null): ExtractedEvent[] {
   const groups: Draft[] = [];
   for (const d of drafts) {
     // Same type, compatible dates and at least one party in common: the same event told twice.
-    const same = groups.find((g) => g.type === d.type && (!g.date || !d.date || g.date === d.date) && [...d.roles.keys()].some((k) => g.roles.has(k)));
+    // Told in one sentence, it is one event whatever the parties; an air strike that kills is the attack itself.
+    const same =
+      groups.find((g) => g.sentence === d.sentence && (g.type === d.type || (g.type === 'ATTACK' && d.type === 'MILITARY') || (g.type === 'MILITARY' && d.type === 'ATTACK'))) ??
+      groups.find((g) => g.type === d.type && (!g.date || !d.date || g.date === d.date) && [...d.roles.keys()].some((k) => g.roles.has(k)) && sameTargets(g, d));
+    if (same && same.type === 'MILITARY' && d.type === 'ATTACK') same.type = 'ATTACK';
     if (!same) {
       groups.push({ ...d, roles: new Map(d.roles) });
       continue;
