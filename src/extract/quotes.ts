@@ -47,6 +47,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let carried = -1;
   let p = 0;
   while (p < text.length) {
+    if (text[p] === '\n') {
+      p++; // blank lines between paragraphs keep a quote open
+      continue;
+    }
     let e = text.indexOf('\n', p);
     if (e < 0) e = text.length;
     const first = p + (text.slice(p, e).length - text.slice(p, e).trimStart().length);
@@ -75,8 +79,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       while (n < text.length && /\s/.test(text[n])) n++;
       if (n < text.length && OPENING.has(text[n])) carried = open;
     }
-    if (p === e) p++;
-    else p = e;
+    p = e;
   }
   return out;
 }
@@ -105,7 +108,7 @@ const INTRODUCING = new Set([
 ]);
 /** A phrase in marks after these is a title or a name, not speech. */
 const NAMING = /\b(?:article|headline|titled|entitled|headlined|named|dubbed|nicknamed|known as|sign|banner|placard|poster|slogan|hashtag)\W*$/i;
-const PREPOSITION = /^(?:to|with|by|of|from|for|at|on|about|against|asking|told|met|meeting)$/i;
+const PREPOSITION = /^(?:to|with|within|inside|among|under|by|of|from|for|at|on|about|against|asking|told|met|meeting)$/i;
 /** Words between a subject and its verb: "Hotak also alleged", "Trump has repeatedly said". */
 const ADVERB = /^(?:also|later|further|then|reportedly|previously|again|publicly|repeatedly|has|had|have|was|were|once|subsequently|separately|additionally|himself|herself|first|earlier|initially|simply)$/i;
 const MIN_WORDS_WITHOUT_CUE = 5;
