@@ -9,8 +9,8 @@ const DEFAULT_GOLD = fileURLToPath(new URL('../../test/gold/events-quotes.jsonl'
 
 const USAGE = `usage: newsgraph eval-events [--gold FILE] [--rules] [--verbose]
 
-Runs the extractor on the gold's articles and prints, for the tuning half, the held-out half and
-all: events P/R, participant-role precision, date recall; quotes P/R, speaker precision (a missing
+Runs the extractor on the gold's articles and prints, for the tuning part, the held-out part, the
+blind part (annotated after the rules were written) and all: events P/R, participant-role precision, date recall; quotes P/R, speaker precision (a missing
 speaker counts as wrong). Matching rules: test/gold/README.md.
   --gold FILE   default ${DEFAULT_GOLD}
   --rules       rules and gazetteers only (no NER model)
@@ -39,9 +39,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write('\n');
   }
   process.stdout.write(`extractor: ${extractor.usesNer ? 'with the NER tagger' : 'rules only'}\n`);
-  for (const split of ['tune', 'heldout'] as const) {
+  const labels = { tune: 'tuning', heldout: 'held-out', blind: 'blind' } as const;
+  for (const split of ['tune', 'heldout', 'blind'] as const) {
     const part = results.filter((r) => r.split === split);
-    process.stdout.write(formatFigures(split === 'tune' ? `tuning half (${part.length} articles)` : `held-out half (${part.length} articles)`, sumCounts(part.map((r) => r.counts))) + '\n');
+    if (part.length > 0) process.stdout.write(formatFigures(`${labels[split]} (${part.length} articles)`, sumCounts(part.map((r) => r.counts))) + '\n');
   }
   process.stdout.write(formatFigures(`all (${results.length} articles)`, sumCounts(results.map((r) => r.counts))) + '\n');
   return 0;
