@@ -88,11 +88,17 @@ interface Draft {
   date?: string;
 }
 
-const SOURCE_AFTER = /^\)?(?:['’]s\s+\w+)?\s*(?:,[^,]{0,20},\s*)?(?:said|says|told|reported|stated|added|confirmed|announced|called|agreed|saying)\b/;
+const SOURCE_AFTER = /^\)?(?:['’]s\s+\w+)?\s*(?:,[^,]{0,20},\s*)?(?:(?:has|have|had)\s+)?(?:said|says|told|reported|stated|added|confirmed|announced|called|agreed|saying)\b/;
 /** "Lorenzana said he had ordered …": the source speaks of what they did themselves. */
 const SELF_REPORT = /^\)?\s*(?:said|says|told \w+|stated|added|confirmed|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\b/;
 /** Plans and conditions are not events: "if …", "was planning to visit", "worked to arrange a meeting". */
-const HYPOTHETICAL = /\b(?:if|would|could|might|unless|whether|will|plann(?:ed|ing)|plans?\s+to|arrange|scheduled|expected|proposed|possible|potential)\b/;
+const HYPOTHETICAL = /\b(?:if|would|could|might|unless|whether|will|not|never|plann(?:ed|ing)|plans?\s+to|arrange|scheduled|expected|proposed|possible|potential|(?:commit|pledg|promis|threaten|vow)(?:s|ed|ing|ting|ted)?\s+to)\b|n't\b/;
+/** After the trigger: still to come ("the annual meeting … is set to open tomorrow") or only intended ("a bomb plan"). */
+const NOT_YET = /^\s*(?:plan|plot|threat|scare)s?\b|^[^,.;]{0,60}\b(?:(?:is|are)\s+(?:set|scheduled|expected|due)\s+to|will)\b/;
+/** "The United States had not, as of yesterday, announced any plans": the negation may sit in the clause before. */
+const NEGATED = /\b(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n't)\b|\bnever\b/;
+/** A generic description, not an event: "the way the legislature is elected". */
+const GENERIC_PRESENT = /\b(?:is|are)\s+$/;
 /** Auxiliaries before a past participle: the mention before them is what the act was done to. */
 const PASSIVE_BETWEEN = /^(?:\s*,[^,]{0,80},)?\s*(?:,\s*who\s+)?(?:was|were|is|are|has been|have been|had been|being|been|was being)\s+(?:\w+ly\s+)?$/;
 const PARTICIPLE = /(?:ed|en|shot|hit|met|struck|held|sanctioned)$/;
@@ -127,10 +133,15 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
         const before = doc.text.slice(clause[0], at);
         if (HYPOTHETICAL.test(before)) continue;
         const lead = doc.text.slice(Math.max(s.start, at - 60), at);
+        if (NEGATED.test(lead)) continue;
         if (IN_TITLE.test(lead)) continue;
         // "was met with applause" is no meeting.
         if (type === 'MEETING' && /\b(?:was|were|been|being)\s+$/.test(lead) && /^\s+with\b/.test(doc.text.slice(triggerEnd, triggerEnd + 6))) continue;
-        if (ANAPHORIC_BEFORE.test(lead) && !SPECIFIER_AFTER.test(doc.text.slice(triggerEnd, triggerEnd + 12)) && drafts.some((d) => d.type === type)) continue;
+        if (ANAPHORIC_BEFORE.test(lead) && !SPECIFIER_AFTER.test(doc.text.slice(triggerEnd, triggerEnd + 12)) && drafts.some((d) => sameFamily(d.type, type))) continue;
+        if (NOT_YET.test(doc.text.slice(triggerEnd, clause[1]))) continue;
+        if (/ed$/.test(m[0]) && GENERIC_PRESENT.test(lead)) continue;
+        // "the 2020 presidential election" seen from 2019, "the upcoming election": not held yet.
+        if (type === 'ELECTION' && (/\b(?:upcoming|next|forthcoming|coming)\s+(?:\S+\s+){0,2}$/.test(lead) || laterYear(lead, published))) continue;
         const passive = PARTICIPLE.test(m[0]);
         // "alleged misconduct by Trump": the adjective's "by" names the accused, not the accuser.
         const adjectival = /^alleged$/i.test(m[0]) && !/^\s+(?:that|the|to|in|on)\b/.test(doc.text.slice(triggerEnd, triggerEnd + 6));
@@ -143,6 +154,8 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
         const placeSpans = new Set(inSentence.filter((e) => e.kind === 'PLACE').map((e) => e.start));
         const take = (e: EventMention, peopleOnly: boolean) => {
           if (e.media || (peopleOnly && e.kind !== 'PERSON')) return;
+          // "Footage from the City University Student Union showed protesters": a source, not a party.
+          if (def.symmetric && /\b(?:from|according to)\s+(?:the\s+)?$/.test(doc.text.slice(Math.max(s.start, e.start - 16), e.start))) return;
           // The source of a report ("the FSB said", "officials told") is not a party to what it reports.
           const after = doc.text.slice(e.end, e.end + 40);
           if (!def.symmetric && type !== 'STATEMENT' && SOURCE_AFTER.test(after.slice(0, 24)) && !SELF_REPORT.test(after)) return;
@@ -174,11 +187,21 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           const subject = inSentence.find((e) => e.start >= window[1] && e.end <= next[1] && e.kind !== 'PLACE' && !e.media);
           if (subject) draft.roles.set(subject.key, 'actor');
         }
+        // "He also announced …": the person the previous sentences are about.
+        if (draft.roles.size === 0 && /^\s*(?:he|she)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)*$/i.test(before)) {
+          const person = subjectOfEarlierSentence(mentions, s.index, quotes);
+          if (person) draft.roles.set(person.key, def.symmetric ? 'participant' : 'actor');
+        }
         // No party named in the clause ("…, IS heading to Moscow for talks"): the people of the neighbouring clauses.
         if (draft.roles.size === 0) {
           const prev = clauseAround(doc.text, s.start, s.end, Math.max(s.start, window[0] - 2));
           const next = clauseAround(doc.text, s.start, s.end, Math.min(s.end - 1, window[1] + 1));
-          for (const e of inSentence) if ((e.start >= prev[0] && e.end <= window[0]) || (e.start >= window[1] && e.end <= next[1])) take(e, true);
+          // "Brett McGurk, who was Trump's envoy …, also criticized": the relative clause's people are not its subject.
+          if (/^\s*(?:who|which)\b/.test(doc.text.slice(prev[0], prev[1]))) {
+            const subject = subjectBefore(doc.text, s.start, prev[0], inSentence);
+            if (subject) take(subject, false);
+          } else for (const e of inSentence) if (e.start >= prev[0] && e.end <= window[0]) take(e, true);
+          for (const e of inSentence) if (e.start >= window[1] && e.end <= next[1]) take(e, true);
         }
         if (draft.roles.size === 0) continue;
         if (/^killed$/i.test(m[0]) && ![...draft.roles.values()].includes('actor')) continue;
@@ -265,6 +288,30 @@ function nearestDay(dates: DateMention[], at: number, text: string): string | un
 }
 
 /** One event per type and date in an article: later sentences add participants to the first. */
+/** An air strike and an attack are told of each other: "the attack" after "an airstrike" is a re-mention. */
+function sameFamily(a: string, b: string): boolean {
+  const violent = (t: string) => t === 'ATTACK' || t === 'MILITARY';
+  return a === b || (violent(a) && violent(b));
+}
+
+/** A year after the publication year in the words before the trigger. */
+function laterYear(lead: string, published: string | null): boolean {
+  if (!published) return false;
+  const years = lead.match(/\b(?:19|20)\d{2}\b/g) ?? [];
+  return years.some((y) => +y > +published.slice(0, 4));
+}
+
+/** The first person named (outside quotes) in the nearest sentence before `sentence` that names one. */
+function subjectOfEarlierSentence(mentions: EventMention[], sentence: number, quotes: QuoteSpan[]): EventMention | undefined {
+  let best: EventMention | undefined;
+  for (const m of mentions) {
+    if (m.sentence >= sentence) break;
+    if (m.kind !== 'PERSON' || insideQuote(quotes, m.start)) continue;
+    if (!best || m.sentence > best.sentence) best = m;
+  }
+  return best;
+}
+
 /** Directed events against different targets are different events ("sanctions against him", "sanctions against al-Muhandis"). */
 function sameTargets(a: Draft, b: Draft): boolean {
   const targets = (d: Draft) => [...d.roles].filter(([, r]) => r === 'target').map(([k]) => k);
@@ -280,7 +327,7 @@ function mergeDrafts(drafts: Draft[], mentions: EventMention[], published: strin
     // Told in one sentence, it is one event whatever the parties; an air strike that kills is the attack itself.
     const same =
       groups.find((g) => g.sentence === d.sentence && (g.type === d.type || (g.type === 'ATTACK' && d.type === 'MILITARY') || (g.type === 'MILITARY' && d.type === 'ATTACK'))) ??
-      groups.find((g) => g.type === d.type && (!g.date || !d.date || g.date === d.date) && [...d.roles.keys()].some((k) => g.roles.has(k)) && sameTargets(g, d));
+      groups.find((g) => sameFamily(g.type, d.type) && (!g.date || !d.date || g.date === d.date) && [...d.roles.keys()].some((k) => g.roles.has(k)) && sameTargets(g, d));
     if (same && same.type === 'MILITARY' && d.type === 'ATTACK') same.type = 'ATTACK';
     if (!same) {
       groups.push({ ...d, roles: new Map(d.roles) });

@@ -104,7 +104,7 @@ const SPEAKER_KINDS = ['PERSON', 'ORGANIZATION'];
 /** Verbs that introduce a quote besides the speech verbs: "Khan thanked "…"", "he continued by noting". */
 const INTRODUCING = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing'.split(' '),
+  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing stating recommending recommended characterized characterised'.split(' '),
 ]);
 /** A phrase in marks after these is a title or a name, not speech. */
 const NAMING = /\b(?:article|headline|titled|entitled|headlined|named|dubbed|nicknamed|known as|sign|banner|placard|poster|slogan|hashtag)\W*$/i;
@@ -150,19 +150,27 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     while (b >= 0 && s - b < 6 && !keyAt(b) && (/^\p{Lu}/u.test(tokens[b].text) || isTitleWord(tokens[b].text) || /^(?:the|a|an|central|local|provincial|municipal)$/.test(tokens[b].text))) b--;
     return b >= 0 && PREPOSITION.test(tokens[b].text);
   };
-  /** "he"/"she" at token i: the last person named before it, outside quotes, not after a preposition. */
+  /**
+   * "he"/"she" at token i: the last person named before it in its sentence, else the first person named
+   * in the nearest earlier sentence that names one (its subject: "Pelosi called Trump's conduct …
+   * "…," she announced" is Pelosi); outside quotes, never the object of a preposition.
+   */
   const resolvePronoun = (i: number): string | undefined => {
+    const sentence = tokens[i].sentence;
+    let found: string | undefined;
+    let foundSentence = -1;
     for (let k = i - 1; k >= 0; k--) {
+      if (foundSentence >= 0 && tokens[k].sentence !== foundSentence) break;
       const e = keyAt(k);
       if (!e || e.kind !== 'PERSON' || inSpan(k)) continue;
       const s = mentionStart(k);
-      if (afterPreposition(s)) {
-        k = s;
-        continue;
-      }
-      return e.key;
+      k = s;
+      if (afterPreposition(s)) continue;
+      if (tokens[s].sentence === sentence) return e.key;
+      found = e.key;
+      foundSentence = tokens[s].sentence;
     }
-    return undefined;
+    return found;
   };
   const speakerAt = (i: number, kinds = SPEAKER_KINDS): string | undefined => {
     if (i < 0 || i >= tokens.length) return undefined;
@@ -180,6 +188,12 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     let k = v - 1;
     while (k >= 0 && tokens[k].sentence === sentence && ADVERB.test(tokens[k].text)) k--;
     if (k < 0 || tokens[k].sentence !== sentence) return undefined;
+    // "Doug Collins of Georgia said": the place says where the speaker is from.
+    const place = keyAt(k);
+    if (place && (place.kind === 'PLACE' || place.kind === 'COUNTRY') && tokens[mentionStart(k) - 1]?.text === 'of') {
+      const person = speakerAt(mentionStart(k) - 2);
+      if (person) return person;
+    }
     if (tokens[k].text === 'and') {
       // "the Syrian Democratic Forces (SDF), opposed the withdrawal and said": the first verb's subject.
       for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence && !isQuoteMark(j); j--) {
@@ -316,7 +330,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
           break;
         }
       }
-      if (!speaker && /[,:]\s*$/.test(before)) {
+      if (!speaker && /(?:[,:]|\bas)\s*$/.test(before)) {
         cue = true;
         speaker = sentenceSubject(sentence, open);
       }
@@ -372,7 +386,8 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       if (s) return s;
       // Lower-case words may describe the speaker ("former thinktank executive"), but a verb or preposition ends the search.
       const w = tokens[k].text;
-      if (!/^[\p{L}-]+$/u.test(w) || INTRODUCING.has(w.toLowerCase()) || PREPOSITION.test(w) || /^(?:that|who|which|in|after|before|as|when)$/i.test(w)) break;
+      const titleOf = w === 'of' && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''); // "Mayor of London Sadiq Khan"
+      if (!titleOf && (!/^[\p{L}-]+$/u.test(w) || INTRODUCING.has(w.toLowerCase()) || PREPOSITION.test(w) || /^(?:that|who|which|in|after|before|as|when)$/i.test(w))) break;
     }
     return undefined;
   }
