@@ -150,6 +150,13 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     while (b >= 0 && s - b < 6 && !keyAt(b) && (/^\p{Lu}/u.test(tokens[b].text) || isTitleWord(tokens[b].text) || /^(?:the|a|an|central|local|provincial|municipal)$/.test(tokens[b].text))) b--;
     return b >= 0 && PREPOSITION.test(tokens[b].text);
   };
+  /** Whether the mention covering token k is followed by "'s" ("Labour's Shadow Home Secretary"). */
+  const possessive = (k: number) => {
+    const key = keyAt(k)?.key;
+    let e = k;
+    while (e + 1 < tokens.length && key && keyAt(e + 1)?.key === key) e++;
+    return /^['’]s$/.test(tokens[e + 1]?.text ?? '');
+  };
   /**
    * "he"/"she" at token i: the last person named before it in its sentence, else the first person named
    * in the nearest earlier sentence that names one (its subject: "Pelosi called Trump's conduct …
@@ -196,9 +203,10 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     }
     if (tokens[k].text === 'and') {
       // "the Syrian Democratic Forces (SDF), opposed the withdrawal and said": the first verb's subject.
-      for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence && !isQuoteMark(j); j--) {
+      for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
+        if (isQuoteMark(j) || inSpan(j)) continue; // "said her party has supported the idea "for months", and said"
         const s = subjectAt(j);
-        if (s) return s;
+        if (s && !possessive(j)) return s;
       }
       return undefined;
     }
@@ -241,6 +249,11 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     for (; k < limit && tokens[k].sentence === sentence; k++) {
       if (isQuoteMark(k)) return undefined;
       const s = speakerAt(k);
+      if (s && possessive(k)) {
+        // "Labour's Shadow Home Secretary Yvette Cooper said": the owner names the speaker's office.
+        while (k + 1 < limit && keyAt(k + 1)?.key === s) k++;
+        continue;
+      }
       if (s) return s;
       // A verb before any name: the subject is unnamed ("Some of the protesters … said").
       if (/^\p{Ll}/u.test(tokens[k].text) && !/^(?:the|a|an|of|and|for|to)$/.test(tokens[k].text) && !isTitleWord(tokens[k].text)) return undefined;

@@ -45,6 +45,16 @@ describe('quotes', () => {
     ]);
   });
 
+  it('skips an owner or a home place before the speaker, and titles with "of" after the verb', () => {
+    expect(quotes('Labour\'s Shadow Home Secretary Yvette Cooper said her party backed the idea "for months", and said it was "damning that the Home Office is not doing this already".')).toEqual([
+      ['damning that the Home Office is not doing this already', 'Yvette Cooper'],
+    ]);
+    expect(quotes('Democratic committee chairman Jerrold Nadler of New York said on Twitter, "Until the full House votes, nobody is conducting an inquiry."')).toEqual([
+      ['Until the full House votes, nobody is conducting an inquiry.', 'Jerrold Nadler'],
+    ]);
+    expect(quotes('"I am in awe of the people who ran towards danger" tweeted Mayor of London Sadiq Khan.')).toEqual([['I am in awe of the people who ran towards danger', 'Sadiq Khan']]);
+  });
+
   it('leaves a quote whose speaker the text does not name without one', () => {
     expect(quotes('A source within the central Interior Ministry reportedly said "I have been told not to make the figures public." The Taliban have claimed responsibility.')).toEqual([
       ['I have been told not to make the figures public.', null],
