@@ -47,7 +47,7 @@ export const EVENT_TYPES: Record<string, EventType> = {
     trigger: /\b(?:expel(?:s|led|ling)?|expulsions?|deport(?:ed|ing|ations?)?|persona non grata|(?:reduce|cut|slash)(?:s|d|ing)? (?:its|their|the) (?:diplomatic (?:personnel|staff|presence)|number of diplomats))\b/g,
   },
   ELECTION: { cameoCode: 'X01', noun: 'Election', symmetric: true, trigger: /\b(?:elections?|elected|re-elected|reelected|referendum)\b/g },
-  STATEMENT: { cameoCode: '010', noun: 'Statement', symmetric: false, trigger: /\b(?:in (?:a|his|her|its|their) (?:joint |written )?statement|(?:issued|released) (?:a )?statements?|statements? (?:released|issued) by|(?<!(?:was|were|been|be|is|are) )announced|(?<!(?:was|were|been|be|is|are) )declared)\b/g },
+  STATEMENT: { cameoCode: '010', noun: 'Statement', symmetric: false, trigger: /\b(?:[Ii]n (?:a|his|her|its|their) (?:joint |written )?statement|(?:issued|released) (?:a )?statements?|statements? (?:released|issued) by|(?<!(?:was|were|been|be|is|are) )announced|(?<!(?:was|were|been|be|is|are) )declared)\b/g },
   ACCUSATION: { cameoCode: '112', noun: 'Accusation', symmetric: false, trigger: /\b(?:accus(?:e|ed|es|ing|ations?)|blamed|alleged|condemn(?:s|ed)|denounc(?:es|ed)|critici[sz]ed|spoke out against)\b/g },
   MILITARY: {
     cameoCode: '150',

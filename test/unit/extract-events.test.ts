@@ -90,6 +90,11 @@ describe('event participants from the sentence structure', () => {
     expect(sanctions).toHaveLength(2);
   });
 
+  it('gives a statement to the subject of the clause after "In a statement, …"', () => {
+    const [statement] = roles('In a statement released after the attack, the United States Department of Defense justified the strike.', 'STATEMENT');
+    expect(statement.participants).toEqual([{ entityKey: 'org:us-defense-department', role: 'actor' }]);
+  });
+
   it('dates an event "on November 5" and "on Monday" against the publication date', () => {
     expect(roles('Russia expelled two British diplomats on November 5.', 'EXPULSION', '2019-11-08')[0].date).toBe('2019-11-05');
     expect(roles('On Wednesday, an assembly of ministers denounced the deal in which Turkey and Libya agreed on maritime borders.', 'AGREEMENT', '2020-01-11')[0].date).toBeUndefined();
