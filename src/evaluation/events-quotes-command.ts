@@ -9,8 +9,8 @@ const DEFAULT_GOLD = fileURLToPath(new URL('../../test/gold/events-quotes.jsonl'
 
 const USAGE = `usage: newsgraph eval-events [--gold FILE] [--rules] [--verbose]
 
-Runs the extractor on the gold's articles and prints, for the tuning part, the held-out part, the
-blind part (annotated after the rules were written) and all: events P/R, participant-role precision, date recall; quotes P/R, speaker precision (a missing
+Runs the extractor on the gold's articles and prints, for each part of the gold (tuning, held-out,
+blind, second blind: see test/gold/README.md) and for all: events P/R, participant-role precision, date recall; quotes P/R, speaker precision (a missing
 speaker counts as wrong). Matching rules: test/gold/README.md.
   --gold FILE   default ${DEFAULT_GOLD}
   --rules       rules and gazetteers only (no NER model)
@@ -39,8 +39,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write('\n');
   }
   process.stdout.write(`extractor: ${extractor.usesNer ? 'with the NER tagger' : 'rules only'}\n`);
-  const labels = { tune: 'tuning', heldout: 'held-out', blind: 'blind' } as const;
-  for (const split of ['tune', 'heldout', 'blind'] as const) {
+  const labels = { tune: 'tuning', heldout: 'held-out', blind: 'blind', blind2: 'second blind' } as const;
+  for (const split of ['tune', 'heldout', 'blind', 'blind2'] as const) {
     const part = results.filter((r) => r.split === split);
     if (part.length > 0) process.stdout.write(formatFigures(`${labels[split]} (${part.length} articles)`, sumCounts(part.map((r) => r.counts))) + '\n');
   }

@@ -36,8 +36,11 @@ export interface GoldQuote {
 
 export interface GoldArticle {
   id: string;
-  /** tune: rules were developed looking at it; heldout: measured throughout; blind: annotated after the rules were written, run once. */
-  split: 'tune' | 'heldout' | 'blind';
+  /**
+   * tune: rules were developed looking at it; heldout: measured throughout; blind: annotated after the
+   * first round of rules (then looked at); blind2: annotated after all rules were written, never tuned on.
+   */
+  split: 'tune' | 'heldout' | 'blind' | 'blind2';
   title: string;
   publishedAt: string;
   url: string;
