@@ -104,13 +104,13 @@ const SPEAKER_KINDS = ['PERSON', 'ORGANIZATION'];
 /** Verbs that introduce a quote besides the speech verbs: "Khan thanked "…"", "he continued by noting". */
 const INTRODUCING = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing stating recommending recommended characterized characterised'.split(' '),
+  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing stating recommending recommended characterized characterised informed'.split(' '),
 ]);
 /** A phrase in marks after these is a title or a name, not speech. */
 const NAMING = /\b(?:article|headline|titled|entitled|headlined|named|dubbed|nicknamed|known as|sign|banner|placard|poster|slogan|hashtag)\W*$/i;
 const PREPOSITION = /^(?:to|with|within|inside|among|under|by|of|from|for|at|on|about|against|asking|told|met|meeting)$/i;
 /** Words between a subject and its verb: "Hotak also alleged", "Trump has repeatedly said". */
-const ADVERB = /^(?:also|later|further|then|reportedly|previously|again|publicly|repeatedly|has|had|have|was|were|once|subsequently|separately|additionally|himself|herself|first|earlier|initially|simply)$/i;
+const ADVERB = /^(?:\p{L}+ly|also|later|further|then|again|has|had|have|was|were|once|himself|herself|first|earlier)$/iu;
 const MIN_WORDS_WITHOUT_CUE = 5;
 
 function isTitleWord(word: string): boolean {
@@ -164,6 +164,8 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
    */
   const resolvePronoun = (i: number): string | undefined => {
     const sentence = tokens[i].sentence;
+    const first = firstTok(doc.sentences[sentence].start);
+    if (first < i && PRONOUN.test(tokens[first].text)) return resolvePronoun(first);
     let found: string | undefined;
     let foundSentence = -1;
     for (let k = i - 1; k >= 0; k--) {
@@ -219,10 +221,20 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       // "Cruz, in remarks to ABC, said" / "Trump, also on Twitter, defended": the subject is before the aside.
       const close = tokens[k].text === ')' ? '(' : ',';
       let j = k - 1;
-      while (j >= 0 && k - j < 25 && tokens[j].sentence === sentence && tokens[j].text !== close && !isQuoteMark(j)) j--;
+      while (j >= 0 && k - j < 25 && tokens[j].sentence === sentence && tokens[j].text !== close) j--;
       if (j >= 0 && tokens[j].text === close && tokens[j].sentence === sentence) {
         const s = speakerAt(j - 1);
         if (s) return s;
+        // "Anna Franowska of "Have no fear", an abuse victim support charity, told": the first name of the stretch before the aside.
+        if (close === ',') {
+          let from = j - 1;
+          while (from > 0 && tokens[from - 1].sentence === sentence && tokens[from - 1].text !== ',' && j - from < 12) from--;
+          for (let t = from; t < j; t++) {
+            if (isQuoteMark(t) || inSpan(t)) continue;
+            const named = subjectAt(t);
+            if (named) return named;
+          }
+        }
         // "… the Syrian Democratic Forces (SDF), opposed": one more aside.
         if (close === ',' && tokens[j - 1]?.text === ')') return subjectOf(j, sentence);
       }
@@ -241,7 +253,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
         break;
       }
     }
-    if (/^(?:In|On|At|After|Following|During|While|Speaking|Regarding|According|Since|Late|Earlier|Later|Addressing)$/.test(tokens[k]?.text ?? '')) {
+    if (/^(?:In|On|At|After|Following|During|While|Speaking|Regarding|According|Since|Late|Earlier|Later|Addressing|Calling|Describing|Responding|Referring|Asked)$/.test(tokens[k]?.text ?? '')) {
       let j = k;
       while (j < limit && tokens[j].text !== ',') j++;
       if (tokens[j]?.text === ',') k = j + 1;
@@ -326,7 +338,9 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
         if (INTRODUCING.has(w)) {
           cue = true;
           // '", said Khan, "here in London …': the verb's subject follows it.
-          if (k > 0 && /^[,"”]$/.test(tokens[k - 1].text) && SPEECH_VERBS.has(w)) speaker = speakerAfter(k + 1);
+          // Only right after the previous quote: 'X, an adviser, told Reuters "…"' is not Reuters speaking.
+          const afterQuote = k > 0 && (isQuoteMark(k - 1) || (tokens[k - 1].text === ',' && isQuoteMark(k - 2)));
+          if (afterQuote && SPEECH_VERBS.has(w)) speaker = speakerAfter(k + 1);
           speaker ??= subjectOf(k, sentence);
           // "she said, asking Cengiz to be "…"" / "spoke out against the attack, calling it "…"": the participle shares the subject of the verb before it.
           if (!speaker && /ing$/.test(w)) {
