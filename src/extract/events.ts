@@ -158,7 +158,7 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           if (def.symmetric && /\b(?:from|according to)\s+(?:the\s+)?$/.test(doc.text.slice(Math.max(s.start, e.start - 16), e.start))) return;
           // The source of a report ("the FSB said", "officials told") is not a party to what it reports.
           const after = doc.text.slice(e.end, e.end + 40);
-          if (!def.symmetric && type !== 'STATEMENT' && SOURCE_AFTER.test(after.slice(0, 24)) && !SELF_REPORT.test(after)) return;
+          if (type !== 'STATEMENT' && SOURCE_AFTER.test(after.slice(0, 24)) && !SELF_REPORT.test(after) && e.end < at) return;
           const prep = doc.text.slice(Math.max(s.start, e.start - 12), e.start);
           const located = /\b(?:in|at|near|to|from)\s+(?:the\s+)?$/.test(prep);
           if (e.kind === 'PLACE' || (e.kind === 'COUNTRY' && (placeSpans.has(e.start) || (located && /\b(?:in|at|near)\s+(?:the\s+)?$/.test(prep))))) {
@@ -204,13 +204,14 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           for (const e of inSentence) if (e.start >= window[1] && e.end <= next[1]) take(e, true);
         }
         if (draft.roles.size === 0) continue;
-        if (/^killed$/i.test(m[0]) && ![...draft.roles.values()].includes('actor')) continue;
+        // "X killed Y": an actor named right before the verb ("a collision which killed Harry Dunn" has none).
+        if (/^killed$/i.test(m[0]) && !inSentence.some((e) => draft.roles.get(e.key) === 'actor' && e.end <= at && /^(?:['’]s)?(?:\s+(?!which|that|who)[\p{L}-]+){0,2}\s*$/u.test(doc.text.slice(e.end, at)))) continue;
         draft.date = nearestDay(dates, at, doc.text);
         drafts.push(draft);
       }
     }
   }
-  return mergeDrafts(drafts, mentions, published);
+  return mergeDrafts(drafts, mentions, published, doc.text);
 }
 
 /**
@@ -243,6 +244,8 @@ function directedRole(
   const between = text.slice(e.end, at);
   if (/^['’]s\s+(?:\w+\s+){0,2}$/.test(between) || isBetweenCausativeAndTrigger(text, e, at)) return 'target';
   if (passive && PASSIVE_BETWEEN.test(between)) return 'target';
+  // "missiles targeting US troops": the troops are hit; "Iran denied the accusation": the accused.
+  if (/\b(?:targeting|targeted|against|on|at)\s+(?:the\s+)?$/.test(lead) || /^\s+(?:\w+\s+)?(?:denied|denies|rejected|rejects|dismissed|dismisses)\s+(?:the|an?|these|those|all)?\s*$/.test(between)) return 'target';
   // "the Turkish military operation", "US air strikes": the country's forces act.
   if ((type === 'MILITARY' || type === 'ATTACK') && e.kind === 'COUNTRY' && /^\s+(?:[a-z]+\s+)?$/.test(between)) return 'actor';
   const next = inSentence.find((o) => o.start >= e.end && o.start < at && o !== e && o.key !== e.key);
@@ -320,13 +323,16 @@ function sameTargets(a: Draft, b: Draft): boolean {
   return ta.length === 0 || tb.length === 0 || ta.some((k) => tb.includes(k));
 }
 
-function mergeDrafts(drafts: Draft[], mentions: EventMention[], published: string | null): ExtractedEvent[] {
+const SEQUENCE = /\b(?:in response to|in retaliation for|after|following|before|since)\b/;
+
+function mergeDrafts(drafts: Draft[], mentions: EventMention[], published: string | null, text: string): ExtractedEvent[] {
   const groups: Draft[] = [];
   for (const d of drafts) {
     // Same type, compatible dates and at least one party in common: the same event told twice.
-    // Told in one sentence, it is one event whatever the parties; an air strike that kills is the attack itself.
+    // Told in one sentence, it is one event whatever the parties (an air strike that kills is the attack
+    // itself), unless one follows the other ("missiles … in response to the US airstrike" tells two).
     const same =
-      groups.find((g) => g.sentence === d.sentence && (g.type === d.type || (g.type === 'ATTACK' && d.type === 'MILITARY') || (g.type === 'MILITARY' && d.type === 'ATTACK'))) ??
+      groups.find((g) => g.sentence === d.sentence && sameFamily(g.type, d.type) && !SEQUENCE.test(text.slice(Math.min(g.triggerAt, d.triggerAt), Math.max(g.triggerAt, d.triggerAt)))) ??
       groups.find((g) => sameFamily(g.type, d.type) && (!g.date || !d.date || g.date === d.date) && [...d.roles.keys()].some((k) => g.roles.has(k)) && sameTargets(g, d));
     if (same && same.type === 'MILITARY' && d.type === 'ATTACK') same.type = 'ATTACK';
     if (!same) {

@@ -90,6 +90,16 @@ describe('event participants from the sentence structure', () => {
     expect(sanctions).toHaveLength(2);
   });
 
+  it('reads targets of missiles and denials, and wants a named killer for "killed"', () => {
+    const [missiles] = roles('On Wednesday, Iran launched missiles targeting US troops in Iraqi military bases.', 'MILITARY', '2020-01-13');
+    expect(missiles.participants).toEqual([
+      { entityKey: 'country:IR', role: 'actor' },
+      { entityKey: 'country:US', role: 'target' },
+    ]);
+    expect(roles('For several days Iran denied the accusation.', 'ACCUSATION')[0].participants).toEqual([{ entityKey: 'country:IR', role: 'target' }]);
+    expect(roles('Anne Sacoolas was involved in a traffic collision which killed motorcyclist Harry Dunn.', 'ATTACK')).toEqual([]);
+  });
+
   it('gives a statement to the subject of the clause after "In a statement, …"', () => {
     const [statement] = roles('In a statement released after the attack, the United States Department of Defense justified the strike.', 'STATEMENT');
     expect(statement.participants).toEqual([{ entityKey: 'org:us-defense-department', role: 'actor' }]);
