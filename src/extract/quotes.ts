@@ -283,7 +283,9 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     if (paraEnd < 0) paraEnd = text.length;
     // Picture captions ("Protesters with a banner saying "…". Image: Voice of America.") are not speech.
     if (/\bImage:/.test(text.slice(q.end, paraEnd))) continue;
-    if (NAMING.test(text.slice(Math.max(paraStart, q.start - 30), q.start))) continue;
+    const lead = text.slice(Math.max(paraStart, q.start - 30), q.start);
+    // A short phrase after "of" is a name too: "Anna Franowska of "Have no fear"".
+    if (NAMING.test(lead) || (wordCount < MIN_WORDS_WITHOUT_CUE && /\bof\s*$/.test(lead))) continue;
     const open = firstTok(q.start);
     const close = firstTok(q.end);
     const sentence = tokens[Math.min(open, tokens.length - 1)]?.sentence ?? 0;
@@ -360,6 +362,12 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       if (!speaker && /(?:[,:]|\bas)\s*$/.test(before)) {
         cue = true;
         speaker = sentenceSubject(sentence, open);
+      }
+      // "Calling it as "just another apology", Anna Franowska … told Reuters": the main clause after the opener names the speaker.
+      if (!speaker && /^(?:Calling|Describing|Dismissing|Labelling|Labeling|Branding)\b/.test(doc.sentences[sentence].text)) {
+        let k = close;
+        while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].text !== ',') k++;
+        if (tokens[k]?.text === ',') speaker = speakerAt(k + 1) ?? speakerAfter(k + 1);
       }
       if (!cue && /\baccording to\b/i.test(doc.sentences[sentence].text)) cue = true;
     }

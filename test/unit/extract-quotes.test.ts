@@ -55,6 +55,13 @@ describe('quotes', () => {
     expect(quotes('"I am in awe of the people who ran towards danger" tweeted Mayor of London Sadiq Khan.')).toEqual([['I am in awe of the people who ran towards danger', 'Sadiq Khan']]);
   });
 
+  it('finds the speaker after a participial opener and past an aside holding a name in marks', () => {
+    expect(quotes('Calling it as "just another apology", Anna Franowska of "Have no fear", an abuse victim support charity, told Reuters "it almost appears as if the statement was prepared before".')).toEqual([
+      ['just another apology', 'Anna Franowska'],
+      ['it almost appears as if the statement was prepared before', 'Anna Franowska'],
+    ]);
+  });
+
   it('leaves a quote whose speaker the text does not name without one', () => {
     expect(quotes('A source within the central Interior Ministry reportedly said "I have been told not to make the figures public." The Taliban have claimed responsibility.')).toEqual([
       ['I have been told not to make the figures public.', null],
