@@ -132,9 +132,9 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
   };
   const isQuoteMark = (i: number) => /^["“”]$/.test(tokens[i]?.text ?? '');
   const inSpan = (i: number) => spans.some((q) => tokens[i].start > q.start && tokens[i].start < q.end);
-  const entityAt = (i: number, kinds = SPEAKER_KINDS) => {
+  const entityAt = (i: number) => {
     const k = keyAt(i);
-    return k && kinds.includes(k.kind) ? k.key : undefined;
+    return k && SPEAKER_KINDS.includes(k.kind) ? k.key : undefined;
   };
 
   /** First token of the entity mention covering token k. */
@@ -181,10 +181,10 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     }
     return found;
   };
-  const speakerAt = (i: number, kinds = SPEAKER_KINDS): string | undefined => {
+  const speakerAt = (i: number): string | undefined => {
     if (i < 0 || i >= tokens.length) return undefined;
     if (PRONOUN.test(tokens[i].text)) return resolvePronoun(i);
-    return entityAt(i, kinds);
+    return entityAt(i);
   };
   /** A speaker whose mention is not the object of a preposition ("A source within the Interior Ministry said" has none). */
   const subjectAt = (i: number): string | undefined => {
@@ -367,7 +367,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       if (!speaker && /^(?:Calling|Describing|Dismissing|Labelling|Labeling|Branding)\b/.test(doc.sentences[sentence].text)) {
         let k = close;
         while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].text !== ',') k++;
-        if (tokens[k]?.text === ',') speaker = speakerAt(k + 1) ?? speakerAfter(k + 1);
+        if (tokens[k]?.text === ',') speaker = speakerAfter(k + 1);
       }
       if (!cue && /\baccording to\b/i.test(doc.sentences[sentence].text)) cue = true;
     }
@@ -415,7 +415,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
 
   function speakerAfter(i: number): string | undefined {
     // '", said the Russian Foreign Ministry' / 'according to Lavrov' / 'tweeted former thinktank executive Ken Gude':
-    // the name right after the verb, past articles and title words only.
+    // the first name after the verb, past words that describe the speaker; a verb, preposition or punctuation ends the search.
     for (let k = i; k < Math.min(tokens.length, i + 8); k++) {
       const s = speakerAt(k);
       if (s) return s;
