@@ -169,9 +169,9 @@ export function findEvents(doc: Doc, mentions: EventMention[], quotes: QuoteSpan
           }
           let role: EventRole = 'participant';
           if (!def.symmetric) {
-            const role2 = directedRole(doc.text, s.start, type, e, at, triggerEnd, passive, adjectival, inSentence);
-            if (!role2) return;
-            role = role2;
+            const directed = directedRole(doc.text, s.start, type, e, at, triggerEnd, passive, adjectival, inSentence);
+            if (!directed) return;
+            role = directed;
           }
           if (!draft.roles.has(e.key)) draft.roles.set(e.key, role);
         };
