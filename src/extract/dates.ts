@@ -88,7 +88,7 @@ const DATE_PATTERN = new RegExp(
     `(?<dmy>\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b)`,
     `(?<my>\\b(?:(early|mid|late|mid-)\\s*)?${MONTH_RE}(?:\\s+(?:of\\s+)?(\\d{4}))?\\b)`,
     `(?<wd>\\b(?:(next|last|this|this coming|this past|on|On)\\s+)?${WEEKDAY_RE}\\b)`,
-    `(?<rel>\\b(yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\\b)`,
+    `(?<rel>\\b(yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening|Yesterday|Today|Tomorrow|Tonight|Last night|This morning|This afternoon|This evening)\\b)`,
     `(?<relp>\\b(last|next|this|Last|Next|This)\\s+(week|month|year)\\b)`,
     `(?<ago>\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(day|week|month|year)s?\\s+ago\\b)`,
     `(?<yr>\\b(?:in|In|since|Since|during|During|of|by|By)\\s+((?:19|20)\\d{2})\\b)`,
@@ -168,7 +168,7 @@ function resolveMatch(
   if (g.rel) {
     if (!ref) return null;
     const w = m[21].toLowerCase();
-    return { value: isoDay(addDays(ref, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0)), precision: 'day' };
+    return { value: isoDay(addDays(ref, w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0)), precision: 'day' };
   }
   if (g.relp) {
     if (!ref) return null;

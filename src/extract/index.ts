@@ -72,20 +72,8 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
     if (!key || !keyKind.has(key)) continue;
     for (let i = f.t0; i < f.t1; i++) if (!tokenEntity[i] || tokenEntity[i]!.kind === 'COUNTRY') tokenEntity[i] = { key, kind: f.kind };
   }
-  const personStarts = doc.found
-    .filter((f) => f.kind === 'PERSON' && personOf.has(f))
-    .map((f) => ({ start: f.start, key: personOf.get(f)!.key }))
-    .sort((a, b) => a.start - b.start);
-  const lastPersonBefore = (pos: number) => {
-    let key: string | undefined;
-    for (const p of personStarts) {
-      if (p.start >= pos) break;
-      key = p.key;
-    }
-    return key;
-  };
   const quoteSpans = findQuoteSpans(text);
-  const quotes = attributeQuotes(doc, quoteSpans, (i) => tokenEntity[i], lastPersonBefore).map((q) => ({
+  const quotes = attributeQuotes(doc, quoteSpans, (i) => tokenEntity[i]).map((q) => ({
     text: q.text,
     ...(q.speakerKey ? { speakerKey: q.speakerKey } : {}),
     aboutKeys: q.aboutKeys,

@@ -21,6 +21,10 @@ describe('dates', () => {
       ['tomorrow', '2017-08-11', 'day'],
     ]);
     expect(values('three days ago')).toEqual([['three days ago', '2017-08-07', 'day']]);
+    expect(values('stabbed last night, died this morning')).toEqual([
+      ['last night', '2017-08-09', 'day'],
+      ['this morning', '2017-08-10', 'day'],
+    ]);
     expect(values('last year')).toEqual([['last year', '2016', 'year']]);
   });
 
