@@ -1,12 +1,16 @@
 /**
  * The benchmark suite, one after another (never two at once: they would measure each other):
  * ingest.ts, queries.ts, load.ts, then chart.ts, each as its own process with `--articles N`.
- * Each writes its figures to bench/results/. The graph is built once: ingest.ts's end-to-end run
- * builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that folder has one.
+ * Each writes its figures to bench/results/. The graph is built once per engine: ingest.ts's
+ * end-to-end run builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that
+ * folder has one.
  *
- *   npx tsx bench/run.ts [--articles 100000] [--duration S]       (npm run bench)
+ *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--runs R] [--engine grafeo|neo4j|grafeo,neo4j]
  *
- * --duration goes to load.ts (seconds per operation; its default otherwise).
+ * --duration goes to load.ts (seconds per operation), --runs to queries.ts (requests per operation;
+ * their defaults otherwise). With both engines the suite runs on each, back to back, and ends with
+ * the side-by-side table (bench/engines.ts), also written with both engines' figures to
+ * bench/results/engines-<N>.json. chart.ts draws the embedded engine's figures, when they were measured.
  *
  * Stops at the first benchmark that fails; missed targets are reported by each benchmark, not a failure.
  */
@@ -14,11 +18,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from './graph.ts';
+import { parseEngines, sideBySide, type EngineFigures } from './engines.ts';
+import { defaultDataDir, writeResults } from './graph.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, duration: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    duration: { type: 'string' },
+    runs: { type: 'string' },
+    engine: { type: 'string', default: 'grafeo' },
+  },
+});
 const articles = values.articles!;
+const engines = parseEngines(values.engine!);
 const loadArgs = values.duration ? ['--duration', values.duration] : [];
+const queriesArgs = values.runs ? ['--runs', values.runs] : [];
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 /** Runs one benchmark under tsx, echoing its output, and resolves with its stdout. */
@@ -37,14 +51,31 @@ function run(script: string, args: string[]): Promise<string> {
   });
 }
 
-const graphDir = defaultDataDir(Number(articles));
-const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
+/** A benchmark's figures: the JSON object on the last line of its output. */
+const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!);
+
+/** The suite on one engine; answers its figures for the side-by-side table. */
+async function suite(engine: (typeof engines)[number]): Promise<EngineFigures> {
+  const graphDir = defaultDataDir(Number(articles), engine);
+  const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
+  const on = ['--engine', engine];
+  return {
+    ingest: figuresOf(await run('ingest.ts', ['--articles', articles, ...on, ...(buildsGraph ? ['--data', graphDir] : [])])),
+    queries: figuresOf(await run('queries.ts', ['--articles', articles, ...on, ...queriesArgs])),
+    load: figuresOf(await run('load.ts', ['--articles', articles, ...on, ...loadArgs])),
+  };
+}
 
 try {
-  await run('ingest.ts', ['--articles', articles, ...(buildsGraph ? ['--data', graphDir] : [])]);
-  await run('queries.ts', ['--articles', articles]);
-  await run('load.ts', ['--articles', articles, ...loadArgs]);
-  await run('chart.ts', []);
+  const figures = new Map<string, EngineFigures>();
+  for (const engine of engines) figures.set(engine, await suite(engine));
+  if (engines.includes('grafeo')) await run('chart.ts', []);
+  const grafeo = figures.get('grafeo');
+  const neo4j = figures.get('neo4j');
+  if (grafeo && neo4j) {
+    process.stdout.write(`\n${sideBySide(grafeo, neo4j)}`);
+    writeResults(`engines-${articles}`, { bench: 'engines', date: new Date().toISOString(), grafeo, neo4j });
+  }
 } catch (error) {
   process.stderr.write(`bench: ${(error as Error).message}\n`);
   process.exitCode = 1;
