@@ -35,7 +35,7 @@ import { stats } from '../src/store/queries/read.ts';
 import { countingRunner, type Runner } from '../src/store/runner.ts';
 import { parseEngine, resultsName } from './engines.ts';
 import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, bytesOnDisk, writeResults, type Operation } from './graph.ts';
-import { NEO4J_BENCH_PASSWORD, NEO4J_MEMORY, openBenchNeo4jStore, procMb, startBenchNeo4j } from './store.ts';
+import { NEO4J_MEMORY, openBenchNeo4jStore, procMb, startBenchNeo4j } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -129,9 +129,9 @@ function freePort(): Promise<number> {
 
 /**
  * The server's environment: ours alone, so a NEO4J_URI or key list in the caller's shell cannot
- * change what is measured; `neo4jUri` is the local Neo4j this benchmark started.
+ * change what is measured; `neo4j` is the local Neo4j this benchmark started.
  */
-function serverEnv(port: number, neo4jUri: string | undefined): NodeJS.ProcessEnv {
+function serverEnv(port: number, neo4j: { uri: string; password: string } | undefined): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEWSGRAPH_|NEO4J_)/.test(name)));
   return {
     ...env,
@@ -143,7 +143,7 @@ function serverEnv(port: number, neo4jUri: string | undefined): NodeJS.ProcessEn
     NEWSGRAPH_RATE_LIMIT_PER_MINUTE: '0',
     NEWSGRAPH_SEED: 'false',
     ...(responseCache ? {} : { NEWSGRAPH_RESPONSE_CACHE_TTL_MS: '0' }),
-    ...(neo4jUri ? { NEO4J_URI: neo4jUri, NEO4J_PASSWORD: NEO4J_BENCH_PASSWORD } : {}),
+    ...(neo4j ? { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password } : {}),
   };
 }
 
@@ -155,14 +155,14 @@ interface Server {
 }
 
 /** Spawns `newsgraph serve` and waits for the first 200 on /ready: that wait is the cold start. */
-async function startServer(neo4jUri: string | undefined): Promise<Server> {
+async function startServer(neo4j: { uri: string; password: string } | undefined): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The request log goes to a file: a pipe would make this process (the load generator) read it.
   const logFile = path.join(os.tmpdir(), `newsgraph-bench-load-${port}.log`);
   const out = fs.openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/newsgraph.js'), 'serve'], { cwd: REPO, env: serverEnv(port, neo4jUri), stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/newsgraph.js'), 'serve'], { cwd: REPO, env: serverEnv(port, neo4j), stdio: ['ignore', out, out] });
   fs.closeSync(out);
   let exited: string | null = null;
   child.once('exit', (code, signal) => (exited = `exited (${signal ?? code})`));
@@ -307,7 +307,7 @@ async function main(): Promise<void> {
   let measured: ServerFigures;
   let trips: Map<string, OperationResult['roundTrips']>;
   try {
-    const server = await startServer(neo4j?.server.uri);
+    const server = await startServer(neo4j && { uri: neo4j.server.uri, password: neo4j.password });
     coldStartMs = server.coldStartMs;
     try {
       measured = await measureServer(server, neo4j?.server.process.pid);
@@ -319,7 +319,7 @@ async function main(): Promise<void> {
     fs.rmSync(server.logFile, { force: true });
     log('counting store round trips in-process');
     // The embedded database belongs to one process at a time: opened here once the server has gone.
-    const inner = neo4j ? openBenchNeo4jStore(neo4j.server.uri) : openGrafeo(dataDir);
+    const inner = neo4j ? openBenchNeo4jStore(neo4j.server.uri, neo4j.password) : openGrafeo(dataDir);
     trips = await countRoundTrips([BASELINE, ...measured.operations], extractor, inner);
   } finally {
     await neo4j?.server.stop();

@@ -4,6 +4,7 @@
  * its own, so that its memory, disk and start time are the benchmark's to measure. A NEO4J_URI in
  * the caller's environment is not used: a remote server's memory and disk cannot be read from here.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/cli/neo4j.ts';
 import { openGrafeo } from '../src/store/grafeo.ts';
@@ -17,32 +18,36 @@ import type { Engine } from './engines.ts';
  * 1 GB of page cache (the whole 10k graph's store files fit in it). NEO4J_HEAP / NEO4J_PAGECACHE override.
  */
 export const NEO4J_MEMORY = { heap: process.env.NEO4J_HEAP ?? '2g', pageCache: process.env.NEO4J_PAGECACHE ?? '1g' };
-/** The local server's neo4j user; it listens on 127.0.0.1 only. */
-export const NEO4J_BENCH_PASSWORD = 'newsgraph-bench-password';
 
 export interface BenchDatabase {
   engine: Engine;
   store: Runner;
   /** The local Neo4j's Bolt URI and Java process id; absent on the embedded engine. */
-  neo4j?: { uri: string; pid: number };
+  neo4j?: { uri: string; password: string; pid: number };
   /** Java start to Bolt accepting connections; 0 on the embedded engine. */
   startMs: number;
   /** Closes the store, then stops the local Neo4j (which flushes its files). */
   close(): Promise<void>;
 }
 
-/** Starts a local Neo4j on `dir` (created when missing) with the benchmark's memory settings. */
-export async function startBenchNeo4j(dir: string): Promise<{ server: LocalNeo4j; startMs: number }> {
+/**
+ * Starts a local Neo4j on `dir` (created when missing) with the benchmark's memory settings. The
+ * password of its neo4j user is new at every start: LocalNeo4j sets it at start, and Neo4j refuses
+ * to set the one a folder already has (the second start on a folder fails with "Old password and new
+ * password cannot be the same").
+ */
+export async function startBenchNeo4j(dir: string): Promise<{ server: LocalNeo4j; password: string; startMs: number }> {
   fs.mkdirSync(dir, { recursive: true });
+  const password = `bench-${randomBytes(12).toString('hex')}`;
   // startLocalNeo4j hands its environment to the Java process, which reads the page cache size there.
   process.env.NEO4J_PAGECACHE = NEO4J_MEMORY.pageCache;
   const started = performance.now();
-  const server = await startLocalNeo4j({ port: 0, data: dir, password: NEO4J_BENCH_PASSWORD, heap: NEO4J_MEMORY.heap });
-  return { server, startMs: performance.now() - started };
+  const server = await startLocalNeo4j({ port: 0, data: dir, password, heap: NEO4J_MEMORY.heap });
+  return { server, password, startMs: performance.now() - started };
 }
 
-export function openBenchNeo4jStore(uri: string): Runner {
-  return openNeo4j({ uri, user: 'neo4j', password: NEO4J_BENCH_PASSWORD, database: 'neo4j' });
+export function openBenchNeo4jStore(uri: string, password: string): Runner {
+  return openNeo4j({ uri, user: 'neo4j', password, database: 'neo4j' });
 }
 
 /** Opens the engine's database in `dir` and applies the migrations. */
@@ -52,8 +57,8 @@ export async function openBenchDatabase(engine: Engine, dir: string): Promise<Be
     await migrate(store);
     return { engine, store, startMs: 0, close: () => store.close() };
   }
-  const { server, startMs } = await startBenchNeo4j(dir);
-  const store = openBenchNeo4jStore(server.uri);
+  const { server, password, startMs } = await startBenchNeo4j(dir);
+  const store = openBenchNeo4jStore(server.uri, password);
   try {
     await migrate(store);
   } catch (error) {
@@ -64,7 +69,7 @@ export async function openBenchDatabase(engine: Engine, dir: string): Promise<Be
   return {
     engine,
     store,
-    neo4j: { uri: server.uri, pid: server.process.pid! },
+    neo4j: { uri: server.uri, password, pid: server.process.pid! },
     startMs,
     close: async () => {
       await store.close();
