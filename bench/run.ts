@@ -5,10 +5,11 @@
  * end-to-end run builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that
  * folder has one.
  *
- *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--runs R] [--engine grafeo|neo4j|grafeo,neo4j]
+ *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--runs R] [--sample N --slice N --sizes A,B]
+ *                        [--engine grafeo|neo4j|grafeo,neo4j]
  *
- * --duration goes to load.ts (seconds per operation), --runs to queries.ts (requests per operation;
- * their defaults otherwise). With both engines the suite runs on each, back to back, and ends with
+ * --duration goes to load.ts (seconds per operation), --runs to queries.ts (requests per operation),
+ * --sample, --slice and --sizes to ingest.ts (their defaults otherwise). With both engines the suite runs on each, back to back, and ends with
  * the side-by-side table (bench/engines.ts), also written with both engines' figures to
  * bench/results/engines-<N>.json. chart.ts draws the embedded engine's figures, when they were measured.
  *
@@ -26,13 +27,19 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     duration: { type: 'string' },
     runs: { type: 'string' },
+    sample: { type: 'string' },
+    slice: { type: 'string' },
+    sizes: { type: 'string' },
     engine: { type: 'string', default: 'grafeo' },
   },
 });
 const articles = values.articles!;
 const engines = parseEngines(values.engine!);
-const loadArgs = values.duration ? ['--duration', values.duration] : [];
-const queriesArgs = values.runs ? ['--runs', values.runs] : [];
+/** `--name value` for each option given, to pass on. */
+const given = (...names: ('duration' | 'runs' | 'sample' | 'slice' | 'sizes')[]) => names.flatMap((name) => (values[name] ? [`--${name}`, values[name]] : []));
+const loadArgs = given('duration');
+const queriesArgs = given('runs');
+const ingestArgs = given('sample', 'slice', 'sizes');
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 /** Runs one benchmark under tsx, echoing its output, and resolves with its stdout. */
@@ -60,7 +67,7 @@ async function suite(engine: (typeof engines)[number]): Promise<EngineFigures> {
   const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
   const on = ['--engine', engine];
   return {
-    ingest: figuresOf(await run('ingest.ts', ['--articles', articles, ...on, ...(buildsGraph ? ['--data', graphDir] : [])])),
+    ingest: figuresOf(await run('ingest.ts', ['--articles', articles, ...on, ...ingestArgs, ...(buildsGraph ? ['--data', graphDir] : [])])),
     queries: figuresOf(await run('queries.ts', ['--articles', articles, ...on, ...queriesArgs])),
     load: figuresOf(await run('load.ts', ['--articles', articles, ...on, ...loadArgs])),
   };
