@@ -5,13 +5,14 @@
  * end-to-end run builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that
  * folder has one.
  *
- *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--runs R] [--sample N --slice N --sizes A,B]
+ *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--connections C] [--runs R] [--sample N --slice N --sizes A,B]
  *                        [--engine grafeo|neo4j|grafeo,neo4j]
  *
- * --duration goes to load.ts (seconds per operation), --runs to queries.ts (requests per operation),
- * --sample, --slice and --sizes to ingest.ts (their defaults otherwise). With both engines the suite runs on each, back to back, and ends with
- * the side-by-side table (bench/engines.ts), also written with both engines' figures to
- * bench/results/engines-<N>.json. chart.ts draws the embedded engine's figures, when they were measured.
+ * --duration and --connections go to load.ts, --runs to queries.ts (requests per operation),
+ * --sample, --slice and --sizes to ingest.ts (their defaults otherwise). With both engines the suite
+ * runs on each, back to back, and ends with compare.ts: the side-by-side table (bench/engines.ts),
+ * also written with both engines' figures to bench/results/engines-<N>.json. chart.ts draws the
+ * embedded engine's figures, when they were measured.
  *
  * Stops at the first benchmark that fails; missed targets are reported by each benchmark, not a failure.
  */
@@ -19,13 +20,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseEngines, sideBySide, type EngineFigures } from './engines.ts';
-import { defaultDataDir, writeResults } from './graph.ts';
+import { parseEngines } from './engines.ts';
+import { defaultDataDir } from './graph.ts';
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
     duration: { type: 'string' },
+    connections: { type: 'string' },
     runs: { type: 'string' },
     sample: { type: 'string' },
     slice: { type: 'string' },
@@ -36,8 +38,8 @@ const { values } = parseArgs({
 const articles = values.articles!;
 const engines = parseEngines(values.engine!);
 /** `--name value` for each option given, to pass on. */
-const given = (...names: ('duration' | 'runs' | 'sample' | 'slice' | 'sizes')[]) => names.flatMap((name) => (values[name] ? [`--${name}`, values[name]] : []));
-const loadArgs = given('duration');
+const given = (...names: ('duration' | 'connections' | 'runs' | 'sample' | 'slice' | 'sizes')[]) => names.flatMap((name) => (values[name] ? [`--${name}`, values[name]] : []));
+const loadArgs = given('duration', 'connections');
 const queriesArgs = given('runs');
 const ingestArgs = given('sample', 'slice', 'sizes');
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
@@ -58,31 +60,17 @@ function run(script: string, args: string[]): Promise<string> {
   });
 }
 
-/** A benchmark's figures: the JSON object on the last line of its output. */
-const figuresOf = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!);
-
-/** The suite on one engine; answers its figures for the side-by-side table. */
-async function suite(engine: (typeof engines)[number]): Promise<EngineFigures> {
-  const graphDir = defaultDataDir(Number(articles), engine);
-  const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
-  const on = ['--engine', engine];
-  return {
-    ingest: figuresOf(await run('ingest.ts', ['--articles', articles, ...on, ...ingestArgs, ...(buildsGraph ? ['--data', graphDir] : [])])),
-    queries: figuresOf(await run('queries.ts', ['--articles', articles, ...on, ...queriesArgs])),
-    load: figuresOf(await run('load.ts', ['--articles', articles, ...on, ...loadArgs])),
-  };
-}
-
 try {
-  const figures = new Map<string, EngineFigures>();
-  for (const engine of engines) figures.set(engine, await suite(engine));
-  if (engines.includes('grafeo')) await run('chart.ts', []);
-  const grafeo = figures.get('grafeo');
-  const neo4j = figures.get('neo4j');
-  if (grafeo && neo4j) {
-    process.stdout.write(`\n${sideBySide(grafeo, neo4j)}`);
-    writeResults(`engines-${articles}`, { bench: 'engines', date: new Date().toISOString(), grafeo, neo4j });
+  for (const engine of engines) {
+    const graphDir = defaultDataDir(Number(articles), engine);
+    const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
+    const on = ['--engine', engine];
+    await run('ingest.ts', ['--articles', articles, ...on, ...ingestArgs, ...(buildsGraph ? ['--data', graphDir] : [])]);
+    await run('queries.ts', ['--articles', articles, ...on, ...queriesArgs]);
+    await run('load.ts', ['--articles', articles, ...on, ...loadArgs]);
   }
+  if (engines.includes('grafeo')) await run('chart.ts', []);
+  if (engines.length === 2) await run('compare.ts', []);
 } catch (error) {
   process.stderr.write(`bench: ${(error as Error).message}\n`);
   process.exitCode = 1;
