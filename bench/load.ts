@@ -35,7 +35,7 @@ import { stats } from '../src/store/queries/read.ts';
 import { countingRunner, type Runner } from '../src/store/runner.ts';
 import { parseEngine, resultsName } from './engines.ts';
 import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, bytesOnDisk, writeResults, type Operation } from './graph.ts';
-import { NEO4J_MEMORY, openBenchNeo4jStore, procMb, startBenchNeo4j } from './store.ts';
+import { NEO4J_MEMORY, openBenchNeo4jStore, procMb, startBenchNeo4j, type Neo4jAccess } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -131,7 +131,7 @@ function freePort(): Promise<number> {
  * The server's environment: ours alone, so a NEO4J_URI or key list in the caller's shell cannot
  * change what is measured; `neo4j` is the local Neo4j this benchmark started.
  */
-function serverEnv(port: number, neo4j: { uri: string; password: string } | undefined): NodeJS.ProcessEnv {
+function serverEnv(port: number, neo4j: Neo4jAccess | undefined): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEWSGRAPH_|NEO4J_)/.test(name)));
   return {
     ...env,
@@ -155,7 +155,7 @@ interface Server {
 }
 
 /** Spawns `newsgraph serve` and waits for the first 200 on /ready: that wait is the cold start. */
-async function startServer(neo4j: { uri: string; password: string } | undefined): Promise<Server> {
+async function startServer(neo4j: Neo4jAccess | undefined): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The request log goes to a file: a pipe would make this process (the load generator) read it.

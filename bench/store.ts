@@ -19,11 +19,17 @@ import type { Engine } from './engines.ts';
  */
 export const NEO4J_MEMORY = { heap: process.env.NEO4J_HEAP ?? '2g', pageCache: process.env.NEO4J_PAGECACHE ?? '1g' };
 
+/** How to reach a local Neo4j the benchmark started. */
+export interface Neo4jAccess {
+  uri: string;
+  password: string;
+}
+
 export interface BenchDatabase {
   engine: Engine;
   store: Runner;
   /** The local Neo4j's Bolt URI and Java process id; absent on the embedded engine. */
-  neo4j?: { uri: string; password: string; pid: number };
+  neo4j?: Neo4jAccess & { pid: number };
   /** Java start to Bolt accepting connections; 0 on the embedded engine. */
   startMs: number;
   /** Closes the store, then stops the local Neo4j (which flushes its files). */
