@@ -2,9 +2,9 @@
  * What the query benchmarks share: the synthetic graph (built once per data folder, reused by later
  * runs), the subjects they ask about and the dashboard operations.
  *
- * The graph is the corpus generator's articles (seed 1) through the real ingest pipeline into a
- * file-backed Grafeo database with the migrations applied; a folder already holding at least the
- * asked number of articles is used as it is.
+ * The graph is the corpus generator's articles (seed 1) through the real ingest pipeline into the
+ * engine's database (bench/store.ts) with the migrations applied; a folder already holding at least
+ * the asked number of articles is used as it is.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,15 +12,14 @@ import path from 'node:path';
 import type { Extractor } from '../src/extract/types.ts';
 import { ingestRecords } from '../src/ingest/pipeline.ts';
 import type { SourceRecord } from '../src/ingest/types.ts';
-import { openGrafeo } from '../src/store/grafeo.ts';
-import { migrate } from '../src/store/migrate.ts';
 import { stats } from '../src/store/queries/read.ts';
-import type { Runner } from '../src/store/runner.ts';
 import { generateCorpus } from './corpus.ts';
+import type { Engine } from './engines.ts';
+import { openBenchDatabase, type BenchDatabase } from './store.ts';
 
 /** Where a graph of `articles` articles lives unless `--data` says otherwise: shared by queries.ts and load.ts. */
-export function defaultDataDir(articles: number): string {
-  return path.join(os.tmpdir(), `newsgraph-bench-${articles}`);
+export function defaultDataDir(articles: number, engine: Engine): string {
+  return path.join(os.tmpdir(), `newsgraph-bench-${articles}${engine === 'grafeo' ? '' : `-${engine}`}`);
 }
 
 /** Allocated bytes (what du counts), not apparent sizes: the engine's files may be sparse. */
@@ -45,11 +44,11 @@ function* records(articles: number): Generator<SourceRecord> {
   for (const article of generateCorpus({ articles, seed: 1 })) yield { origin: `corpus:${++i}`, input: article };
 }
 
-/** Opens the graph in `dataDir`, first loading the corpus into it when it holds fewer than `articles`. The caller closes it. */
-export async function openBenchGraph(dataDir: string, articles: number, extractor: Extractor): Promise<Runner> {
+/** Opens the engine's graph in `dataDir`, first loading the corpus into it when it holds fewer than `articles`. The caller closes it. */
+export async function openBenchGraph(engine: Engine, dataDir: string, articles: number, extractor: Extractor): Promise<BenchDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const store = openGrafeo(dataDir);
-  await migrate(store);
+  const database = await openBenchDatabase(engine, dataDir);
+  const { store } = database;
   if ((await stats(store)).articles < articles) {
     const started = performance.now();
     const report = await ingestRecords(store, extractor, records(articles), {
@@ -60,7 +59,7 @@ export async function openBenchGraph(dataDir: string, articles: number, extracto
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write(`\rbuilt ${report.created} articles (${report.failed} failed) in ${seconds.toFixed(1)} s: ${(report.created / seconds).toFixed(0)} articles/s\n`);
   }
-  return store;
+  return database;
 }
 
 /** Answers a GraphQL request's `data`, throwing on any error: in-process (yoga.fetch) or over HTTP. */

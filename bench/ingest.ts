@@ -1,5 +1,6 @@
 /**
- * Ingest speed on the embedded engine (file-backed, migrations applied), on a synthetic corpus
+ * Ingest speed on one engine (migrations applied): the embedded engine file-backed in this process,
+ * or a local Neo4j started for each phase on a fresh folder (bench/store.ts), on a synthetic corpus
  * generated in memory (bench/corpus.ts, streamed):
  *   baseline    JSON round trip + validation of the same records, and ingest into a store that does nothing
  *   extraction  createExtractor().extract per article: median, p95, articles/s
@@ -10,9 +11,10 @@
  * Machines here are noisy: compare the ratios to the baseline measured in the same run.
  * Prints a table, then one JSON line with every figure.
  *
- *   npx tsx bench/ingest.ts --articles 10000 [--seed 1] [--sample 2000] [--slice 3000] [--sizes 100,500,2000] [--keep] [--data DIR]
+ *   npx tsx bench/ingest.ts --articles 10000 [--seed 1] [--sample 2000] [--slice 3000] [--sizes 100,500,2000] [--keep] [--data DIR] [--engine grafeo|neo4j]
  * With --data the end-to-end database is built in DIR (which must not hold one) and kept there,
- * for bench/load.ts to query. The JSON line is also written to bench/results/ingest.json.
+ * for bench/load.ts to query. The JSON line is also written to bench/results/ingest.json
+ * (ingest-neo4j.json on neo4j).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +26,11 @@ import type { ExtractedArticle, Extractor } from '../src/extract/types.ts';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../src/ingest/pipeline.ts';
 import type { SourceRecord, ValidArticle } from '../src/ingest/types.ts';
 import { validateArticle } from '../src/ingest/validate.ts';
-import { openGrafeo } from '../src/store/grafeo.ts';
-import { migrate } from '../src/store/migrate.ts';
 import type { QueryRunner, Runner } from '../src/store/runner.ts';
 import { generateCorpus, type CorpusArticle } from './corpus.ts';
+import { parseEngine, resultsName } from './engines.ts';
 import { bytesOnDisk, writeResults } from './graph.ts';
+import { NEO4J_MEMORY, openBenchDatabase, procCpuMs, procMb, type BenchDatabase } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,8 +42,10 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,500,2000' },
     keep: { type: 'boolean', default: false },
     data: { type: 'string' },
+    engine: { type: 'string', default: 'grafeo' },
   },
 });
+const ENGINE = parseEngine(values.engine!);
 const N = Number(values.articles);
 const SEED = Number(values.seed);
 const SAMPLE = Math.min(N, Number(values.sample));
@@ -75,7 +79,26 @@ const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const tempDirs: string[] = [];
-async function freshStore(name: string, keepIn?: string): Promise<{ store: Runner; dir: string }> {
+/** Articles written and deleted before each phase is timed (see `warmUp`). */
+const WARM_UP_ARTICLES = 50;
+
+/**
+ * Writes a few articles of another seed, then deletes everything but the migration records: a
+ * fresh Neo4j compiles each statement's plan and warms its JIT on the first batch (seconds per
+ * statement), which a long-running server does not pay per batch. Done on both engines alike.
+ */
+async function warmUp(store: Runner, extractor: Extractor): Promise<void> {
+  const articles = generateCorpus({ articles: WARM_UP_ARTICLES, seed: SEED + 1 });
+  const warmUpRecords = function* (): Generator<SourceRecord> {
+    let i = 0;
+    for (const input of articles) yield { origin: `warm-up:${++i}`, input };
+  };
+  const report = await ingestRecords(store, extractor, warmUpRecords(), { batchSize: BATCH });
+  if (report.failed > 0) throw new Error(`warm-up: ${report.failed} articles failed`);
+  await store.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+}
+
+async function freshDatabase(name: string, extractor: Extractor, keepIn?: string): Promise<{ database: BenchDatabase; dir: string }> {
   let dir: string;
   if (keepIn) {
     if (fs.existsSync(keepIn) && fs.readdirSync(keepIn).length > 0) throw new Error(`--data ${keepIn} is not empty: give a new folder`);
@@ -85,9 +108,9 @@ async function freshStore(name: string, keepIn?: string): Promise<{ store: Runne
     dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsgraph-bench-${name}-`));
     tempDirs.push(dir);
   }
-  const store = openGrafeo(dir);
-  await migrate(store);
-  return { store, dir };
+  const database = await openBenchDatabase(ENGINE, dir);
+  await warmUp(database.store, extractor);
+  return { database, dir };
 }
 
 /** Wraps a store so that every statement run inside a transaction is timed, keyed by its first lines. */
@@ -130,12 +153,24 @@ async function throughput(
   n: number,
   batchSize: number,
   held?: CorpusArticle[],
-): Promise<{ seconds: number; perSecond: number; perSecondWithoutGeneration: number; cpuMsPerArticle: number; deciles: number[]; failed: number }> {
+  database?: BenchDatabase,
+): Promise<{
+  seconds: number;
+  perSecond: number;
+  perSecondWithoutGeneration: number;
+  cpuMsPerArticle: number;
+  /** Neo4j's Java process, which this process's CPU time does not include. */
+  databaseCpuMsPerArticle?: number;
+  deciles: number[];
+  failed: number;
+}> {
   const marks: [number, number][] = [[0, performance.now()]];
   generationMs = 0;
   const t0 = performance.now();
   // CPU of this process (JavaScript and the engine's threads): steadier than wall time on a shared machine.
   const cpu0 = process.cpuUsage();
+  const databasePid = database?.neo4j?.pid;
+  const databaseCpu0 = databasePid ? procCpuMs(databasePid) : 0;
   const report = await ingestRecords(store, extractor, records(n, held), {
     batchSize,
     onProgress: (done) => {
@@ -159,13 +194,18 @@ async function throughput(
     perSecond: round(n / seconds, 1),
     perSecondWithoutGeneration: round(n / (seconds - generationMs / 1000), 1),
     cpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / n),
+    ...(databasePid ? { databaseCpuMsPerArticle: round((procCpuMs(databasePid) - databaseCpu0) / n) } : {}),
     deciles,
     failed: report.failed,
   };
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, unknown> = { articles: N, seed: SEED, sample: SAMPLE, slice: SLICE, batch: BATCH, node: process.version, cpus: os.cpus().length };
+  const results: Record<string, unknown> = {
+    engine: ENGINE,
+    ...(ENGINE === 'neo4j' ? { neo4jMemory: NEO4J_MEMORY } : {}),
+    articles: N,
+    seed: SEED, sample: SAMPLE, slice: SLICE, batch: BATCH, node: process.version, cpus: os.cpus().length };
 
   // Corpus generation, on its own.
   // Corpus generation on its own; the sample is held in memory for the phases that time ingest without it.
@@ -229,17 +269,18 @@ async function main(): Promise<void> {
   const noop = await throughput(nullStore, precomputed, SAMPLE, BATCH, held);
   results.baseline = { ...(results.baseline as object), noopWritePerSecond: noop.perSecond };
 
-  // The write path alone: precomputed extraction into a fresh file-backed database, every statement timed.
+  // The write path alone: precomputed extraction into a fresh database, every statement timed.
   {
-    const { store } = await freshStore('write');
+    const { database } = await freshDatabase('write', extractor);
     const statements = new Map<string, { ms: number; calls: number }>();
-    const write = await throughput(timed(store, statements), precomputed, SAMPLE, BATCH, held);
-    await store.close();
+    const write = await throughput(timed(database.store, statements), precomputed, SAMPLE, BATCH, held, database);
+    await database.close();
     const totalMs = [...statements.values()].reduce((s, x) => s + x.ms, 0);
     results.writePath = {
       perSecond: write.perSecond,
       seconds: write.seconds,
       cpuMsPerArticle: write.cpuMsPerArticle,
+      databaseCpuMsPerArticle: write.databaseCpuMsPerArticle,
       deciles: write.deciles,
       failed: write.failed,
       statements: [...statements.entries()]
@@ -253,14 +294,17 @@ async function main(): Promise<void> {
   const workers = createWorkerExtractor();
   await workers.extractBatch([valid[0]]); // the workers' start-up is not ingest time
   {
-    const { store, dir } = await freshStore('e2e', values.data);
+    const { database, dir } = await freshDatabase('e2e', extractor, values.data);
+    const { store } = database;
     log(`end to end: ${N} articles, batch ${BATCH}, into ${dir}`);
-    const e2e = await throughput(store, workers, N, BATCH);
+    const e2e = await throughput(store, workers, N, BATCH, undefined, database);
     const counts = await store.run<{ label: string; n: number }>(
       'MATCH (n) WITH labels(n) AS ls, count(*) AS n UNWIND ls AS label RETURN label, sum(n) AS n ORDER BY label',
     );
     const rels = await store.run<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
-    await store.close();
+    // The Java process's peak resident memory (VmHWM) over its whole life: start, load, counts.
+    if (database.neo4j) results.databasePeakRssMb = procMb(database.neo4j.pid, 'VmHWM');
+    await database.close();
     results.endToEnd = {
       ...e2e,
       dbBytes: bytesOnDisk(dir),
@@ -273,9 +317,9 @@ async function main(): Promise<void> {
   // Batch sizes, end to end on a slice.
   const sizes: Record<string, number> = {};
   for (const size of [...new Set([BATCH, ...SIZES])].sort((a, b) => a - b)) {
-    const { store } = await freshStore(`batch${size}`);
-    sizes[size] = (await throughput(store, workers, SLICE, size, held.length >= SLICE ? held : undefined)).perSecond;
-    await store.close();
+    const { database } = await freshDatabase(`batch${size}`, extractor);
+    sizes[size] = (await throughput(database.store, workers, SLICE, size, held.length >= SLICE ? held : undefined)).perSecond;
+    await database.close();
     log(`batch ${size} on ${SLICE}: ${sizes[size]}/s`);
   }
   results.batchSizes = sizes;
@@ -287,7 +331,7 @@ async function main(): Promise<void> {
   else results.dirs = tempDirs;
 
   print(results);
-  writeResults('ingest', { bench: 'ingest', date: new Date().toISOString(), ...results });
+  writeResults(resultsName('ingest', ENGINE), { bench: 'ingest', date: new Date().toISOString(), ...results });
 }
 
 function print(r: Record<string, any>): void {
@@ -295,19 +339,21 @@ function print(r: Record<string, any>): void {
   const w = r.writePath;
   const x = r.endToEnd;
   const b = r.baseline;
+  const cpu = (figures: { cpuMsPerArticle: number; databaseCpuMsPerArticle?: number }) =>
+    `CPU ${figures.cpuMsPerArticle} ms/article${figures.databaseCpuMsPerArticle === undefined ? '' : ` + Neo4j's ${figures.databaseCpuMsPerArticle}`}`;
   const rows: [string, string, string][] = [
     ['baseline: JSON parse + validate', `${b.parseValidatePerSecond} art/s`, `median ${b.parseValidateMedianMs} ms`],
     ['baseline: ingest into a no-op store', `${b.noopWritePerSecond} art/s`, 'precomputed extraction'],
     ['corpus generation', `${round(1000 / r.generateMsPerArticle, 0)} art/s`, `${r.generateMsPerArticle} ms/article, ${r.meanWords} words`],
     ['extraction alone', `${e.perSecond} art/s`, `median ${e.medianMs} ms, p95 ${e.p95Ms} ms (ner: ${e.usesNer}), ${e.entitiesPerArticle} entities, ${e.eventsPerArticle} events`],
-    [`write path alone (${r.sample} art, batch ${r.batch})`, `${w.perSecond} art/s`, `${round(w.perSecond / b.noopWritePerSecond, 3)} × no-op; CPU ${w.cpuMsPerArticle} ms/article`],
-    [`end to end (${r.articles} art, batch ${r.batch})`, `${x.perSecond} art/s`, `${x.seconds} s (${x.perSecondWithoutGeneration} art/s without corpus generation); CPU ${x.cpuMsPerArticle} ms/article; by decile ${x.deciles.join(' ')}`],
+    [`write path alone (${r.sample} art, batch ${r.batch})`, `${w.perSecond} art/s`, `${round(w.perSecond / b.noopWritePerSecond, 3)} × no-op; ${cpu(w)}`],
+    [`end to end (${r.articles} art, batch ${r.batch})`, `${x.perSecond} art/s`, `${x.seconds} s (${x.perSecondWithoutGeneration} art/s without corpus generation); ${cpu(x)}; by decile ${x.deciles.join(' ')}`],
     ...Object.entries(r.batchSizes as Record<string, number>).map(([size, v]): [string, string, string] => [`end to end, batch ${size} (${r.slice} art)`, `${v} art/s`, '']),
     ['database on disk', `${round(x.dbBytes / 1e6, 1)} MB`, `${round(x.dbBytes / r.articles / 1024, 1)} KB/article; ${x.relationships} relationships`],
-    ['peak RSS', `${r.peakRssMb} MB`, ''],
+    ['peak RSS', `${r.peakRssMb} MB`, r.databasePeakRssMb === undefined ? '' : `+ Neo4j's ${r.databasePeakRssMb} MB (heap ${r.neo4jMemory.heap}, page cache ${r.neo4jMemory.pageCache})`],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
-  const lines = rows.map(([a, v, note]) => `${a.padEnd(width)}  ${v.padStart(14)}  ${note}`);
+  const lines = [`engine: ${r.engine}`, ...rows.map(([a, v, note]) => `${a.padEnd(width)}  ${v.padStart(14)}  ${note}`)];
   lines.push('', 'write path, time per statement (inside transactions):');
   for (const s of w.statements.slice(0, 12)) lines.push(`  ${String(Math.round(s.share * 100)).padStart(3)}%  ${String(s.msPerCall).padStart(8)} ms/call  ${s.query}`);
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(r)}\n`);

@@ -1,12 +1,18 @@
 /**
  * The benchmark suite, one after another (never two at once: they would measure each other):
  * ingest.ts, queries.ts, load.ts, then chart.ts, each as its own process with `--articles N`.
- * Each writes its figures to bench/results/. The graph is built once: ingest.ts's end-to-end run
- * builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that folder has one.
+ * Each writes its figures to bench/results/. The graph is built once per engine: ingest.ts's
+ * end-to-end run builds it in the folder queries.ts and load.ts read (bench/graph.ts), unless that
+ * folder has one.
  *
- *   npx tsx bench/run.ts [--articles 100000] [--duration S]       (npm run bench)
+ *   npx tsx bench/run.ts [--articles 100000] [--duration S] [--connections C] [--runs R] [--sample N --slice N --sizes A,B]
+ *                        [--engine grafeo|neo4j|grafeo,neo4j]
  *
- * --duration goes to load.ts (seconds per operation; its default otherwise).
+ * --duration and --connections go to load.ts, --runs to queries.ts (requests per operation),
+ * --sample, --slice and --sizes to ingest.ts (their defaults otherwise). With both engines the suite
+ * runs on each, back to back, and ends with compare.ts: the side-by-side table (bench/engines.ts),
+ * also written with both engines' figures to bench/results/engines-<N>.json. chart.ts draws the
+ * embedded engine's figures, when they were measured.
  *
  * Stops at the first benchmark that fails; missed targets are reported by each benchmark, not a failure.
  */
@@ -14,11 +20,28 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseEngines } from './engines.ts';
 import { defaultDataDir } from './graph.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, duration: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    runs: { type: 'string' },
+    sample: { type: 'string' },
+    slice: { type: 'string' },
+    sizes: { type: 'string' },
+    engine: { type: 'string', default: 'grafeo' },
+  },
+});
 const articles = values.articles!;
-const loadArgs = values.duration ? ['--duration', values.duration] : [];
+const engines = parseEngines(values.engine!);
+/** `--name value` for each option given, to pass on. */
+const given = (...names: ('duration' | 'connections' | 'runs' | 'sample' | 'slice' | 'sizes')[]) => names.flatMap((name) => (values[name] ? [`--${name}`, values[name]] : []));
+const loadArgs = given('duration', 'connections');
+const queriesArgs = given('runs');
+const ingestArgs = given('sample', 'slice', 'sizes');
 const bench = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 /** Runs one benchmark under tsx, echoing its output, and resolves with its stdout. */
@@ -37,14 +60,17 @@ function run(script: string, args: string[]): Promise<string> {
   });
 }
 
-const graphDir = defaultDataDir(Number(articles));
-const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
-
 try {
-  await run('ingest.ts', ['--articles', articles, ...(buildsGraph ? ['--data', graphDir] : [])]);
-  await run('queries.ts', ['--articles', articles]);
-  await run('load.ts', ['--articles', articles, ...loadArgs]);
-  await run('chart.ts', []);
+  for (const engine of engines) {
+    const graphDir = defaultDataDir(Number(articles), engine);
+    const buildsGraph = !fs.existsSync(graphDir) || fs.readdirSync(graphDir).length === 0;
+    const on = ['--engine', engine];
+    await run('ingest.ts', ['--articles', articles, ...on, ...ingestArgs, ...(buildsGraph ? ['--data', graphDir] : [])]);
+    await run('queries.ts', ['--articles', articles, ...on, ...queriesArgs]);
+    await run('load.ts', ['--articles', articles, ...on, ...loadArgs]);
+  }
+  if (engines.includes('grafeo')) await run('chart.ts', []);
+  if (engines.length === 2) await run('compare.ts', []);
 } catch (error) {
   process.stderr.write(`bench: ${(error as Error).message}\n`);
   process.exitCode = 1;
