@@ -3,13 +3,23 @@
  * the rest of the system sees numbers and ISO strings, as the embedded engine returns them.
  */
 import neo4j from 'neo4j-driver';
+import { FLOAT_PROPERTIES, propertyOfParameter } from './property-types.ts';
 
-/** JS numbers reach Neo4j as floats; integral ones must be Integers (`LIMIT $n` refuses 20.0). */
-export function toNeo4jParams(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
+/**
+ * Parameters as the driver sends them. A JS number goes as a FLOAT unless it is an Integer, and
+ * Cypher wants INTEGER in `LIMIT`, `SKIP`, `range()` and every count property, so whole numbers go
+ * as Integers, except where the property they are stored in is declared FLOAT: a salience of 1 is
+ * stored as 1.0, or one property would hold values of two types.
+ */
+export function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, convert(value, FLOAT_PROPERTIES.has(propertyOfParameter(name)))]));
+}
+
+function convert(value: unknown, float: boolean): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) && !float ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map((item) => convert(item, float));
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, convert(item, FLOAT_PROPERTIES.has(key))]));
   }
   return value;
 }

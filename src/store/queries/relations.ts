@@ -44,8 +44,7 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
     return runner.run<NeighbourRow & Record<string, unknown>>(
       `UNWIND $keys AS k
        MATCH (x:Entity {key: k})
-       CALL {
-         WITH x
+       CALL (x) {
          MATCH (x)-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(y:Entity)
          WHERE ${accept}
          RETURN y.key AS to, p.articles AS articles
@@ -59,8 +58,7 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
   return runner.run<NeighbourRow & Record<string, unknown>>(
     `UNWIND $keys AS k
      MATCH (x:Entity {key: k})
-     CALL {
-       WITH x
+     CALL (x) {
        MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y:Entity)
        WHERE y <> x AND ${WINDOW('a')} AND ${accept}
        RETURN y.key AS to, count(a) AS articles
