@@ -18,7 +18,7 @@ export interface Neo4jOptions {
  * first failure, so 500 ms allows exactly one). A deadlock or a database switching leader gets that
  * one retry too.
  */
-export const DRIVER_LIMITS = {
+const DRIVER_LIMITS = {
   connectionTimeout: 1_000,
   connectionAcquisitionTimeout: 1_500,
   maxTransactionRetryTime: 500,
@@ -55,8 +55,9 @@ function translate(error: unknown, options: Neo4jOptions): unknown {
     case 'Neo.TransientError.General.DatabaseUnavailable':
       return unavailable(`the Neo4j database "${options.database}" is not available yet (starting or stopped): ${cause}`);
   }
-  // No code: every pooled connection stayed busy for connectionAcquisitionTimeout.
+  // Without a code: every pooled connection stayed busy for connectionAcquisitionTimeout, or the URI names an HTTP port.
   if (/connection acquisition timed out/i.test(cause)) return unavailable(`Neo4j is overloaded: ${cause}`);
+  if (/server responded HTTP/i.test(cause)) return unavailable(`${options.uri} answers HTTP, not Bolt (check NEO4J_URI; Bolt is port 7687 by default)`);
   return error;
 }
 

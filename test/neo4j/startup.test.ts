@@ -3,6 +3,7 @@
  * quickly, with no stack trace. An unreachable URI needs no Neo4j; a wrong password and a missing
  * database need the real one NEO4J_URI names.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onNeo4j } from '../support/app.ts';
@@ -49,6 +50,18 @@ describe('serve against a Neo4j it cannot use', () => {
     expect(result.stderr).toContain(`bolt://127.0.0.1:${port}`);
     // Node and tsx start in ~1.5 s; the driver gives up after one retry (~1.2 s).
     expect(result.seconds).toBeLessThan(10);
+  });
+
+  it('names NEO4J_URI when it points at an HTTP port instead of Bolt', async () => {
+    const http = createHttpServer((_, response) => response.end('{}'));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = http.address() as { port: number };
+      const result = await serve({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'whatever-password' });
+      expectOneClearLine(result, /answers HTTP, not Bolt \(check NEO4J_URI/);
+    } finally {
+      http.close();
+    }
   });
 
   it.skipIf(!onNeo4j)('names NEO4J_PASSWORD when Neo4j refuses the credentials (needs the Neo4j of NEO4J_URI)', async () => {
