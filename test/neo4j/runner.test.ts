@@ -229,6 +229,17 @@ describe.skipIf(!onNeo4j)('Neo4j only: what the embedded engine has no counterpa
     }
   });
 
+  it('expands the network from the entities asked about, not from every entity', async () => {
+    reads.length = 0;
+    const { data } = await app.gql('{ network(around: [{ key: "country:US" }], depth: 2, limit: 5) { truncated } }');
+    expect(data.network.truncated).toBe(true);
+    const neighbours = reads.filter((r) => r.query.includes('CALL (x)'));
+    expect(neighbours.length).toBeGreaterThanOrEqual(2);
+    for (const { query, params } of neighbours) {
+      expect((await explain(query, params)).operators.join('\n')).not.toMatch(/NodeHashJoin|NodeIndexScan|NodeByLabelScan|AllNodesScan/);
+    }
+  });
+
   it('reads with no deprecated Cypher: every read the API makes is ready for Cypher 25', async () => {
     reads.length = 0;
     const questions = [
