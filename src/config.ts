@@ -17,6 +17,7 @@ const schema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().default('neo4j'),
+  REDIS_URL: z.string().trim().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL').optional(),
   NEWSGRAPH_API_KEYS: z.string().default(''),
   NEWSGRAPH_API_KEYS_FILE: optionalString,
   NEWSGRAPH_PUBLIC_READ: flag(D.publicRead),
@@ -40,6 +41,8 @@ export interface Config {
   /** Folder of the embedded database; the database file is `<dataDir>/newsgraph.grafeo`. */
   dataDir: string;
   neo4j: { uri: string; user: string; password: string; database: string } | null;
+  /** Redis that carries live updates between servers on one graph; null: this process only. */
+  redisUrl: string | null;
   /** Keys from NEWSGRAPH_API_KEYS and NEWSGRAPH_API_KEYS_FILE, as digests; none means mutations are off. */
   apiKeys: ApiKey[];
   /** Access, limits and switches of the HTTP server. */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : null,
+    redisUrl: e.REDIS_URL ?? null,
     apiKeys,
     server: {
       publicRead: e.NEWSGRAPH_PUBLIC_READ,

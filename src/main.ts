@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 import { seedIfEmpty } from './seed.ts';
 import { openStore } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
-import { createNewsPubSub } from './server/pubsub.ts';
+import { openNewsPubSub, type NewsPubSub } from './server/pubsub.ts';
 import { createNewsgraphYoga } from './server/yoga.ts';
 
 export interface Running {
@@ -18,6 +18,7 @@ export interface Running {
 
 export async function start(config: Config, logger: Logger): Promise<Running> {
   const store = await openStore(config);
+  let pubsub: NewsPubSub | null = null;
   try {
     const applied = await migrate(store);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -29,8 +30,8 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
         for (const item of report.items) if (item.error) logger.warn({ error: item.error }, 'seed article failed');
       }
     }
-    const pubsub = createNewsPubSub();
-    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys, pubsub }, { logger, settings: config.server });
+    const live = (pubsub = await openNewsPubSub(config.redisUrl, logger));
+    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys, pubsub: live }, { logger, settings: config.server });
     const server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -39,7 +40,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}/graphql`;
-    logger.info({ url, engine: store.engine, mutations: config.apiKeys.length > 0 }, 'newsgraph is listening');
+    logger.info({ url, engine: store.engine, mutations: config.apiKeys.length > 0, liveAcrossServers: Boolean(config.redisUrl) }, 'newsgraph is listening');
     let stopping: Promise<void> | null = null;
     return {
       server,
@@ -47,12 +48,14 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
       stop: () =>
         (stopping ??= (async () => {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          await pubsub.close(); // live streams end, or they would hold the server open
+          await live.close(); // live streams end, or they would hold the server open
           await closed;
+          await live.disconnect(); // after the last requests: other servers' subscribers still hear of their ingests
           await store.close();
         })()),
     };
   } catch (error) {
+    await pubsub?.disconnect();
     await store.close();
     throw error;
   }

@@ -10,7 +10,7 @@ import { readSources } from '../ingest/readers.ts';
 import { validateArticle } from '../ingest/validate.ts';
 import { MAX_BODY_BYTES } from '../server/body-limit.ts';
 import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts';
-import { DatabaseLockedError } from '../store/grafeo.ts';
+import { DatabaseLockedError } from '../store/runner.ts';
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
 import { exitOnConfigError, parseCommand } from './common.ts';

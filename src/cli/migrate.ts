@@ -1,6 +1,6 @@
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
-import { DatabaseLockedError } from '../store/grafeo.ts';
+import { DatabaseLockedError } from '../store/runner.ts';
 import { exitOnConfigError } from './common.ts';
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,7 +1,6 @@
 import { createLogger } from '../logger.ts';
 import { start } from '../main.ts';
-import { DatabaseLockedError } from '../store/grafeo.ts';
-import { StoreUnavailableError } from '../store/runner.ts';
+import { DatabaseLockedError, StoreUnavailableError } from '../store/runner.ts';
 import { exitOnConfigError } from './common.ts';
 
 export async function run(argv: string[]): Promise<number> {

@@ -8,7 +8,7 @@
  */
 import type { BatchExtractor, ExtractionResult } from '../extract/pool.ts';
 import type { Extractor } from '../extract/types.ts';
-import { existingHashes, writeArticles, type ArticleWrite } from '../store/queries/ingest.ts';
+import { claimArticles, existingHashes, writeArticles, type ArticleWrite } from '../store/queries/ingest.ts';
 import { StoreUnavailableError, type Runner } from '../store/runner.ts';
 import type { IngestError, IngestItem, IngestReport, SourceRecord, ValidArticle } from './types.ts';
 import { validateArticle } from './validate.ts';
@@ -184,8 +184,8 @@ async function writeBatch(store: Runner, toWrite: Prepared, options: IngestOptio
 async function commit(store: Runner, toWrite: Prepared): Promise<CommittedArticle[]> {
   const ingestedAt = new Date().toISOString();
   const statuses = await store.transaction(async (tx) => {
-    // Read again inside the transaction: another writer may have stored an article meanwhile.
-    const stored = await existingHashes(tx, toWrite.map(({ write }) => write.article.id));
+    // Read again inside the transaction, holding the articles: another writer may have stored one meanwhile.
+    const stored = await claimArticles(tx, toWrite.map(({ write }) => write.article.id));
     const writes: ArticleWrite[] = [];
     const result: IngestItem['status'][] = [];
     for (const { write } of toWrite) {

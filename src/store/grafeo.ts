@@ -3,19 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import type { GrafeoDB as GrafeoDatabase, QueryResult } from '@grafeo-db/js';
-import { StoreUnavailableError, type Params, type QueryRunner, type Row, type Runner } from './runner.ts';
+import { DatabaseLockedError, StoreUnavailableError, type Params, type QueryRunner, type Row, type Runner } from './runner.ts';
 
 const { GrafeoDB } = grafeo;
 
 export const DATABASE_FILE = 'newsgraph.grafeo';
-
-/** Thrown when another process (usually a running server) holds the database file. */
-export class DatabaseLockedError extends StoreUnavailableError {
-  constructor(readonly file: string) {
-    super(`the embedded database ${file} is in use by another newsgraph process (probably a running server)`);
-    this.name = 'DatabaseLockedError';
-  }
-}
 
 function rows<T>(result: QueryResult): T[] {
   return result.toArray() as T[];

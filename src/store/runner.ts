@@ -29,6 +29,17 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * Another process (usually a running server) holds the embedded database file. It lives here rather
+ * than in grafeo.ts so that the commands can recognise it without loading the embedded engine.
+ */
+export class DatabaseLockedError extends StoreUnavailableError {
+  constructor(readonly file: string) {
+    super(`the embedded database ${file} is in use by another newsgraph process (probably a running server)`);
+    this.name = 'DatabaseLockedError';
+  }
+}
+
 /** Counts round trips (a query or a whole transaction) through a runner: one counter per GraphQL request. */
 export interface RoundTrips {
   count: number;

@@ -115,15 +115,17 @@ describe('explorer', () => {
 
   it('clicking the Lavrov–Tillerson link shows the Manila sentence, which opens its article', async () => {
     await openOn(LAVROV);
-    // A point on the drawn edge, away from every node and from the overlays, in page coordinates.
-    const point = await page.evaluate(([a, b]) => {
+    // A point on the drawn edge, away from every node and from the overlays, in page coordinates;
+    // asked again until one exists, since the layout may still be settling on a loaded machine.
+    const found = await page.waitForFunction(([a, b]) => {
       const cy = (window as any).explorer.cy;
       const edge = cy.getElementById(a < b ? `${a}|${b}` : `${b}|${a}`);
       if (edge.empty()) return null;
       const from = edge.source().renderedPosition();
       const to = edge.target().renderedPosition();
       const box = cy.container().getBoundingClientRect();
-      for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+      for (let step = 0; step <= 12; step += 1) {
+        const t = 0.5 + (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * 0.035;
         const x = from.x + (to.x - from.x) * t;
         const y = from.y + (to.y - from.y) * t;
         const onNode = cy.nodes().some((n: any) => {
@@ -134,7 +136,8 @@ describe('explorer', () => {
         if (!onNode && onTop && cy.container().contains(onTop)) return { x: box.left + x, y: box.top + y };
       }
       return null;
-    }, [LAVROV, TILLERSON]);
+    }, [LAVROV, TILLERSON], { timeout: 15_000 }).catch(() => null);
+    const point = found ? ((await found.jsonValue()) as { x: number; y: number }) : null;
     expect(point, 'a clickable point on the Lavrov–Tillerson edge').not.toBeNull();
     await page.mouse.click(point!.x, point!.y);
 

@@ -143,7 +143,7 @@ describe('a failing batch', () => {
   });
 });
 
-describe.skipIf(onNeo4j)('the embedded database file', () => {
+describe.skipIf(onNeo4j)('the embedded database file (embedded engine only: on Neo4j the data lives in the Neo4j server, not in a file of ours)', () => {
   it('keeps committed articles across a close and reopen', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-store-'));
     try {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
+import { bytesOnDisk } from '../../bench/graph.ts';
 import { openGrafeo } from '../../src/store/grafeo.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { cliSandbox, finished, newsgraph, spawnNewsgraph, type CliSandbox } from '../support/cli.ts';
@@ -36,6 +37,15 @@ afterAll(() => {
   clean?.remove();
   killed?.remove();
 });
+
+/** The folder's size while another process writes it: a file that goes away mid-walk reads as not there yet. */
+function sizeOf(dir: string): number {
+  try {
+    return bytesOnDisk(dir);
+  } catch {
+    return 0;
+  }
+}
 
 async function withStore<T>(dataDir: string, use: (store: Runner) => Promise<T>): Promise<T> {
   const store = openGrafeo(dataDir);
@@ -80,10 +90,15 @@ async function graphSummary(store: Runner): Promise<{ counts: Record<string, num
 
 describe('an ingest killed with SIGKILL', () => {
   it('leaves only whole articles, and a re-run completes to the graph of a clean run', async () => {
-    // Killed about halfway through by the clock of the clean run: some batches committed, others not.
+    // Killed about halfway through, judged by the database growing to half the clean run's size on
+    // disk rather than by the clock, which a loaded machine stretches: some batches committed, others not.
     const child = spawnNewsgraph(killed, ARGS);
     const done = finished(child);
-    await new Promise((resolve) => setTimeout(resolve, cleanSeconds * 500));
+    const halfway = bytesOnDisk(clean.dataDir) / 2;
+    const giveUp = Date.now() + cleanSeconds * 3000;
+    while (child.exitCode === null && Date.now() < giveUp && sizeOf(killed.dataDir) < halfway) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill('SIGKILL');
     const ended = await done;
     expect(ended.signal).toBe('SIGKILL');

@@ -1,7 +1,7 @@
 /** Subscriptions over Server-Sent Events through yoga.fetch: what a subscriber receives after an ingest commits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewsgraphYoga } from '../../src/server/yoga.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { subscribe } from '../support/sse.ts';
 
 const KEY = 'subscriptions-test-key';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -15,55 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-interface Stream {
-  status: number;
-  contentType: string | null;
-  /** The payload of the next `next` event, or 'complete' when the stream ends; fails after a few seconds without one. */
-  next(): Promise<any>;
-  close(): Promise<void>;
-}
-
-function withinSeconds<T>(seconds: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${seconds} s`)), seconds * 1000);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Opens a subscription the way an SSE client does and reads its events as they come. */
-async function subscribe(yoga: NewsgraphYoga, query: string, variables?: Record<string, unknown>): Promise<Stream> {
-  const response = await yoga.fetch('http://newsgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    async next() {
-      for (;;) {
-        const end = buffered.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffered.slice(0, end);
-          buffered = buffered.slice(end + 2);
-          const event = block.match(/^event: (.*)$/m)?.[1];
-          const data = block.match(/^data: ?(.*)$/m)?.[1];
-          if (event === 'next') return JSON.parse(data!);
-          if (event === 'complete') return 'complete';
-          continue; // a keep-alive comment
-        }
-        const { value, done } = await withinSeconds(5, reader.read());
-        if (done) return 'complete';
-        buffered += value;
-      }
-    },
-    close: () => reader.cancel(),
-  };
-}
 
 async function ingest(articles: Record<string, unknown>[]) {
   const result = await app.gql(

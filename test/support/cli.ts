@@ -26,7 +26,8 @@ export interface CliSandbox {
 
 export function cliSandbox(prefix: string, extraEnv: NodeJS.ProcessEnv = {}): CliSandbox {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const { NEO4J_URI: _ignored, ...rest } = process.env;
+  // Nor the Redis of the environment: servers of different tests would hear each other's ingests.
+  const { NEO4J_URI: _ignored, REDIS_URL: _alsoIgnored, ...rest } = process.env;
   const dataDir = path.join(dir, 'data');
   return {
     dir,

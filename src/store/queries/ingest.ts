@@ -32,9 +32,35 @@ export async function existingHashes(runner: QueryRunner, ids: string[]): Promis
   return new Map(rows.map((row) => [row.id, row.hash]));
 }
 
+/**
+ * `existingHashes` for the transaction that writes the articles: each article is held until the
+ * transaction ends (a new one is created empty, and `writeArticles` fills it in). Neo4j runs write
+ * transactions side by side; without this, two that store the same article at once both find it
+ * new, and both link its mentions and add to its counters. MERGE on the constrained id makes the
+ * second wait until the first commits; for an article that exists, writing a property takes the
+ * node's write lock (Neo4j's documented explicit lock; it is removed in the same statement, so
+ * nothing is stored) and the hash is read after it. Measured on 5.26: `SET a.contentHash =
+ * a.contentHash` reads the hash before the lock and writes the stale value back. In id order, so
+ * that two batches take the articles they share in the same order. The embedded engine runs one
+ * write transaction at a time and takes this as a plain read and create.
+ */
+export async function claimArticles(tx: QueryRunner, ids: string[]): Promise<Map<string, string>> {
+  const rows = await tx.run<{ id: string; hash: string | null }>(
+    `UNWIND $ids AS id
+     MERGE (a:Article {id: id})
+     SET a._lock = true
+     REMOVE a._lock
+     RETURN a.id AS id, a.contentHash AS hash`,
+    { ids: [...new Set(ids)].sort() },
+  );
+  return new Map(rows.flatMap((row) => (row.hash === null ? [] : [[row.id, row.hash] as const])));
+}
+
 function sortDate(article: ValidArticle, ingestedAt: string): string {
   return article.publishedAt ?? ingestedAt;
 }
+
+const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 export function pairsOf(keys: string[]): [string, string][] {
   const sorted = [...new Set(keys)].sort();
@@ -78,7 +104,10 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
      SET a += row.props`,
   );
 
-  // 3. Entities, one row per key across the batch, one statement per label.
+  // 3. Entities, one row per key across the batch, one statement per label. In key order: on Neo4j
+  //    this takes each entity's write lock, and two batches at once that share entities must take
+  //    them in the same order (or deadlock, and one is retried whole). Everything the batch writes
+  //    next about these entities, co-mention pairs included, happens under these locks.
   const entities = new Map<string, { key: string; kind: EntityKind; props: Record<string, unknown>; aliases: Set<string> }>();
   for (const { extracted } of writes) {
     for (const e of extracted.entities) {
@@ -106,6 +135,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   for (const [kind, label] of Object.entries(LABELS)) {
     const rows = [...entities.values()]
       .filter((row) => row.kind === kind)
+      .sort(byKey)
       .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
     if (rows.length === 0) continue;
     // The first name an entity was seen under stays its name; later names become aliases.
@@ -199,14 +229,14 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     await recountCoMentions(tx, [...pairKeys.values()]);
   }
 
-  // 7. Events, their participants, places and the articles reporting them.
+  // 7. Events, their participants, places and the articles reporting them; events in key order, as entities.
   const events = writes.flatMap(({ article, extracted }) =>
     extracted.events.map((ev) => ({ article, extracted, ev })),
   );
   if (events.length > 0) {
     await runRows(
       tx,
-      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })),
+      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })).sort(byKey),
       `MERGE (ev:Event {key: row.key})
        ON CREATE SET ev += row.props`,
     );
@@ -327,6 +357,12 @@ const UPDATE_PAIR = {
  * are added to at ingest and set by a recount.
  */
 async function writePairs(tx: QueryRunner, rows: PairRow[], mode: keyof typeof UPDATE_PAIR): Promise<void> {
+  // Safe without MERGE on Neo4j too, where write transactions run side by side: an ingest has written
+  // to both entities of each pair earlier in its transaction (step 3 of writeArticles) and so holds
+  // their write locks until it commits; a recount holds at least one (recountEntities comes first).
+  // Another transaction creating the same pair must wait for the first to commit, then finds it here.
+  // Left open: two curations at once, each holding a different end of one missing pair; the second
+  // fails on the key's constraint and is rolled back whole.
   const existing = await existingPairs(tx, rows.map((r) => r.key));
   const known = rows.filter((r) => existing.has(r.key));
   if (known.length > 0) await runRows(tx, known.map(({ key, n, first, last }) => ({ key, n, first, last })), UPDATE_PAIR[mode]);
@@ -461,13 +497,13 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
   await tx.run(
     `UNWIND $keys AS key
      MATCH (e:Entity {key: key})
-     CALL {
-       WITH e
+     CALL (e) {
        MATCH (a:Article)-[m:MENTIONS]->(e)
        RETURN count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
      SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
-    { keys },
+    // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
+    { keys: [...keys].sort() },
   );
   // An entity no article mentions any more is gone from the graph, with its edges.
   await deleteEntities(tx, keys, 'e.articleCount = 0');
@@ -482,8 +518,7 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
     `UNWIND $rows AS row
      MATCH (x:Entity {key: row.a})
      MATCH (y:Entity {key: row.b})
-     CALL {
-       WITH x, y
+     CALL (x, y) {
        MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y)
        RETURN count(a) AS n, min(a.sortDate) AS first, max(a.sortDate) AS last
      }
