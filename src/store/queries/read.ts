@@ -162,9 +162,10 @@ export interface QuoteRow {
 /**
  * Completes quote rows from bound `q` (the quote) and `a` (its article). The subqueries start from
  * the quote; a pattern comprehension or OPTIONAL MATCH here scans every entity on the embedded engine.
+ * Keys are collected in key order: each engine walks the edges in its own order (Neo4j newest first).
  */
-export const QUOTE_ROWS = `CALL (q) { MATCH (q)<-[:SAID]-(s:Entity) RETURN collect(s.key) AS speakers }
-  CALL (q) { MATCH (q)-[:ABOUT]->(x:Entity) RETURN collect(x.key) AS aboutKeys }
+export const QUOTE_ROWS = `CALL (q) { MATCH (q)<-[:SAID]-(s:Entity) WITH s.key AS key ORDER BY key RETURN collect(key) AS speakers }
+  CALL (q) { MATCH (q)-[:ABOUT]->(x:Entity) WITH x.key AS key ORDER BY key RETURN collect(key) AS aboutKeys }
   RETURN q.key AS key, q.text AS text, q.date AS date, a.id AS articleId, head(speakers) AS speakerKey, aboutKeys`;
 
 export async function quotesOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<QuoteRow[]> {
