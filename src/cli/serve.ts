@@ -1,6 +1,6 @@
 import { createLogger } from '../logger.ts';
 import { start } from '../main.ts';
-import { DatabaseLockedError } from '../store/runner.ts';
+import { DatabaseLockedError, StoreUnavailableError } from '../store/runner.ts';
 import { exitOnConfigError } from './common.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -30,6 +30,11 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       process.stderr.write(`newsgraph: ${error.message}.\nStop the other process, or give this one its own DATA_DIR.\n`);
+      return 1;
+    }
+    // The message names the setting to fix (NEO4J_URI, NEO4J_PASSWORD, NEO4J_DATABASE, DATA_DIR): no stack trace.
+    if (error instanceof StoreUnavailableError) {
+      process.stderr.write(`newsgraph: cannot start: ${error.message}\n`);
       return 1;
     }
     logger.error({ err: error }, 'could not start');

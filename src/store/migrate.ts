@@ -56,9 +56,10 @@ export async function migrate(runner: Runner, migrations = loadMigrations()): Pr
   for (const migration of migrations) {
     if (done.has(migration.id)) continue;
     for (const statement of migration.statements) {
-      if (statement.engine === null || statement.engine === runner.engine) await runner.run(statement.cypher);
+      // One transaction each: Neo4j refuses schema and data changes in the same transaction.
+      if (statement.engine === null || statement.engine === runner.engine) await runner.transaction((tx) => tx.run(statement.cypher));
     }
-    await runner.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = $at', { id: migration.id, at: new Date().toISOString() });
+    await runner.transaction((tx) => tx.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = $at', { id: migration.id, at: new Date().toISOString() }));
     applied.push(migration.id);
   }
   return applied;

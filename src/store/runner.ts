@@ -8,12 +8,13 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 export interface QueryRunner {
+  /** On a Runner, a read (Neo4j sends it to a reader and refuses a write); inside a transaction, any statement. */
   run<T extends Row = Row>(query: string, params?: Params): Promise<T[]>;
 }
 
 export interface Runner extends QueryRunner {
   readonly engine: 'grafeo' | 'neo4j';
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /** Runs `work` in one write transaction: committed when it resolves, rolled back when it throws. Every write goes through here. */
   transaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
   /** True when the engine answers a trivial query. */
   ping(): Promise<boolean>;

@@ -78,7 +78,7 @@ async function canonicalDump(store: Runner): Promise<Record<string, string[]>> {
 }
 
 async function clear(store: Runner): Promise<void> {
-  await store.run('MATCH (n) DETACH DELETE n');
+  await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
   await migrate(store);
 }
 

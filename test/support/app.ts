@@ -27,7 +27,7 @@ export const onNeo4j = Boolean(process.env.NEO4J_URI);
 export async function openTestStore(): Promise<Runner> {
   const neo4j = loadConfig().neo4j;
   const store = neo4j ? openNeo4j(neo4j) : openGrafeo(null);
-  if (neo4j) await store.run('MATCH (n) DETACH DELETE n');
+  if (neo4j) await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
   await migrate(store);
   return store;
 }

@@ -162,9 +162,10 @@ export interface QuoteRow {
 /**
  * Completes quote rows from bound `q` (the quote) and `a` (its article). The subqueries start from
  * the quote; a pattern comprehension or OPTIONAL MATCH here scans every entity on the embedded engine.
+ * Keys are collected in key order: each engine walks the edges in its own order (Neo4j newest first).
  */
-export const QUOTE_ROWS = `CALL { WITH q MATCH (q)<-[:SAID]-(s:Entity) RETURN collect(s.key) AS speakers }
-  CALL { WITH q MATCH (q)-[:ABOUT]->(x:Entity) RETURN collect(x.key) AS aboutKeys }
+export const QUOTE_ROWS = `CALL (q) { MATCH (q)<-[:SAID]-(s:Entity) WITH s.key AS key ORDER BY key RETURN collect(key) AS speakers }
+  CALL (q) { MATCH (q)-[:ABOUT]->(x:Entity) WITH x.key AS key ORDER BY key RETURN collect(key) AS aboutKeys }
   RETURN q.key AS key, q.text AS text, q.date AS date, a.id AS articleId, head(speakers) AS speakerKey, aboutKeys`;
 
 export async function quotesOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<QuoteRow[]> {
@@ -240,13 +241,24 @@ function entityFilterParams(filter: EntityFilter) {
   return { kinds: filter.kinds, search: filter.search ? filter.search.trim().toLowerCase() : null };
 }
 
-const ENTITY_FILTER = `($kinds IS NULL OR e.kind IN $kinds) AND ($search IS NULL OR e.searchText CONTAINS $search)`;
+/**
+ * The WHERE of an entity filter, with only the conditions asked for: Neo4j serves
+ * `searchText CONTAINS $search` from the text index (migration 001), but not when it sits inside
+ * `$search IS NULL OR …`, which makes it scan every entity.
+ */
+function entityWhere(params: ReturnType<typeof entityFilterParams>): string {
+  const conditions: string[] = [];
+  if (params.kinds !== null) conditions.push('e.kind IN $kinds');
+  if (params.search !== null) conditions.push('e.searchText CONTAINS $search');
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
 
 /** Entities by kind and search text; the best match first (exact name, then name prefix), then the most mentioned. */
 export async function entitiesPage(runner: QueryRunner, filter: EntityFilter, page: Page): Promise<EntityRow[]> {
+  const params = entityFilterParams(filter);
   const rows = await runner.run<{ e: EntityRow }>(
     `MATCH (e:Entity)
-     WHERE ${ENTITY_FILTER}
+     ${entityWhere(params)}
      WITH e, CASE WHEN $search IS NULL THEN 0
                   WHEN e.nameLower = $search OR $search IN e.namesLower THEN 2
                   WHEN e.nameLower STARTS WITH $search THEN 1
@@ -254,16 +266,14 @@ export async function entitiesPage(runner: QueryRunner, filter: EntityFilter, pa
      RETURN e ${ENTITY} AS e
      ORDER BY rank DESC, e.articleCount DESC, e.key
      SKIP $offset LIMIT $limit`,
-    { ...entityFilterParams(filter), ...page },
+    { ...params, ...page },
   );
   return rows.map((r) => r.e);
 }
 
 export async function countEntities(runner: QueryRunner, filter: EntityFilter): Promise<number> {
-  const [row] = await runner.run<{ total: number }>(
-    `MATCH (e:Entity) WHERE ${ENTITY_FILTER} RETURN count(e) AS total`,
-    entityFilterParams(filter),
-  );
+  const params = entityFilterParams(filter);
+  const [row] = await runner.run<{ total: number }>(`MATCH (e:Entity) ${entityWhere(params)} RETURN count(e) AS total`, params);
   return row?.total ?? 0;
 }
 
@@ -485,10 +495,10 @@ export interface Stats {
 
 export async function stats(runner: QueryRunner): Promise<Stats> {
   const [row] = await runner.run<Stats & Record<string, unknown>>(
-    `CALL { MATCH (a:Article) RETURN count(a) AS articles }
-     CALL { MATCH (e:Entity) RETURN count(e) AS entities }
-     CALL { MATCH (ev:Event) RETURN count(ev) AS events }
-     CALL { MATCH (q:Quote) RETURN count(q) AS quotes }
+    `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+     CALL () { MATCH (ev:Event) RETURN count(ev) AS events }
+     CALL () { MATCH (q:Quote) RETURN count(q) AS quotes }
      RETURN articles, entities, events, quotes`,
   );
   return row;
