@@ -9,6 +9,7 @@ const commands: Record<string, Command> = {
   'print-schema': { describe: 'write schema/schema.graphql from the code', load: () => import('./print-schema.ts') },
   'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('../extract/ner/train-command.ts') },
   'eval-ner': { describe: 'evaluate the entity tagger on CoNLL-style files', load: () => import('../extract/ner/eval-command.ts') },
+  'eval-entities': { describe: 'score extracted entities per document against gold (strict names)', load: () => import('../evaluation/eval-entities-command.ts') },
 };
 
 function usage(): string {
