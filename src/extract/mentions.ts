@@ -174,9 +174,12 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
       const b = lastTokenBefore(doc, span.end);
       let t0 = a;
       let t1 = b;
-      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) t0++;
-      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) t1--;
-      if (t0 !== a || t1 !== b) misshapen++;
+      let reshaped = false;
+      // Words a gazetteer already took ("Russian" before "Foreign Ministry") are trimmed without
+      // counting against the tagger: only words that are not name-shaped do.
+      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) reshaped = doc.cover[t0++] < 0 || reshaped;
+      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) reshaped = doc.cover[--t1] < 0 || reshaped;
+      if (reshaped) misshapen++;
       if (t1 <= t0) continue;
       let inside = false;
       for (let i = t0; i < t1; i++) if (doc.cover[i] >= 0) inside = true;
