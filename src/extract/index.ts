@@ -7,7 +7,7 @@ import type { ArticleText, EntityKind, ExtractedArticle, ExtractedEntity, Extrac
 import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import { loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
+import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { findNames, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -56,7 +56,9 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   const clusters = clusterPeople(doc, gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
-  const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries });
+  const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
+    (c) => c.wikidataId || c.mentions.some((m) => m.cue) || !commonWordSeenOnce(gaz, doc, c.name, c.mentions),
+  );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);
 
@@ -148,6 +150,16 @@ function startsLowerCase(s: string): boolean {
   return /^\p{Ll}/u.test(s);
 }
 
+/**
+ * "Majority", "Board", "Will": one common word seen once is a heading's first word or a fragment,
+ * not a name; written capitalised again, after "the" ("the Times", "the Church") or with a title
+ * ("Mr. Gates"), it is one.
+ */
+function commonWordSeenOnce(gaz: Gazetteers, doc: Doc, name: string, mentions: { start: number }[]): boolean {
+  if (mentions.length > 1 || !isCommonWordName(gaz, name)) return false;
+  return !mentions.some((m) => /(?:^|\s)the\s+$/i.test(doc.text.slice(Math.max(0, m.start - 5), m.start)));
+}
+
 function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {
   try {
     return tagger.recognize(text, doc.sentences);
@@ -220,6 +232,10 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   const scores = new Map<string, number>();
   let max = 0;
   for (const d of drafts.values()) {
+    if (d.kind !== 'COUNTRY' && commonWordSeenOnce(gaz, doc, d.name, d.mentions)) {
+      drafts.delete(d.key);
+      continue;
+    }
     d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     const inTitle = [d.name, ...d.aliases].some((a) => a.length > 2 && containsWord(titleFolded, fold(a)));
     const early = d.mentions.some((m) => m.sentence <= firstSentence);

@@ -82,6 +82,13 @@ export interface Gazetteers {
   peopleBySurname: KeyIndex;
   /** Folded given names (first words of the people's names). */
   givenNames: Set<string>;
+  /** Lower-cased words that running text mostly writes in lower case (common-words.txt). */
+  commonWords: Set<string>;
+}
+
+/** A name that is one common English word ("Majority", "Board"): not an entity on its own. */
+export function isCommonWordName(gaz: Gazetteers, name: string): boolean {
+  return !/\s/.test(name.trim()) && gaz.commonWords.has(name.trim().toLowerCase());
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -156,7 +163,8 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
   const peopleByName = new KeyIndex(peopleFile.byName);
   const peopleBySurname = new KeyIndex(peopleFile.bySurname);
   const givenNames = new Set(peopleFile.givenNames);
-  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames };
+  const commonWords = new Set(readFileSync(join(dir, 'common-words.txt'), 'utf8').split('\n').filter(Boolean));
+  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames, commonWords };
 }
 
 /** A read-only key → row indexes lookup over a parsed JSON object (no copy into a Map). */
