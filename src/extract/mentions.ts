@@ -3,7 +3,7 @@
  * metonyms, places, organisations), then capitalised sequences typed by the NER tagger when one
  * is loaded, and by title, name and context cues otherwise.
  */
-import { addFound, spanOf, type Doc, type Found } from './document.ts';
+import { addFound, removeFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
 import { placeKey } from './gazetteers/index.ts';
 import {
@@ -165,6 +165,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
+    absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
     let misshapen = 0;
@@ -217,6 +218,38 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   }
   runs.sort((a, b) => a.t0 - b.t0);
   for (const run of runs) classifyRun(doc, gaz, run);
+}
+
+/**
+ * A place or country the gazetteers found inside a longer name the tagger found is part of that
+ * name: "Massachusetts Institute of Technology", "Southern California", "George Washington" are not
+ * Massachusetts, California or Washington. Demonyms stay ("Russian Foreign Ministry" is read from
+ * them) and so do gazetteer organisations (their keys are better than the tagger's span).
+ */
+function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
+  const gone = new Set<Found>();
+  for (const span of ner) {
+    const a = firstTokenAt(doc, span.start);
+    const b = lastTokenBefore(doc, span.end);
+    const inside: Found[] = [];
+    let free = 0;
+    for (let i = a; i < b; i++) {
+      const f = doc.cover[i] >= 0 ? doc.found[doc.cover[i]] : null;
+      if (!f) {
+        if (isNameWord(doc.tokens[i].text)) free++;
+        continue;
+      }
+      if (f.t0 < a || f.t1 > b || f.kind === 'ORGANIZATION' || f.kind === 'PERSON' || f.countryForm === 'demonym') {
+        free = 0;
+        break;
+      }
+      if (!inside.includes(f)) inside.push(f);
+    }
+    if (free === 0 || inside.length === 0) continue;
+    // Every span on those tokens goes (a capital is both a place and its country).
+    for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
 }
 
 function firstTokenAt(doc: Doc, pos: number): number {
