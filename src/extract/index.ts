@@ -8,7 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { findNames, matchGazetteers } from './mentions.ts';
+import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
@@ -50,6 +50,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   matchGazetteers(doc, gaz);
   const ner = tagger && doc.sentences.length > 0 ? safeRecognize(tagger, text, doc) : null;
   findNames(doc, gaz, ner);
+  dropCapitalsNotActing(doc);
   const articleCountries = new Set(doc.found.filter((f) => f.kind === 'COUNTRY').map((f) => f.countryCode!));
   resolveContextOrgs(doc, articleCountries);
 

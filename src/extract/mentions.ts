@@ -343,7 +343,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
     const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
-    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    // The tagger read the sentence: its span keeps an opening word seen in lower case elsewhere ("Rock and Roll Hall of Fame").
+    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && !run.ner && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
@@ -455,6 +456,31 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
+}
+
+/** Verbs after a capital that make it the government acting ("Beijing agreed", "Moscow will respond"). */
+const ACTING_VERBS = new Set([...SPEECH_VERBS, 'agreed', 'agrees', 'expelled', 'expels', 'rejected', 'rejects', 'condemned', 'condemns', 'demanded', 'demands', 'imposed', 'imposes', 'retaliated', 'threatened', 'threatens', 'wants', 'will', 'would', 'has', 'have', 'had', 'is', 'was', 'must', 'should', 'can', 'could']);
+const ACTING_GROUPS = /^(?:officials|authorities|government|governments|diplomats|leaders|negotiators|sources)$/i;
+
+/**
+ * A capital stands for its country's government when the article names that country (an article
+ * about Russia reads "Moscow" as Russia) or when the capital acts ("Beijing agreed", "Moscow's
+ * demands", "officials in Washington"); "born in London" in a biography is the city only.
+ */
+export function dropCapitalsNotActing(doc: Doc): void {
+  const named = new Set(doc.found.filter((f) => f.kind === 'COUNTRY' && f.countryForm !== 'capital' && f.countryForm !== 'demonym').map((f) => f.countryCode));
+  const gone = new Set<Found>();
+  for (const f of doc.found) {
+    if (f.kind !== 'COUNTRY' || f.countryForm !== 'capital' || named.has(f.countryCode)) continue;
+    const s = doc.tokens[f.t0].sentence;
+    const at = (i: number) => (i >= 0 && i < doc.tokens.length && doc.tokens[i].sentence === s ? doc.tokens[i].text : '');
+    const next = at(f.t1);
+    // "Washington and Beijing agreed": the verb may follow a second capital.
+    const verb = next === 'and' && doc.cover[f.t1 + 1] >= 0 ? at(f.t1 + 2) : next;
+    const acting = ACTING_VERBS.has(verb) || /^['’]s?$/.test(next) || (at(f.t0 - 1) === 'in' && ACTING_GROUPS.test(at(f.t0 - 2)));
+    if (!acting) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
 }
 
 function demonymBefore(doc: Doc, t0: number): Found | null {
