@@ -72,7 +72,11 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
     const words = nameWordsOf(doc, f);
     if (words.length !== 1) continue;
     const k = nameWordKey(words[0]);
-    const match = nearestCluster(clusters, f, (c) => c.surnameKey === k) ?? nearestCluster(clusters, f, (c) => c.words.length > 1 && nameWordKey(c.words[0]) === k && f.cue === true);
+    // A given name alone ("Frank" in an interview with Frank Messina) is that person when one full name
+    // of the article starts with it, or when a title says it is a person.
+    const byGivenName = (c: PersonCluster) => c.words.length > 1 && nameWordKey(c.words[0]) === k;
+    const givenNameOfOne = clusters.filter(byGivenName).length === 1;
+    const match = nearestCluster(clusters, f, (c) => c.surnameKey === k) ?? nearestCluster(clusters, f, (c) => byGivenName(c) && (givenNameOfOne || f.cue === true));
     if (match) {
       match.mentions.push(f);
       f.pending = false;
