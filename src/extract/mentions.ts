@@ -165,6 +165,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
+    ner = ner.flatMap(splitJoinedSpan);
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -218,6 +219,25 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   }
   runs.sort((a, b) => a.t0 - b.t0);
   for (const run of runs) classifyRun(doc, gaz, run);
+}
+
+/**
+ * The tagger runs names together across "in", "at" and a possessive: "Vvedenskoye Cemetery in
+ * Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's Broad Art Museum" are
+ * two names each. Titles of works (MISC) are left whole ("A Month in the Country").
+ */
+function splitJoinedSpan(span: NerSpan): NerSpan[] {
+  if (span.type === 'MISC') return [span];
+  const pieces: NerSpan[] = [];
+  let from = 0;
+  const cut = (to: number, next: number) => {
+    const text = span.text.slice(from, to);
+    if (text.trim()) pieces.push({ type: span.type, start: span.start + from, end: span.start + to, text });
+    from = next;
+  };
+  for (const m of span.text.matchAll(/\s+(?:in|at)\s+|['’]s\s+/g)) cut(m.index, m.index + m[0].length);
+  cut(span.text.length, span.text.length);
+  return pieces;
 }
 
 /**
