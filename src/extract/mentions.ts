@@ -404,6 +404,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
 
   let title = titlePrefix(doc, t0, t1);
+  // "Dean Kamen", "Earl Warren": to the tagger a given name that is also a title is the given name.
+  if (run.ner === 'PER' && title.end > t0 && title.end === t1 - 1 && !title.honorific && gaz.givenNames.has(fold(tokens[title.end - 1].text))) title = { end: title.end - 1, honorific: false, office: false };
   if (title.end === t0) {
     // A title inside the sequence: "ABS-CBN CEO Carlo Katigbak" → an organisation, then a person.
     for (let k = t0 + 1; k < t1 - 1; k++) {
