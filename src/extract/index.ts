@@ -228,6 +228,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     if (c.words.length > 1) d.aliases.add(c.words[c.words.length - 1]);
     drafts.set(c.key, d);
   }
+  mergeShortForms(drafts, gaz);
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);
   const scores = new Map<string, number>();
@@ -261,6 +262,34 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     out.push(e);
   }
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+
+/**
+ * A one-word organisation or place the gazetteers do not know, that is a common word of a longer
+ * name or a person's surname in the same article, is that entity's short form: "House" beside
+ * "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden".
+ * When two longer names hold the word ("Joe Biden", "Hunter Biden") it is one of them, not a third
+ * entity: it goes.
+ */
+function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
+  const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name));
+  for (const d of [...drafts.values()]) {
+    if ((d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || /\s/.test(d.name) || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key)) continue;
+    const word = fold(d.name);
+    // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
+    // only a common word or a person's surname is a short form.
+    const common = isCommonWordName(gaz, d.name);
+    const holders = long.filter((o) => {
+      const words = o.name.split(/[\s-]+/).map(fold);
+      return common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word;
+    });
+    if (holders.length === 0) continue;
+    drafts.delete(d.key);
+    if (holders.length > 1) continue;
+    const [o] = holders;
+    o.mentions.push(...d.mentions);
+    for (const m of d.mentions) o.aliases.add(m.text);
+  }
 }
 
 function buildRoles(drafts: ReturnType<typeof findRoles>, people: PersonCluster[], personOf: Map<Found, PersonCluster>): ExtractedRole[] {
