@@ -57,8 +57,9 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   const clusters = clusterPeople(doc, gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
+  // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or titled ("Mr. Gates").
   const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
-    (c) => c.wikidataId || c.mentions.some((m) => m.cue) || !commonWordSeenOnce(gaz, doc, c.name, c.mentions),
+    (c) => c.wikidataId || c.mentions.some((m) => m.cue) || !isCommonWordName(gaz, c.name),
   );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);
@@ -151,16 +152,6 @@ function startsLowerCase(s: string): boolean {
   return /^\p{Ll}/u.test(s);
 }
 
-/**
- * "Majority", "Board", "Will": one common word seen once is a heading's first word or a fragment,
- * not a name; written capitalised again, after "the" ("the Times", "the Church") or with a title
- * ("Mr. Gates"), it is one.
- */
-function commonWordSeenOnce(gaz: Gazetteers, doc: Doc, name: string, mentions: { start: number }[]): boolean {
-  if (mentions.length > 1 || !isCommonWordName(gaz, name)) return false;
-  return !mentions.some((m) => /(?:^|\s)the\s+$/i.test(doc.text.slice(Math.max(0, m.start - 5), m.start)));
-}
-
 function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {
   try {
     return tagger.recognize(text, doc.sentences);
@@ -234,7 +225,9 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   const scores = new Map<string, number>();
   let max = 0;
   for (const d of drafts.values()) {
-    if (d.kind !== 'COUNTRY' && commonWordSeenOnce(gaz, doc, d.name, d.mentions)) {
+    // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
+    // a longer name (mergeShortForms took those it could place), not a name of its own.
+    if (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) {
       drafts.delete(d.key);
       continue;
     }
