@@ -126,6 +126,7 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
       if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
     }
   }
+  if (stateAfterCity(doc, gaz, hit, t0, t1, prev)) return false;
   if (text === 'Georgia' && !georgiaIsCountry) {
     if (US_CONTEXT.test(doc.text)) {
       const { start, end } = spanOf(doc, t0, t1);
@@ -139,6 +140,24 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
     const code = capitalOf && capitalOf.kind === 'place' ? capitalOf.capitalOf : undefined;
     const country = code ? gaz.countries.get(code) : undefined;
     if (!country || !doc.text.includes(country.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Vancouver, Washington", "Spokane, Washington": a capital's name after "<place>," is the state of
+ * that name, and it places the city before the comma (not Vancouver in Canada, not the capital).
+ */
+function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, prev: Doc['tokens'][number] | null): boolean {
+  if (prev?.text !== ',' || t0 < 2 || !hit.targets.some((t) => t.kind === 'place' && t.capitalOf)) return false;
+  const state = gaz.placesByKey.get(placeKey(`${hit.words.join(' ')} State`));
+  const city = doc.cover[t0 - 2] >= 0 ? doc.found[doc.cover[t0 - 2]] : null;
+  if (!state || (city ? city.kind !== 'PLACE' : !isNameWord(doc.tokens[t0 - 2].text))) return false;
+  const { start, end } = spanOf(doc, t0, t1);
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: state.key, name: state.name, countryCode: state.countryCode });
+  if (city && city.countryCode !== state.countryCode) {
+    city.key = placeKey(`${city.name} ${state.name}`);
+    city.countryCode = state.countryCode;
   }
   return true;
 }
