@@ -220,6 +220,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     drafts.set(c.key, d);
   }
   mergeShortForms(drafts, gaz);
+  mergeAcronyms(drafts);
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);
   const scores = new Map<string, number>();
@@ -282,6 +283,21 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     const [o] = holders;
     o.mentions.push(...d.mentions);
     for (const m of d.mentions) o.aliases.add(m.text);
+  }
+}
+
+/** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */
+function mergeAcronyms(drafts: Map<string, EntityDraft>): void {
+  const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
+  const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !/^[A-Z]{2,6}$/.test(d.name)) continue;
+    const expansions = full.filter((o) => initials(o.name) === d.name);
+    if (expansions.length !== 1) continue;
+    const [o] = expansions;
+    o.mentions.push(...d.mentions);
+    o.aliases.add(d.name);
+    drafts.delete(d.key);
   }
 }
 

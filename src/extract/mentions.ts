@@ -5,7 +5,7 @@
  */
 import { addFound, removeFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
-import { placeKey } from './gazetteers/index.ts';
+import { isCommonWordName, placeKey } from './gazetteers/index.ts';
 import {
   COMMON_CAPITALIZED,
   HONORIFICS,
@@ -113,11 +113,7 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
   const next = t1 < tokens.length && tokens[t1].sentence === tokens[t0].sentence ? tokens[t1] : null;
   const onlyDemonym = hit.targets.every((t) => t.kind === 'country' && t.form === 'demonym');
   // Short all-capital aliases ("US", "UN") inside an all-capitals headline may be ordinary words.
-  if (/^[A-Z]{2,3}$/.test(text)) {
-    const sentence = doc.sentences[tokens[t0].sentence].text;
-    const letters = sentence.replace(/[^A-Za-z]/g, '');
-    if (letters.length > 12 && letters === letters.toUpperCase()) return false;
-  }
+  if (/^[A-Z]{2,3}$/.test(text) && shouting(doc, t0)) return false;
   // Part of a longer name: "Paris Hilton", "Denzel Washington", "Jordan Peterson".
   if (!onlyDemonym && hit.words.length === 1) {
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
@@ -162,6 +158,12 @@ function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: 
   return true;
 }
 
+/** Is the sentence of token t written in capitals (a headline, a letter's shouting)? */
+function shouting(doc: Doc, t: number): boolean {
+  const letters = doc.sentences[doc.tokens[t].sentence].text.replace(/[^A-Za-z]/g, '');
+  return letters.length > 12 && letters === letters.toUpperCase();
+}
+
 function isTitleWord(text: string): boolean {
   const w = text.toLowerCase();
   return OFFICE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(text);
@@ -184,7 +186,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
-    ner = ner.flatMap(splitJoinedSpan);
+    ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -241,11 +243,11 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
 }
 
 /**
- * The tagger runs names together across "in", "at" and a possessive: "Vvedenskoye Cemetery in
- * Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's Broad Art Museum" are
- * two names each. Titles of works (MISC) are left whole ("A Month in the Country").
+ * The tagger runs names together across "in", "at", a possessive and brackets: "Vvedenskoye
+ * Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's Broad Art
+ * Museum", "CERB (Canada Emergency Response Benefit" are two names each. Titles of works (MISC) are left whole ("A Month in the Country").
  */
-function splitJoinedSpan(span: NerSpan): NerSpan[] {
+function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   if (span.type === 'MISC') return [span];
   const pieces: NerSpan[] = [];
   let from = 0;
@@ -254,7 +256,11 @@ function splitJoinedSpan(span: NerSpan): NerSpan[] {
     if (text.trim()) pieces.push({ type: span.type, start: span.start + from, end: span.start + to, text });
     from = next;
   };
-  for (const m of span.text.matchAll(/\s+(?:in|at)\s+|['’]s\s+/g)) cut(m.index, m.index + m[0].length);
+  for (const m of span.text.matchAll(/\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*/g)) {
+    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name.
+    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '')) continue;
+    cut(m.index, m.index + m[0].length);
+  }
   cut(span.text.length, span.text.length);
   return pieces;
 }
@@ -458,6 +464,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const single = nameWords.length === 1;
   const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
   const joined = nameWords.join(' ');
+  // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts.
+  if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   const never =
     NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||

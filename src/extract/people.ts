@@ -37,8 +37,15 @@ export interface LinkContext {
   countries: Set<string>;
 }
 
+/** The words of a person's name: without punctuation, and without a nickname in quotes (Matiu "Matt" Ratana). */
 function nameWordsOf(doc: Doc, f: Found): string[] {
-  return doc.tokens.slice(f.t0, f.t1).map((t) => t.text).filter((w) => w !== '.');
+  const words: string[] = [];
+  let quoted = false;
+  for (const t of doc.tokens.slice(f.t0, f.t1)) {
+    if (/^["“”‘’'«»]$/.test(t.text)) quoted = !quoted;
+    else if (!quoted && /[\p{L}\p{N}]/u.test(t.text)) words.push(t.text);
+  }
+  return words;
 }
 
 /** Groups person mentions into clusters (one per real person in the article). */
