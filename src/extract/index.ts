@@ -266,21 +266,18 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
  * entity: it goes.
  */
 function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
-  const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name));
+  const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name)).map((d) => ({ d, words: d.name.split(/[\s-]+/).map(fold) }));
   for (const d of [...drafts.values()]) {
     if ((d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || /\s/.test(d.name) || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key)) continue;
     const word = fold(d.name);
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
     // only a common word or a person's surname is a short form.
     const common = isCommonWordName(gaz, d.name);
-    const holders = long.filter((o) => {
-      const words = o.name.split(/[\s-]+/).map(fold);
-      return common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word;
-    });
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;
-    const [o] = holders;
+    const [{ d: o }] = holders;
     o.mentions.push(...d.mentions);
     for (const m of d.mentions) o.aliases.add(m.text);
   }
