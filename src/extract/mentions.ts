@@ -510,11 +510,15 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
 /** Verbs after a capital that make it the government acting ("Beijing agreed", "Moscow will respond"). */
 const ACTING_VERBS = new Set([...SPEECH_VERBS, 'agreed', 'agrees', 'expelled', 'expels', 'rejected', 'rejects', 'condemned', 'condemns', 'demanded', 'demands', 'imposed', 'imposes', 'retaliated', 'threatened', 'threatens', 'wants', 'will', 'would', 'has', 'have', 'had', 'is', 'was', 'must', 'should', 'can', 'could']);
 const ACTING_GROUPS = /^(?:officials|authorities|government|governments|diplomats|leaders|negotiators|sources)$/i;
+/** A visit to a capital is a visit to its country ("Xi Jinping visited Madrid", "a trip to Moscow"). */
+const VISITED = /^(?:visited|visit|visits|visiting)$/i;
+const VISIT_TO = /^(?:trip|visit|visits|travelled|traveled|travels|flew|flies|delegation)$/i;
 
 /**
  * A capital stands for its country's government when the article names that country (an article
- * about Russia reads "Moscow" as Russia) or when the capital acts ("Beijing agreed", "Moscow's
- * demands", "officials in Washington"); "born in London" in a biography is the city only.
+ * about Russia reads "Moscow" as Russia), when the capital acts ("Beijing agreed", "Moscow's
+ * demands", "officials in Washington") or is visited ("visited Madrid"); "born in London" in a
+ * biography is the city only.
  */
 export function dropCapitalsNotActing(doc: Doc): void {
   const named = new Set(doc.found.filter((f) => f.kind === 'COUNTRY' && f.countryForm !== 'capital' && f.countryForm !== 'demonym').map((f) => f.countryCode));
@@ -526,7 +530,13 @@ export function dropCapitalsNotActing(doc: Doc): void {
     const next = at(f.t1);
     // "Washington and Beijing agreed": the verb may follow a second capital.
     const verb = next === 'and' && doc.cover[f.t1 + 1] >= 0 ? at(f.t1 + 2) : next;
-    const acting = ACTING_VERBS.has(verb) || /^['’]s?$/.test(next) || (at(f.t0 - 1) === 'in' && ACTING_GROUPS.test(at(f.t0 - 2)));
+    const before = at(f.t0 - 1);
+    const acting =
+      ACTING_VERBS.has(verb) ||
+      /^['’]s?$/.test(next) ||
+      (before === 'in' && ACTING_GROUPS.test(at(f.t0 - 2))) ||
+      VISITED.test(before) ||
+      (before === 'to' && VISIT_TO.test(at(f.t0 - 2)));
     if (!acting) gone.add(f);
   }
   if (gone.size > 0) removeFound(doc, gone);
