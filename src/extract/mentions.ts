@@ -388,8 +388,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
     const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
-    // The tagger read the sentence: its span keeps an opening word seen in lower case elsewhere ("Rock and Roll Hall of Fame").
-    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && !run.ner && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
