@@ -37,7 +37,10 @@ export interface LinkContext {
   countries: Set<string>;
 }
 
-/** The words of a person's name: without punctuation, and without a nickname in quotes (Matiu "Matt" Ratana). */
+/**
+ * The words of a person's name: without punctuation, a nickname in quotes (Matiu "Matt" Ratana) or
+ * letters after the name (Daniel Bernoulli FRS, Zaha Hadid DBE RA).
+ */
 function nameWordsOf(doc: Doc, f: Found): string[] {
   const words: string[] = [];
   let quoted = false;
@@ -45,6 +48,7 @@ function nameWordsOf(doc: Doc, f: Found): string[] {
     if (/^["“”‘’'«»]$/.test(t.text)) quoted = !quoted;
     else if (!quoted && /[\p{L}\p{N}]/u.test(t.text)) words.push(t.text);
   }
+  while (words.length > 2 && /^[A-Z]{2,4}$/.test(words[words.length - 1])) words.pop();
   return words;
 }
 
