@@ -268,8 +268,9 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
 /**
  * A place or country the gazetteers found inside a longer name the tagger found is part of that
  * name: "Massachusetts Institute of Technology", "Southern California", "George Washington" are not
- * Massachusetts, California or Washington. Demonyms stay ("Russian Foreign Ministry" is read from
- * them) and so do gazetteer organisations (their keys are better than the tagger's span).
+ * Massachusetts, California or Washington; "Wikimedia Commons" is not the House of Commons (an alias
+ * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
+ * do gazetteer organisations named outright (their keys are better than the tagger's span).
  */
 function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
@@ -284,7 +285,7 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         if (isNameWord(doc.tokens[i].text)) free++;
         continue;
       }
-      if (f.t0 < a || f.t1 > b || f.kind === 'ORGANIZATION' || f.kind === 'PERSON' || f.countryForm === 'demonym') {
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || f.countryForm === 'demonym') {
         free = 0;
         break;
       }

@@ -52,6 +52,12 @@ describe('identity', () => {
     expect(entities('London said it would expel the diplomats.').map((e) => e.key)).toContain('country:GB');
   });
 
+  it('links a national body by a common-word alias only in an article about its country', () => {
+    const keys = entities('Wikimedia Commons hosts free photos. Uploads to Commons doubled this year.').map((e) => e.key);
+    expect(keys).not.toContain('org:house-of-commons');
+    expect(entities('British MPs met in the Commons on Monday.').map((e) => e.key)).toContain('org:house-of-commons');
+  });
+
   it('keeps George H. W. Bush and George W. Bush apart, with no truncated "George H. W"', () => {
     const people = entities('George H. W. Bush and his son George W. Bush met in Texas.').filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.name).sort()).toEqual(['George H. W. Bush', 'George W. Bush']);

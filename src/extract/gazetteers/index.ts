@@ -151,10 +151,15 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
     if (c.capital) placesByKey.set(placeKey(c.capital), { name: c.capital, countryCode: c.code, kind: 'capital', aliases: c.capitalAliases ?? [], key: placeKey(c.capital) });
   }
 
+  const commonWords = new Set(readFileSync(join(dir, 'common-words.txt'), 'utf8').split('\n').filter(Boolean));
+  // A national body's one-word alias that is a common word ("Commons", "Labour", "Marines") names it
+  // only in an article about its country: "Commons" elsewhere is Wikimedia's or Creative Commons.
+  const commonAlias = (o: OrgEntry, name: string) =>
+    o.countryCode !== undefined && name !== o.name && !/\s/.test(name) && [name, name.replace(/s$/, '')].some((w) => commonWords.has(w.toLowerCase()));
   const orgsByKey = new Map<string, OrgEntry>();
   for (const o of orgs) {
     orgsByKey.set(o.key, o);
-    for (const name of [o.name, ...o.aliases]) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode });
+    for (const name of [o.name, ...o.aliases]) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode, ...(commonAlias(o, name) ? { contextOnly: true } : {}) });
     for (const name of o.contextAliases ?? []) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode, contextOnly: true });
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -163,7 +168,6 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
   const peopleByName = new KeyIndex(peopleFile.byName);
   const peopleBySurname = new KeyIndex(peopleFile.bySurname);
   const givenNames = new Set(peopleFile.givenNames);
-  const commonWords = new Set(readFileSync(join(dir, 'common-words.txt'), 'utf8').split('\n').filter(Boolean));
   return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames, commonWords };
 }
 
