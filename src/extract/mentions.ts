@@ -518,8 +518,8 @@ const VISIT_TO = /^(?:trip|visit|visits|travelled|traveled|travels|flew|flies|de
 
 /**
  * A capital stands for its country's government when the article names that country (an article
- * about Russia reads "Moscow" as Russia), when the capital acts ("Beijing agreed", "Moscow's
- * demands", "officials in Washington") or is visited ("visited Madrid"); "born in London" in a
+ * about Russia reads "Moscow" as Russia), when the capital acts ("Beijing agreed", "officials in
+ * Washington") or is visited ("visited Madrid"); "born in London" or "London's theatres" in a
  * biography is the city only.
  */
 export function dropCapitalsNotActing(doc: Doc): void {
@@ -535,7 +535,6 @@ export function dropCapitalsNotActing(doc: Doc): void {
     const before = at(f.t0 - 1);
     const acting =
       ACTING_VERBS.has(verb) ||
-      /^['’]s?$/.test(next) ||
       (before === 'in' && ACTING_GROUPS.test(at(f.t0 - 2))) ||
       VISITED.test(before) ||
       (before === 'to' && VISIT_TO.test(at(f.t0 - 2)));
