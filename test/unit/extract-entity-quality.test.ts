@@ -58,6 +58,16 @@ describe('identity', () => {
     expect(entities('British MPs met in the Commons on Monday.').map((e) => e.key)).toContain('org:house-of-commons');
   });
 
+  it('links a body within its own country: another country\'s or a territory\'s House is not the US House', () => {
+    const text =
+      'The United States and Greece signed the deal. The Libyan House of Representatives rejected the demarcation. ' +
+      "In Puerto Rico, the commonwealth's House of Representatives confirmed him.";
+    const orgs = entities(text).filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.key)).not.toContain('org:us-house');
+    expect(orgs.find((e) => e.key === 'org:ly-house-of-representatives')?.countryCode).toBe('LY');
+    expect(entities('The United States House of Representatives met. Later the House of Representatives voted.').map((e) => e.key)).toContain('org:us-house');
+  });
+
   it('keeps George H. W. Bush and George W. Bush apart, with no truncated "George H. W"', () => {
     const people = entities('George H. W. Bush and his son George W. Bush met in Texas.').filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.name).sort()).toEqual(['George H. W. Bush', 'George W. Bush']);
