@@ -8,6 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
+import { DOCUMENT_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
 import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -57,9 +58,10 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   const clusters = clusterPeople(doc, gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
-  // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or titled ("Mr. Gates").
+  // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or
+  // titled ("Mr. Gates"); a law ("Marshall Plan") is not a person.
   const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
-    (c) => c.wikidataId || c.mentions.some((m) => m.cue) || !isCommonWordName(gaz, c.name),
+    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || !isCommonWordName(gaz, c.name)) && !namesDocument(c.name)),
   );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);
@@ -241,8 +243,10 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   let max = 0;
   for (const d of drafts.values()) {
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
-    // a longer name (mergeShortForms took those it could place), not a name of its own.
-    if (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) {
+    // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
+    // offices the gazetteers do not know are not entities either.
+    const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
+    if ((d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -270,6 +274,18 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     out.push(e);
   }
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+
+/** "United States Constitution", "Marshall Plan": the name of a law or a document, not of a person, place or body. */
+function namesDocument(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]);
+}
+
+/** "National Security Advisor": an office a person holds, not an organisation. */
+function namesOffice(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length > 1 && PERSONAL_OFFICES.has(words[words.length - 1]);
 }
 
 /**

@@ -28,6 +28,13 @@ describe('what becomes an entity', () => {
     expect(found.map((e) => e.key)).not.toContain('place:massachusetts');
   });
 
+  it('keeps laws and offices out of people, places and organizations', () => {
+    const names = entities('Under the United States Constitution the vote stands. The Marshall Plan rebuilt Europe. The National Security Advisor resigned.').map((e) => e.name);
+    expect(names).not.toEqual(expect.arrayContaining(['United States Constitution']));
+    expect(names.filter((n) => /Constitution|Marshall Plan|Advisor/.test(n))).toEqual([]);
+    expect(names).toContain('Europe');
+  });
+
   it('splits names the tagger ran together across "in" and keeps brackets out of names', () => {
     const found = entities('He was buried in the Vvedenskoye Cemetery in Moscow. Applications for CERB (Canada Emergency Response Benefit) opened in April.');
     const names = found.map((e) => e.name);
