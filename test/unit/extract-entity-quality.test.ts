@@ -30,7 +30,6 @@ describe('what becomes an entity', () => {
 
   it('keeps laws and offices out of people, places and organizations', () => {
     const names = entities('Under the United States Constitution the vote stands. The Marshall Plan rebuilt Europe. The National Security Advisor resigned.').map((e) => e.name);
-    expect(names).not.toEqual(expect.arrayContaining(['United States Constitution']));
     expect(names.filter((n) => /Constitution|Marshall Plan|Advisor/.test(n))).toEqual([]);
     expect(names).toContain('Europe');
   });
