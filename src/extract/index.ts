@@ -296,9 +296,12 @@ function namesOffice(name: string): boolean {
  * entity: it goes.
  */
 function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
+  const short = [...drafts.values()].filter(
+    (d) => (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') && !/\s/.test(d.name) && !gaz.orgsByKey.has(d.key) && !gaz.placesByKey.has(d.key),
+  );
+  if (short.length === 0) return;
   const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name)).map((d) => ({ d, words: d.name.split(/[\s-]+/).map(fold) }));
-  for (const d of [...drafts.values()]) {
-    if ((d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || /\s/.test(d.name) || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key)) continue;
+  for (const d of short) {
     const word = fold(d.name);
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
     // only a common word or a person's surname is a short form.

@@ -158,10 +158,21 @@ function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: 
   return true;
 }
 
+/** Per document, the sentences known to be written in capitals or not. */
+const shoutingSentences = new WeakMap<Doc, Map<number, boolean>>();
+
 /** Is the sentence of token t written in capitals (a headline, a letter's shouting)? */
 function shouting(doc: Doc, t: number): boolean {
-  const letters = doc.sentences[doc.tokens[t].sentence].text.replace(/[^A-Za-z]/g, '');
-  return letters.length > 12 && letters === letters.toUpperCase();
+  const s = doc.tokens[t].sentence;
+  let known = shoutingSentences.get(doc);
+  if (!known) shoutingSentences.set(doc, (known = new Map()));
+  let answer = known.get(s);
+  if (answer === undefined) {
+    const letters = doc.sentences[s].text.replace(/[^A-Za-z]/g, '');
+    answer = letters.length > 12 && letters === letters.toUpperCase();
+    known.set(s, answer);
+  }
+  return answer;
 }
 
 function isTitleWord(text: string): boolean {
