@@ -254,9 +254,9 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
 }
 
 /**
- * The tagger runs names together across "in", "at", a possessive and brackets: "Vvedenskoye
- * Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's Broad Art
- * Museum", "CERB (Canada Emergency Response Benefit" are two names each. Titles of works (MISC) are left whole ("A Month in the Country").
+ * The tagger runs names together across "in", "at", a possessive, brackets, a spaced dash or slash:
+ * "Vvedenskoye Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's
+ * Broad Art Museum", "CERB (Canada Emergency Response Benefit", "East / West Avenue" are two names each. Titles of works (MISC) are left whole ("A Month in the Country").
  */
 function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   if (span.type === 'MISC') return [span];
@@ -267,7 +267,9 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
     if (text.trim()) pieces.push({ type: span.type, start: span.start + from, end: span.start + to, text });
     from = next;
   };
-  for (const m of span.text.matchAll(/\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*/g)) {
+  // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble").
+  const joiners = span.type === 'ORG' ? /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—-]\s+/g : /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—&-]\s+/g;
+  for (const m of span.text.matchAll(joiners)) {
     // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name.
     if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '')) continue;
     cut(m.index, m.index + m[0].length);
