@@ -256,7 +256,8 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
 /**
  * The tagger runs names together across "in", "at", a possessive, brackets, a spaced dash or slash:
  * "Vvedenskoye Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's
- * Broad Art Museum", "CERB (Canada Emergency Response Benefit", "East / West Avenue" are two names each. Titles of works (MISC) are left whole ("A Month in the Country").
+ * Broad Art Museum", "CERB (Canada Emergency Response Benefit", "East / West Avenue" are two names
+ * each. Titles of works (MISC) are left whole ("A Month in the Country").
  */
 function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   if (span.type === 'MISC') return [span];
