@@ -403,9 +403,11 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
     const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
-    // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll Hall of Fame").
+    // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll
+    // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
     const taggedName = run.ner !== undefined && t1 - t0 > 1;
-    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    const common = COMMON_CAPITALIZED.has(w) && !(taggedName && !opener);
+    if (common || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
