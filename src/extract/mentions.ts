@@ -290,7 +290,10 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (const span of ner) {
     const a = firstTokenAt(doc, span.start);
-    const b = lastTokenBefore(doc, span.end);
+    let b = lastTokenBefore(doc, span.end);
+    // "Colorado State University of the US": a country after "of the" at the end says where the name is.
+    const last = b > a && doc.cover[b - 1] >= 0 ? doc.found[doc.cover[b - 1]] : null;
+    if (last?.kind === 'COUNTRY' && last.t1 === b && last.t0 - 2 > a && doc.tokens[last.t0 - 1].text === 'the' && doc.tokens[last.t0 - 2].text === 'of') b = last.t0 - 2;
     const inside: Found[] = [];
     let free = 0;
     for (let i = a; i < b; i++) {
