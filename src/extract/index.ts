@@ -246,7 +246,9 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
     // offices the gazetteers do not know are not entities either.
     const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
-    if ((d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
+    const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
+    if (loneAcronym || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
