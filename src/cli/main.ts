@@ -11,6 +11,7 @@ const commands: Record<string, Command> = {
   'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('../extract/ner/train-command.ts') },
   'eval-ner': { describe: 'evaluate the entity tagger on CoNLL-style files', load: () => import('../extract/ner/eval-command.ts') },
   'eval-events': { describe: 'score extracted events and quotes against the hand-made gold', load: () => import('../evaluation/events-quotes-command.ts') },
+  'eval-entities': { describe: 'score extracted entities per document against gold (strict names)', load: () => import('../evaluation/eval-entities-command.ts') },
 };
 
 function usage(): string {

@@ -44,6 +44,15 @@ export function addFound(doc: Doc, f: Found): number {
   return index;
 }
 
+/** Takes spans back out of `found` (a longer name holds them) and rebuilds `cover`. */
+export function removeFound(doc: Doc, gone: Set<Found>): void {
+  doc.found = doc.found.filter((f) => !gone.has(f));
+  doc.cover.fill(-1);
+  doc.found.forEach((f, index) => {
+    for (let i = f.t0; i < f.t1; i++) if (doc.cover[i] < 0) doc.cover[i] = index;
+  });
+}
+
 export function spanOf(doc: Doc, t0: number, t1: number): { start: number; end: number; text: string } {
   const start = doc.tokens[t0].start;
   const end = doc.tokens[t1 - 1].end;

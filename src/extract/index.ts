@@ -7,8 +7,9 @@ import type { ArticleText, EntityKind, ExtractedArticle, ExtractedEntity, Extrac
 import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import { loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { findNames, matchGazetteers } from './mentions.ts';
+import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
+import { DOCUMENT_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
+import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
@@ -50,13 +51,18 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   matchGazetteers(doc, gaz);
   const ner = tagger && doc.sentences.length > 0 ? safeRecognize(tagger, text, doc) : null;
   findNames(doc, gaz, ner);
+  dropCapitalsNotActing(doc);
   const articleCountries = new Set(doc.found.filter((f) => f.kind === 'COUNTRY').map((f) => f.countryCode!));
-  resolveContextOrgs(doc, articleCountries);
+  resolveContextOrgs(doc, articleCountries, gaz);
 
   const clusters = clusterPeople(doc, gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
-  const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries });
+  // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or
+  // titled ("Mr. Gates"); a law ("Marshall Plan") is not a person.
+  const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
+    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || !isCommonWordName(gaz, c.name)) && !namesDocument(c.name)),
+  );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);
 
@@ -144,13 +150,27 @@ function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {
   }
 }
 
-/** "Congress" is the US Congress only in an article about the US; otherwise a generic body. */
-function resolveContextOrgs(doc: Doc, countries: Set<string>): void {
+/**
+ * "Congress" is the US Congress only in an article about the US, and "House of Representatives"
+ * only when nothing before it says whose: "the Libyan House of Representatives" is Libya's, "the
+ * commonwealth's House of Representatives" a territory's. Otherwise a generic body.
+ */
+function resolveContextOrgs(doc: Doc, countries: Set<string>, gaz: Gazetteers): void {
   for (const f of doc.found) {
     if (f.kind !== 'ORGANIZATION' || !f.pending) continue;
     f.pending = false;
-    if (!f.countryCode || !countries.has(f.countryCode)) {
-      const text = doc.text.slice(f.start, f.end);
+    const before = f.t0 > 0 && doc.tokens[f.t0 - 1].sentence === doc.tokens[f.t0].sentence ? f.t0 - 1 : -1;
+    const owner = before >= 0 && doc.cover[before] >= 0 ? doc.found[doc.cover[before]] : null;
+    const otherCountry = owner?.kind === 'COUNTRY' && owner.t1 === f.t0 && owner.countryCode !== f.countryCode ? owner.countryCode : undefined;
+    const possessed = before >= 0 && /^['’]s$/.test(doc.tokens[before].text);
+    if (f.countryCode && countries.has(f.countryCode) && !otherCountry && !possessed) continue;
+    const text = doc.text.slice(f.start, f.end);
+    if (otherCountry) {
+      const country = gaz.countries.get(otherCountry)!;
+      f.key = `org:${otherCountry.toLowerCase()}-${slug(text)}`;
+      f.name = `${country.demonyms[0] ?? country.name} ${text}`;
+      f.countryCode = otherCountry;
+    } else {
       f.key = `org:${slug(text)}`;
       f.name = text;
       f.countryCode = undefined;
@@ -203,11 +223,23 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     if (c.words.length > 1) d.aliases.add(c.words[c.words.length - 1]);
     drafts.set(c.key, d);
   }
+  mergeShortForms(drafts, gaz);
+  mergeAcronyms(drafts);
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);
   const scores = new Map<string, number>();
   let max = 0;
   for (const d of drafts.values()) {
+    // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
+    // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
+    // offices the gazetteers do not know are not entities either.
+    const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
+    // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
+    const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
+    if (loneAcronym || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+      drafts.delete(d.key);
+      continue;
+    }
     d.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     const inTitle = [d.name, ...d.aliases].some((a) => a.length > 2 && containsWord(titleFolded, fold(a)));
     const early = d.mentions.some((m) => m.sentence <= firstSentence);
@@ -232,6 +264,61 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     out.push(e);
   }
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+
+/** "United States Constitution", "Marshall Plan": the name of a law or a document, not of a person, place or body. */
+function namesDocument(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]);
+}
+
+/** "National Security Advisor": an office a person holds, not an organisation. */
+function namesOffice(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.length > 1 && PERSONAL_OFFICES.has(words[words.length - 1]);
+}
+
+/**
+ * A one-word organisation or place the gazetteers do not know, that is a common word of a longer
+ * name or a person's surname in the same article, is that entity's short form: "House" beside
+ * "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden".
+ * When two longer names hold the word ("Joe Biden", "Hunter Biden") it is one of them, not a third
+ * entity: it goes.
+ */
+function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
+  const short = [...drafts.values()].filter(
+    (d) => (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') && !/\s/.test(d.name) && !gaz.orgsByKey.has(d.key) && !gaz.placesByKey.has(d.key),
+  );
+  if (short.length === 0) return;
+  const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name)).map((d) => ({ d, words: d.name.split(/[\s-]+/).map(fold) }));
+  for (const d of short) {
+    const word = fold(d.name);
+    // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
+    // only a common word or a person's surname is a short form.
+    const common = isCommonWordName(gaz, d.name);
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word));
+    if (holders.length === 0) continue;
+    drafts.delete(d.key);
+    if (holders.length > 1) continue;
+    const [{ d: o }] = holders;
+    o.mentions.push(...d.mentions);
+    for (const m of d.mentions) o.aliases.add(m.text);
+  }
+}
+
+/** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */
+function mergeAcronyms(drafts: Map<string, EntityDraft>): void {
+  const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
+  const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !/^[A-Z]{2,6}$/.test(d.name)) continue;
+    const expansions = full.filter((o) => initials(o.name) === d.name);
+    if (expansions.length !== 1) continue;
+    const [o] = expansions;
+    o.mentions.push(...d.mentions);
+    o.aliases.add(d.name);
+    drafts.delete(d.key);
+  }
 }
 
 function buildRoles(drafts: ReturnType<typeof findRoles>, people: PersonCluster[], personOf: Map<Found, PersonCluster>): ExtractedRole[] {

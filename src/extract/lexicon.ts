@@ -142,3 +142,9 @@ export const PLACE_HEADS = words(`
 village hall base city county province district region island islands river lake bay sea ocean mountain mountains valley street road
 avenue square park airport station bridge beach coast peninsula strait gulf desert forest canyon harbour harbor port
 `);
+
+/** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
+export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
+
+/** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */
+export const PERSONAL_OFFICES = new Set(['advisor', 'adviser', 'minister', 'secretary', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator', 'governor', 'mayor']);

@@ -3,9 +3,9 @@
  * metonyms, places, organisations), then capitalised sequences typed by the NER tagger when one
  * is loaded, and by title, name and context cues otherwise.
  */
-import { addFound, spanOf, type Doc, type Found } from './document.ts';
+import { addFound, removeFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
-import { placeKey } from './gazetteers/index.ts';
+import { isCommonWordName, placeKey } from './gazetteers/index.ts';
 import {
   COMMON_CAPITALIZED,
   HONORIFICS,
@@ -113,11 +113,7 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
   const next = t1 < tokens.length && tokens[t1].sentence === tokens[t0].sentence ? tokens[t1] : null;
   const onlyDemonym = hit.targets.every((t) => t.kind === 'country' && t.form === 'demonym');
   // Short all-capital aliases ("US", "UN") inside an all-capitals headline may be ordinary words.
-  if (/^[A-Z]{2,3}$/.test(text)) {
-    const sentence = doc.sentences[tokens[t0].sentence].text;
-    const letters = sentence.replace(/[^A-Za-z]/g, '');
-    if (letters.length > 12 && letters === letters.toUpperCase()) return false;
-  }
+  if (/^[A-Z]{2,3}$/.test(text) && shouting(doc, t0)) return false;
   // Part of a longer name: "Paris Hilton", "Denzel Washington", "Jordan Peterson".
   if (!onlyDemonym && hit.words.length === 1) {
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
@@ -126,6 +122,7 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
       if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
     }
   }
+  if (stateAfterCity(doc, gaz, hit, t0, t1, prev)) return false;
   if (text === 'Georgia' && !georgiaIsCountry) {
     if (US_CONTEXT.test(doc.text)) {
       const { start, end } = spanOf(doc, t0, t1);
@@ -141,6 +138,41 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
     if (!country || !doc.text.includes(country.name)) return false;
   }
   return true;
+}
+
+/**
+ * "Vancouver, Washington", "Spokane, Washington": a capital's name after "<place>," is the state of
+ * that name, and it places the city before the comma (not Vancouver in Canada, not the capital).
+ */
+function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, prev: Doc['tokens'][number] | null): boolean {
+  if (prev?.text !== ',' || t0 < 2 || !hit.targets.some((t) => t.kind === 'place' && t.capitalOf)) return false;
+  const state = gaz.placesByKey.get(placeKey(`${hit.words.join(' ')} State`));
+  const city = doc.cover[t0 - 2] >= 0 ? doc.found[doc.cover[t0 - 2]] : null;
+  if (!state || (city ? city.kind !== 'PLACE' : !isNameWord(doc.tokens[t0 - 2].text))) return false;
+  const { start, end } = spanOf(doc, t0, t1);
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: state.key, name: state.name, countryCode: state.countryCode });
+  if (city && city.countryCode !== state.countryCode) {
+    city.key = placeKey(`${city.name} ${state.name}`);
+    city.countryCode = state.countryCode;
+  }
+  return true;
+}
+
+/** Per document, the sentences known to be written in capitals or not. */
+const shoutingSentences = new WeakMap<Doc, Map<number, boolean>>();
+
+/** Is the sentence of token t written in capitals (a headline, a letter's shouting)? */
+function shouting(doc: Doc, t: number): boolean {
+  const s = doc.tokens[t].sentence;
+  let known = shoutingSentences.get(doc);
+  if (!known) shoutingSentences.set(doc, (known = new Map()));
+  let answer = known.get(s);
+  if (answer === undefined) {
+    const letters = doc.sentences[s].text.replace(/[^A-Za-z]/g, '');
+    answer = letters.length > 12 && letters === letters.toUpperCase();
+    known.set(s, answer);
+  }
+  return answer;
 }
 
 function isTitleWord(text: string): boolean {
@@ -165,6 +197,8 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
+    ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
+    absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
     let misshapen = 0;
@@ -174,9 +208,12 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
       const b = lastTokenBefore(doc, span.end);
       let t0 = a;
       let t1 = b;
-      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) t0++;
-      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) t1--;
-      if (t0 !== a || t1 !== b) misshapen++;
+      let reshaped = false;
+      // Words a gazetteer already took ("Russian" before "Foreign Ministry") are trimmed without
+      // counting against the tagger: only words that are not name-shaped do.
+      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) reshaped = doc.cover[t0++] < 0 || reshaped;
+      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) reshaped = doc.cover[--t1] < 0 || reshaped;
+      if (reshaped) misshapen++;
       if (t1 <= t0) continue;
       let inside = false;
       for (let i = t0; i < t1; i++) if (doc.cover[i] >= 0) inside = true;
@@ -214,6 +251,68 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   }
   runs.sort((a, b) => a.t0 - b.t0);
   for (const run of runs) classifyRun(doc, gaz, run);
+}
+
+/**
+ * The tagger runs names together across "in", "at", a possessive, brackets, a spaced dash or slash:
+ * "Vvedenskoye Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's
+ * Broad Art Museum", "CERB (Canada Emergency Response Benefit", "East / West Avenue" are two names
+ * each. Titles of works (MISC) are left whole ("A Month in the Country").
+ */
+function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
+  if (span.type === 'MISC') return [span];
+  const pieces: NerSpan[] = [];
+  let from = 0;
+  const cut = (to: number, next: number) => {
+    const text = span.text.slice(from, to);
+    if (text.trim()) pieces.push({ type: span.type, start: span.start + from, end: span.start + to, text });
+    from = next;
+  };
+  // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble").
+  const joiners = span.type === 'ORG' ? /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—-]\s+/g : /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—&-]\s+/g;
+  for (const m of span.text.matchAll(joiners)) {
+    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name.
+    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '')) continue;
+    cut(m.index, m.index + m[0].length);
+  }
+  cut(span.text.length, span.text.length);
+  return pieces;
+}
+
+/**
+ * A place or country the gazetteers found inside a longer name the tagger found is part of that
+ * name: "Massachusetts Institute of Technology", "Southern California", "George Washington" are not
+ * Massachusetts, California or Washington; "Wikimedia Commons" is not the House of Commons (an alias
+ * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
+ * do gazetteer organisations named outright (their keys are better than the tagger's span).
+ */
+function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
+  const gone = new Set<Found>();
+  for (const span of ner) {
+    const a = firstTokenAt(doc, span.start);
+    let b = lastTokenBefore(doc, span.end);
+    // "Colorado State University of the US": a country after "of the" at the end says where the name is.
+    const last = b > a && doc.cover[b - 1] >= 0 ? doc.found[doc.cover[b - 1]] : null;
+    if (last?.kind === 'COUNTRY' && last.t1 === b && last.t0 - 2 > a && doc.tokens[last.t0 - 1].text === 'the' && doc.tokens[last.t0 - 2].text === 'of') b = last.t0 - 2;
+    const inside: Found[] = [];
+    let free = 0;
+    for (let i = a; i < b; i++) {
+      const f = doc.cover[i] >= 0 ? doc.found[doc.cover[i]] : null;
+      if (!f) {
+        if (isNameWord(doc.tokens[i].text)) free++;
+        continue;
+      }
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || f.countryForm === 'demonym') {
+        free = 0;
+        break;
+      }
+      if (!inside.includes(f)) inside.push(f);
+    }
+    if (free === 0 || inside.length === 0) continue;
+    // Every span on those tokens goes (a capital is both a place and its country).
+    for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
 }
 
 function firstTokenAt(doc: Doc, pos: number): number {
@@ -307,7 +406,11 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
     const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
-    if (COMMON_CAPITALIZED.has(w) || NAME_CONNECTORS.has(w) || (opener && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll
+    // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
+    const taggedName = run.ner !== undefined && t1 - t0 > 1;
+    const common = COMMON_CAPITALIZED.has(w) && !(taggedName && !opener);
+    if (common || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
@@ -347,6 +450,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
 
   let title = titlePrefix(doc, t0, t1);
+  // "Dean Kamen", "Earl Warren": to the tagger a given name that is also a title is the given name.
+  if (run.ner === 'PER' && title.end > t0 && title.end === t1 - 1 && !title.honorific && gaz.givenNames.has(fold(tokens[title.end - 1].text))) title = { end: title.end - 1, honorific: false, office: false };
   if (title.end === t0) {
     // A title inside the sequence: "ABS-CBN CEO Carlo Katigbak" → an organisation, then a person.
     for (let k = t0 + 1; k < t1 - 1; k++) {
@@ -380,6 +485,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const single = nameWords.length === 1;
   const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
   const joined = nameWords.join(' ');
+  // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts.
+  if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   const never =
     NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
@@ -419,6 +526,40 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
+}
+
+/** Verbs after a capital that make it the government acting ("Beijing agreed", "Moscow will respond"). */
+const ACTING_VERBS = new Set([...SPEECH_VERBS, 'agreed', 'agrees', 'expelled', 'expels', 'rejected', 'rejects', 'condemned', 'condemns', 'demanded', 'demands', 'imposed', 'imposes', 'retaliated', 'threatened', 'threatens', 'wants', 'will', 'would', 'has', 'have', 'had', 'is', 'was', 'must', 'should', 'can', 'could']);
+const ACTING_GROUPS = /^(?:officials|authorities|government|governments|diplomats|leaders|negotiators|sources)$/i;
+/** A visit to a capital is a visit to its country ("Xi Jinping visited Madrid", "a trip to Moscow"). */
+const VISITED = /^(?:visited|visit|visits|visiting)$/i;
+const VISIT_TO = /^(?:trip|visit|visits|travelled|traveled|travels|flew|flies|delegation)$/i;
+
+/**
+ * A capital stands for its country's government when the article names that country (an article
+ * about Russia reads "Moscow" as Russia), when the capital acts ("Beijing agreed", "officials in
+ * Washington") or is visited ("visited Madrid"); "born in London" or "London's theatres" in a
+ * biography is the city only.
+ */
+export function dropCapitalsNotActing(doc: Doc): void {
+  const named = new Set(doc.found.filter((f) => f.kind === 'COUNTRY' && f.countryForm !== 'capital' && f.countryForm !== 'demonym').map((f) => f.countryCode));
+  const gone = new Set<Found>();
+  for (const f of doc.found) {
+    if (f.kind !== 'COUNTRY' || f.countryForm !== 'capital' || named.has(f.countryCode)) continue;
+    const s = doc.tokens[f.t0].sentence;
+    const at = (i: number) => (i >= 0 && i < doc.tokens.length && doc.tokens[i].sentence === s ? doc.tokens[i].text : '');
+    const next = at(f.t1);
+    // "Washington and Beijing agreed": the verb may follow a second capital.
+    const verb = next === 'and' && doc.cover[f.t1 + 1] >= 0 ? at(f.t1 + 2) : next;
+    const before = at(f.t0 - 1);
+    const acting =
+      ACTING_VERBS.has(verb) ||
+      (before === 'in' && ACTING_GROUPS.test(at(f.t0 - 2))) ||
+      VISITED.test(before) ||
+      (before === 'to' && VISIT_TO.test(at(f.t0 - 2)));
+    if (!acting) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
 }
 
 function demonymBefore(doc: Doc, t0: number): Found | null {

@@ -37,15 +37,26 @@ export interface LinkContext {
   countries: Set<string>;
 }
 
+/**
+ * The words of a person's name: without punctuation, a nickname in quotes (Matiu "Matt" Ratana) or
+ * letters after the name (Daniel Bernoulli FRS, Zaha Hadid DBE RA).
+ */
 function nameWordsOf(doc: Doc, f: Found): string[] {
-  return doc.tokens.slice(f.t0, f.t1).map((t) => t.text).filter((w) => w !== '.');
+  const words: string[] = [];
+  let quoted = false;
+  for (const t of doc.tokens.slice(f.t0, f.t1)) {
+    if (/^["“”‘’'«»]$/.test(t.text)) quoted = !quoted;
+    else if (!quoted && /[\p{L}\p{N}]/u.test(t.text)) words.push(t.text);
+  }
+  while (words.length > 2 && /^[A-Z]{2,4}$/.test(words[words.length - 1])) words.pop();
+  return words;
 }
 
 /** Groups person mentions into clusters (one per real person in the article). */
 export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
   const people = doc.found.filter((f) => f.kind === 'PERSON');
   const clusters: PersonCluster[] = [];
-  const byFull = new Map<string, PersonCluster>();
+  const byFull = new Map<string, PersonCluster[]>();
   // Full names first, in text order.
   for (const f of people) {
     const words = nameWordsOf(doc, f);
@@ -53,11 +64,13 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
     const first = nameWordKey(words[0]);
     const last = nameWordKey(words[words.length - 1]);
     const id = `${first} ${last}`;
-    let c = byFull.get(id);
+    // "George H. W. Bush" and "George W. Bush" are two people: middle names that differ keep them apart.
+    const sameName = byFull.get(id) ?? [];
+    let c = sameName.find((other) => middlesAgree(other.words, words));
     if (!c) {
       // "Vladimir Putin" then "Putin" is fine; "Donald Trump" and "Ivanka Trump" stay apart.
       c = { key: '', name: words.join(' '), words, surnameKey: last, mentions: [], titles: [], aliases: new Set() };
-      byFull.set(id, c);
+      byFull.set(id, [...sameName, c]);
       clusters.push(c);
     } else if (words.length > c.words.length) {
       c.words = words;
@@ -72,7 +85,11 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
     const words = nameWordsOf(doc, f);
     if (words.length !== 1) continue;
     const k = nameWordKey(words[0]);
-    const match = nearestCluster(clusters, f, (c) => c.surnameKey === k) ?? nearestCluster(clusters, f, (c) => c.words.length > 1 && nameWordKey(c.words[0]) === k && f.cue === true);
+    // A given name alone ("Frank" in an interview with Frank Messina) is that person when one full name
+    // of the article starts with it, or when a title says it is a person.
+    const byGivenName = (c: PersonCluster) => c.words.length > 1 && nameWordKey(c.words[0]) === k;
+    const givenNameOfOne = clusters.filter(byGivenName).length === 1;
+    const match = nearestCluster(clusters, f, (c) => c.surnameKey === k) ?? nearestCluster(clusters, f, (c) => byGivenName(c) && (givenNameOfOne || f.cue === true));
     if (match) {
       match.mentions.push(f);
       f.pending = false;
@@ -87,7 +104,50 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
   }
   clusters.push(...singles.values());
   void gaz;
-  return clusters;
+  return joinNamesGivenAs(doc, clusters);
+}
+
+/** "wrestled as", "known as", "ring name", "stage name": what follows is another name of the person before. */
+const NAME_GIVEN_AS = /\b(?:(?:known|wrestled|wrestles|wrestling|performed|performs|performing|billed|competed|competes|debuted|wrote|writes|writing|better known)\s+as(?:\s+the)?(?:\s+\p{Ll}+)?|(?:ring|stage|pen|screen)\s+names?(?:\s+of)?)\s*$/u;
+
+/**
+ * A person named after "wrestled as", "under the ring name", "known as" is the person named just
+ * before (a wrestler's ring names, a writer's pen name), and so is a second name joined by "and"
+ * or "or": one entity, not one per name.
+ */
+function joinNamesGivenAs(doc: Doc, clusters: PersonCluster[]): PersonCluster[] {
+  const clusterOf = new Map<Found, PersonCluster>();
+  for (const c of clusters) for (const m of c.mentions) clusterOf.set(m, c);
+  const mentions = [...clusterOf.keys()].sort((a, b) => a.start - b.start);
+  const gone = new Set<PersonCluster>();
+  let owner: PersonCluster | null = null;
+  for (let i = 1; i < mentions.length; i++) {
+    const f = mentions[i];
+    const before = doc.text.slice(mentions[i - 1].end, f.start);
+    const given = NAME_GIVEN_AS.test(doc.text.slice(Math.max(0, f.start - 60), f.start)) && !/[.!?]\s/.test(before);
+    const coordinated = owner !== null && /^\s*(?:and|or|,)\s*$/.test(before);
+    if (!given && !coordinated) {
+      owner = null;
+      continue;
+    }
+    owner ??= clusterOf.get(mentions[i - 1])!;
+    const c = clusterOf.get(f)!;
+    if (c === owner || gone.has(owner)) continue;
+    for (const m of c.mentions) {
+      owner.mentions.push(m);
+      clusterOf.set(m, owner);
+      m.pending = false;
+    }
+    c.mentions = [];
+    gone.add(c);
+  }
+  return clusters.filter((c) => !gone.has(c));
+}
+
+function middlesAgree(a: string[], b: string[]): boolean {
+  const middle = (words: string[]) => words.slice(1, -1).map((w) => w.replace(/\./g, '').toLowerCase()).join(' ');
+  const [ma, mb] = [middle(a), middle(b)];
+  return !ma || !mb || ma === mb;
 }
 
 function nearestCluster(clusters: PersonCluster[], f: Found, pred: (c: PersonCluster) => boolean): PersonCluster | undefined {
@@ -229,7 +289,10 @@ export function linkCluster(gaz: Gazetteers, cluster: PersonCluster, ctx: LinkCo
   if (cluster.words.length >= 2) {
     const full = cluster.words.join(' ');
     let ids = gaz.peopleByName.get(nameKey(full)) ?? [];
-    if (ids.length === 0 && cluster.words.length > 2) ids = gaz.peopleByName.get(`${nameWordKey(cluster.words[0])} ${cluster.surnameKey}`) ?? [];
+    if (ids.length === 0 && cluster.words.length > 2) {
+      // Without the middle names, only someone whose own middle names do not contradict them.
+      ids = (gaz.peopleByName.get(`${nameWordKey(cluster.words[0])} ${cluster.surnameKey}`) ?? []).filter((i) => middlesAgree(gaz.people.get(i).name.split(/\s+/), cluster.words));
+    }
     if (ids.length === 0) {
       // Same surname and a compatible given name (Aleksandr/Alexander).
       ids = (gaz.peopleBySurname.get(cluster.surnameKey) ?? []).filter((i) => {

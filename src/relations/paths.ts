@@ -158,13 +158,30 @@ function clip(text: string): string {
   return text.length > MAX_SENTENCE ? `${text.slice(0, MAX_SENTENCE)}…` : text;
 }
 
-/** The sentence of the article that mentions both; failing one, the first that mentions each. */
+/**
+ * Evidence names both ends of the link (by name, alias or a surname resolved to them): the first
+ * sentence of the article mentioning both, failing one the two nearest sentences that mention
+ * one each, in text order. Never a sentence that names neither.
+ */
 function sentencesOf(row: SharedArticleRow): string[] {
   const { text, sentenceBounds } = row.article;
-  const at = (i: number | undefined) => (i === undefined ? null : sentenceAt(text, sentenceBounds ?? [], i));
-  const shared = at(row.aSentences.find((i) => row.bSentences.includes(i)));
-  if (shared !== null) return [clip(shared)];
-  return [...new Set([at(row.aSentences[0]), at(row.bSentences[0])].filter((s): s is string => Boolean(s)))].map(clip);
+  const at = (i: number) => sentenceAt(text, sentenceBounds ?? [], i);
+  const shared = row.aSentences.find((i) => row.bSentences.includes(i));
+  if (shared !== undefined) return [at(shared)].filter((x): x is string => x !== null).map(clip);
+  let best: [number, number] | null = null;
+  for (const i of row.aSentences) for (const j of row.bSentences) if (!best || Math.abs(i - j) < Math.abs(best[0] - best[1])) best = [i, j];
+  if (!best) return [];
+  return best
+    .sort((x, y) => x - y)
+    .map(at)
+    .filter((x): x is string => x !== null)
+    .map(clip);
+}
+
+/** The sentences of the article that mention both entities. */
+function sentencesNamingBoth(row: SharedArticleRow): Set<string> {
+  const { text, sentenceBounds } = row.article;
+  return new Set(row.aSentences.filter((i) => row.bSentences.includes(i)).flatMap((i) => sentenceAt(text, sentenceBounds ?? [], i) ?? []));
 }
 
 /**
@@ -186,10 +203,12 @@ export async function evidenceForPairs(runner: QueryRunner, pairs: { a: string; 
   for (const { id, events, articles } of found) {
     const evidence: Evidence[] = [];
     let via: Hop['via'] | null = null;
+    const naming = new Map(articles.map((row) => [row.article.id, sentencesNamingBoth(row)]));
     if (events.length > 0) {
       via = { kind: 'event', event: events[0] };
-      for (const report of reports.filter((r) => r.eventKey === events[0].key).slice(0, EVIDENCE_PER_HOP)) {
-        evidence.push({ sentence: report.evidence, article: report.article });
+      // An event's sentence may name neither ("Ratcliffe and Wray" for a Trump-Biden event): only one naming both is shown.
+      for (const report of reports.filter((r) => r.eventKey === events[0].key && naming.get(r.article.id)?.has(r.evidence)).slice(0, EVIDENCE_PER_HOP)) {
+        evidence.push({ sentence: clip(report.evidence), article: report.article });
       }
     }
     for (const row of articles) {

@@ -82,6 +82,13 @@ export interface Gazetteers {
   peopleBySurname: KeyIndex;
   /** Folded given names (first words of the people's names). */
   givenNames: Set<string>;
+  /** Lower-cased words that running text mostly writes in lower case (common-words.txt). */
+  commonWords: Set<string>;
+}
+
+/** A name that is one common English word ("Majority", "Board"): not an entity on its own. */
+export function isCommonWordName(gaz: Gazetteers, name: string): boolean {
+  return !/\s/.test(name.trim()) && gaz.commonWords.has(name.trim().toLowerCase());
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -144,10 +151,15 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
     if (c.capital) placesByKey.set(placeKey(c.capital), { name: c.capital, countryCode: c.code, kind: 'capital', aliases: c.capitalAliases ?? [], key: placeKey(c.capital) });
   }
 
+  const commonWords = new Set(readFileSync(join(dir, 'common-words.txt'), 'utf8').split('\n').filter(Boolean));
+  // A national body's one-word alias that is a common word ("Commons", "Labour", "Marines") names it
+  // only in an article about its country: "Commons" elsewhere is Wikimedia's or Creative Commons.
+  const commonAlias = (o: OrgEntry, name: string) =>
+    o.countryCode !== undefined && name !== o.name && !/\s/.test(name) && [name, name.replace(/s$/, '')].some((w) => commonWords.has(w.toLowerCase()));
   const orgsByKey = new Map<string, OrgEntry>();
   for (const o of orgs) {
     orgsByKey.set(o.key, o);
-    for (const name of [o.name, ...o.aliases]) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode });
+    for (const name of [o.name, ...o.aliases]) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode, ...(commonAlias(o, name) ? { contextOnly: true } : {}) });
     for (const name of o.contextAliases ?? []) add(name, { kind: 'org', key: o.key, name: o.name, countryCode: o.countryCode, contextOnly: true });
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -156,7 +168,7 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
   const peopleByName = new KeyIndex(peopleFile.byName);
   const peopleBySurname = new KeyIndex(peopleFile.bySurname);
   const givenNames = new Set(peopleFile.givenNames);
-  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames };
+  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames, commonWords };
 }
 
 /** A read-only key → row indexes lookup over a parsed JSON object (no copy into a Map). */

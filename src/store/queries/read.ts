@@ -100,6 +100,8 @@ export interface MentionRow {
   count: number;
   /** Indexes of the sentences that mention the entity (see articleSentences). */
   sentences: number[];
+  /** Start and end offsets of each mention in the article's text, flat: [s0, e0, s1, e1, …]. */
+  spans: number[];
 }
 
 /** The entities each article mentions, most mentioned first. */
@@ -107,7 +109,7 @@ export async function mentionsOfArticles(runner: QueryRunner, ids: readonly stri
   return runner.run<MentionRow & Record<string, unknown>>(
     `UNWIND $ids AS id
      MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences
+     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences, m.spans AS spans
      ORDER BY articleId, count DESC, entity.key`,
     { ids },
   );

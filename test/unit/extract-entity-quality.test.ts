@@ -1,0 +1,109 @@
+/**
+ * Entity quality (issue 17): the named examples from the Wikinews seed graph, on small texts through
+ * the real extractor with the shipped tagger.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.ts';
+
+const extractor = createExtractor();
+const entities = (text: string, publishedAt = '2020-10-01') => extractor.extract({ title: '', text, publishedAt }).entities;
+const named = (text: string, name: string) => entities(text).filter((e) => e.name === name || e.aliases.includes(name));
+
+describe('what becomes an entity', () => {
+  it('keeps a newspaper a newspaper: Kathimerini is not a person', () => {
+    const [k] = named('Greek daily Kathimerini said Greece and Cyprus had to move fast on the pipeline.', 'Kathimerini');
+    expect(k?.kind).toBe('ORGANIZATION');
+  });
+
+  it('does not pull a city out of "<City> Sun"', () => {
+    const found = entities('The Vancouver Sun reported that the mayor resigned, and the Toronto Sun agreed.');
+    expect(found.map((e) => e.name)).toEqual(expect.arrayContaining(['Vancouver Sun', 'Toronto Sun']));
+    expect(found.filter((e) => e.kind === 'PLACE' || e.kind === 'COUNTRY')).toEqual([]);
+  });
+
+  it('keeps a single common word seen once out, and a place inside a longer name in it', () => {
+    const found = entities('Majority of the members left. She studied at the Massachusetts Institute of Technology.');
+    expect(found.map((e) => e.name)).not.toContain('Majority');
+    expect(found.map((e) => e.name)).toContain('Massachusetts Institute of Technology');
+    expect(found.map((e) => e.key)).not.toContain('place:massachusetts');
+  });
+
+  it('keeps laws and offices out of people, places and organizations', () => {
+    const names = entities('Under the United States Constitution the vote stands. The Marshall Plan rebuilt Europe. The National Security Advisor resigned.').map((e) => e.name);
+    expect(names.filter((n) => /Constitution|Marshall Plan|Advisor/.test(n))).toEqual([]);
+    expect(names).toContain('Europe');
+  });
+
+  it('splits names the tagger ran together across "in" and keeps brackets out of names', () => {
+    const found = entities('He was buried in the Vvedenskoye Cemetery in Moscow. Applications for CERB (Canada Emergency Response Benefit) opened in April.');
+    const names = found.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Vvedenskoye Cemetery', 'Moscow', 'Canada Emergency Response Benefit']));
+    expect(names.filter((n) => /[()[\]"“”]/.test(n))).toEqual([]);
+    const cerb = found.find((e) => e.name === 'Canada Emergency Response Benefit')!;
+    expect(cerb.aliases).toContain('CERB');
+  });
+});
+
+describe('identity', () => {
+  it('reads "<City>, Washington" as the state, not the capital', () => {
+    const found = entities('Police in Vancouver, Washington arrested a man on Monday.');
+    const keys = found.map((e) => e.key);
+    expect(keys).toContain('place:washington-state');
+    expect(keys).not.toContain('place:washington');
+    expect(found.find((e) => e.name === 'Vancouver')?.countryCode).toBe('US');
+  });
+
+  it('reads a capital as its country only when the article names the country or the capital acts', () => {
+    expect(entities('The painter was born in London and studied in Rome.').map((e) => e.key)).not.toContain('country:GB');
+    expect(entities('London said it would expel the diplomats.').map((e) => e.key)).toContain('country:GB');
+  });
+
+  it('links a national body by a common-word alias only in an article about its country', () => {
+    const keys = entities('Wikimedia Commons hosts free photos. Uploads to Commons doubled this year.').map((e) => e.key);
+    expect(keys).not.toContain('org:house-of-commons');
+    expect(entities('British MPs met in the Commons on Monday.').map((e) => e.key)).toContain('org:house-of-commons');
+  });
+
+  it('links a body within its own country: another country\'s or a territory\'s House is not the US House', () => {
+    const text =
+      'The United States and Greece signed the deal. The Libyan House of Representatives rejected the demarcation. ' +
+      "In Puerto Rico, the commonwealth's House of Representatives confirmed him.";
+    const orgs = entities(text).filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.key)).not.toContain('org:us-house');
+    expect(orgs.find((e) => e.key === 'org:ly-house-of-representatives')?.countryCode).toBe('LY');
+    expect(entities('The United States House of Representatives met. Later the House of Representatives voted.').map((e) => e.key)).toContain('org:us-house');
+  });
+
+  it('keeps George H. W. Bush and George W. Bush apart, with no truncated "George H. W"', () => {
+    const people = entities('George H. W. Bush and his son George W. Bush met in Texas.').filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name).sort()).toEqual(['George H. W. Bush', 'George W. Bush']);
+    expect(people.find((e) => e.name === 'George H. W. Bush')?.wikidataId).toBeUndefined();
+  });
+});
+
+describe('one thing, one entity', () => {
+  it('joins a surname to the full name of the same person', () => {
+    const people = entities('Noam Chomsky is a professor. Chomsky said the war was a mistake.').filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['Noam Chomsky']);
+    expect(people[0].mentions.map((m) => m.text)).toEqual(['Noam Chomsky', 'Chomsky']);
+  });
+
+  it('joins a wrestler\'s legal name, ring names and given name into one person', () => {
+    const people = entities(
+      'Jon Huber, who wrestled as Brodie Lee and Luke Harper, died on Saturday. Huber was 41. Jon loved his family. Mr. Brodie Lee led the Dark Order.',
+    ).filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['Jon Huber']);
+    expect(people[0].aliases).toEqual(expect.arrayContaining(['Brodie Lee', 'Luke Harper', 'Huber', 'Jon']));
+  });
+
+  it('reads a one-word organisation that is a surname in the article as that person', () => {
+    const found = entities('Joe Biden spoke in Delaware. The Biden campaign said it raised money. Biden thanked donors.');
+    expect(found.filter((e) => e.name === 'Biden')).toEqual([]);
+    expect(found.find((e) => e.name === 'Joe Biden')?.kind).toBe('PERSON');
+  });
+
+  it('gives an acronym and its full form one entity named in full', () => {
+    const orgs = entities("The Korean People's Army (KPA) fired shells. The KPA said it was a drill.").filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.name)).toEqual(["Korean People's Army"]);
+  });
+});
