@@ -21,7 +21,8 @@
  * A subject "he"/"she" is the person named last before the pronoun who is not the object of a
  * preposition ("Speaking to Martin Smith of PBS, he said" is not Smith) and whose gender, when known
  * (honorific, given name, a pronoun after the first mention), agrees. A writing ("the letter reads", "a
- * statement which read") or an office that is not an entity ("the ministry said") speaks for its author
+ * statement which read", "according to a statement released by X") or an office that is not an entity
+ * ("the ministry said") speaks for its author
  * if that is an entity, else for no one; "the archbishop said" is the person last named with that title;
  * "X, 24, who cited …:" is X; "X of the University of Y" is X. Quotes whose speaker the text does not
  * name are kept without one (the store shows no speaker for them, never a guess).
@@ -484,7 +485,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
         }
         if (w === 'according' && tokens[k + 1]?.text === 'to') {
           cue = true;
-          speaker = speakerAfter(k + 2);
+          settle(writingAuthor(k + 2) ?? speakerAfter(k + 2));
           break;
         }
       }
@@ -554,6 +555,18 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
     const after = text.slice(previous.end, prevEnd);
     return previous.start >= prevStart && previous.end <= prevEnd && after.length < 60 && !/["“”]/.test(after);
+  }
+
+  /**
+   * "a statement released by Erdogan's office" / "the letter from the ministry" at token i: the author
+   * named after "by", "from" or "of"; null for a writing with no author named; undefined when no writing
+   * starts at i.
+   */
+  function writingAuthor(i: number): string | null | undefined {
+    if (!/^(?:a|an|the)$/i.test(tokens[i]?.text ?? '') || !DOCUMENT.test(tokens[i + 1]?.text ?? '') || keyAt(i + 1)) return undefined;
+    let j = i + 2;
+    if (/^(?:released|issued|published|posted|sent|signed)$/.test(tokens[j]?.text ?? '')) j++;
+    return /^(?:by|from|of)$/.test(tokens[j]?.text ?? '') ? (speakerAfter(j + 1) ?? null) : null;
   }
 
   function speakerAfter(i: number): string | undefined {

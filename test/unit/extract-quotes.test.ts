@@ -92,6 +92,12 @@ describe('quotes', () => {
     expect(quotes('Jens Stoltenberg arrived in Kabul. The NATO statement said "the alliance remains committed to Afghan security forces."')).toEqual([
       ['the alliance remains committed to Afghan security forces.', 'NATO'],
     ]);
+    expect(quotes('Jens Stoltenberg arrived in Kabul. According to a statement released by NATO, "the alliance remains committed to Afghan security forces."')).toEqual([
+      ['the alliance remains committed to Afghan security forces.', 'NATO'],
+    ]);
+    expect(quotes('Ben Wallace visited the base. According to a letter seen by reporters, "all personnel must report to the base by Friday morning."')).toEqual([
+      ['all personnel must report to the base by Friday morning.', null],
+    ]);
   });
 
   it('continues a speaker over "and" between two quotes and into a paragraph that is only a quote', () => {
