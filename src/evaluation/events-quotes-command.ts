@@ -39,8 +39,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write('\n');
   }
   process.stdout.write(`extractor: ${extractor.usesNer ? 'with the NER tagger' : 'rules only'}\n`);
-  const labels = { tune: 'tuning', heldout: 'held-out', blind: 'blind', blind2: 'second blind' } as const;
-  for (const split of ['tune', 'heldout', 'blind', 'blind2'] as const) {
+  const labels = { tune: 'tuning', heldout: 'held-out', blind: 'blind', blind2: 'second blind', blind3: 'third blind' } as const;
+  for (const split of ['tune', 'heldout', 'blind', 'blind2', 'blind3'] as const) {
     const part = results.filter((r) => r.split === split);
     if (part.length > 0) process.stdout.write(formatFigures(`${labels[split]} (${part.length} articles)`, sumCounts(part.map((r) => r.counts))) + '\n');
   }

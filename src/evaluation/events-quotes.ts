@@ -38,9 +38,10 @@ export interface GoldArticle {
   id: string;
   /**
    * tune: rules were developed looking at it; heldout: measured throughout; blind: annotated after the
-   * first round of rules (then looked at); blind2: annotated after all rules were written, never tuned on.
+   * first round of rules (then looked at); blind2: annotated after the second round (then looked at);
+   * blind3: annotated before the speaker rules of issue 17's second round.
    */
-  split: 'tune' | 'heldout' | 'blind' | 'blind2';
+  split: 'tune' | 'heldout' | 'blind' | 'blind2' | 'blind3';
   title: string;
   publishedAt: string;
   url: string;

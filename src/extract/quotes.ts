@@ -14,15 +14,22 @@
  * 2. before it, in its sentence: the subject of the nearest verb that introduces it ("Duda told local
  *    media …", "Graham spoke on Fox News, "…"", "Khan thanked "…"") or of the sentence when the
  *    quote follows a comma or colon;
- * 3. a quote standing alone: the speaker of the quote just before it in the paragraph, or of an
+ * 3. a quote standing alone: the speaker of the quote just before it in the paragraph (or in the
+ *    paragraph before, when the quote is a paragraph of its own), or of an
  *    introducing sentence just before ("McGurk … criticized the decision via Twitter."), or a "X said"
  *    opening the next sentence.
  * A subject "he"/"she" is the person named last before the pronoun who is not the object of a
- * preposition ("Speaking to Martin Smith of PBS, he said" is not Smith). Quotes whose speaker the
- * text does not name are kept without one (the store shows no speaker for them, never a guess).
+ * preposition ("Speaking to Martin Smith of PBS, he said" is not Smith) and whose gender, when known
+ * (honorific, given name, a pronoun after the first mention), agrees. A writing ("the letter reads", "a
+ * statement which read", "according to a statement released by X") or an office that is not an entity
+ * ("the ministry said") speaks for its author
+ * if that is an entity, else for no one; "the archbishop said" is the person last named with that title;
+ * "X, 24, who cited …:" is X; "X of the University of Y" is X. Quotes whose speaker the text does not
+ * name are kept without one (the store shows no speaker for them, never a guess).
  */
 import type { Doc } from './document.ts';
 import { OCCUPATIONS, OFFICE_HEADS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.ts';
+import { givenNameGender, type Gender } from './gender.ts';
 
 export interface QuoteSpan {
   start: number;
@@ -100,11 +107,20 @@ function quoteText(text: string, q: QuoteSpan): string {
 export type KeyAt = (token: number) => { key: string; kind: string } | null;
 
 const PRONOUN = /^(?:he|she|He|She)$/;
+/** Pronouns and honorifics that tell a person's gender. */
+const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', him: 'male', his: 'male', himself: 'male', she: 'female', her: 'female', hers: 'female', herself: 'female' };
+const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', lady: 'female', dame: 'female' };
+/** Writings that "read" or "say" something: their author, not a person named nearby, is the speaker. */
+const DOCUMENT = /^(?:letter|statement|report|document|memo|memorandum|release|notice|filing|email|e-mail|ruling|judgment|judgement|communiqué|communique|declaration|tweet|post|website|note|bill|resolution|guidance|questionnaire)s?$/i;
+/** Heads of an institution's name: "the Home Office said" speaks for an office, not for a person named nearby. */
+const OFFICE_NOUN = /^(?:office|ministry|department|council|commission|agency|embassy|court|government|committee|secretariat|bureau|authority|cabinet|parliament|senate|administration|kremlin|pentagon)$/i;
+/** Words inside a document's noun phrase before its owner: "the ministry's official statement". */
+const DOCUMENT_PHRASE = /^(?:the|a|an|its|their|['’]s|official|written|joint|new|latest|final|brief|short|press|public|open)$/i;
 const SPEAKER_KINDS = ['PERSON', 'ORGANIZATION'];
 /** Verbs that introduce a quote besides the speech verbs: "Khan thanked "…"", "he continued by noting". */
 const INTRODUCING = new Set([
   ...SPEECH_VERBS,
-  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing stating recommending recommended characterized characterised informed'.split(' '),
+  ...'saying telling noting adding calling asking urging warning writing tweeting thanked thanks spoke speaks posted posts continued defended criticized criticised cautioned concluded agreed appreciated replied recalled announced described deemed labelled labeled promised vowed pledged admitted alleged directing ordering instructing stating recommending recommended characterized characterised informed read reads cited citing elaborated'.split(' '),
 ]);
 /** A phrase in marks after these is a title or a name, not speech. */
 const NAMING = /\b(?:article|headline|titled|entitled|headlined|named|dubbed|nicknamed|known as|sign|banner|placard|poster|slogan|hashtag)\W*$/i;
@@ -157,29 +173,75 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     while (e + 1 < tokens.length && key && keyAt(e + 1)?.key === key) e++;
     return /^['’]s$/.test(tokens[e + 1]?.text ?? '');
   };
+  /** Tokens of each person's mentions (outside quotes), in text order, for gender evidence. */
+  const personMentions = new Map<string, [number, number][]>();
+  for (let k = 0; k < tokens.length; k++) {
+    const e = keyAt(k);
+    if (!e || e.kind !== 'PERSON' || (k > 0 && keyAt(k - 1)?.key === e.key)) continue;
+    let end = k + 1;
+    while (end < tokens.length && keyAt(end)?.key === e.key) end++;
+    const list = personMentions.get(e.key) ?? [];
+    list.push([k, end]);
+    personMentions.set(e.key, list);
+  }
+  const genders = new Map<string, Gender | undefined>();
+  /**
+   * A person's gender, from (in this order) an honorific before a mention ("Mrs Sacoolas"), the given
+   * name of a mention of two words or more (office holders' names, seed/given-names), or the first
+   * he/she/his/her after the first mention before another person is named (within two sentences).
+   */
+  const genderOf = (key: string): Gender | undefined => {
+    if (genders.has(key)) return genders.get(key);
+    const mentions = personMentions.get(key) ?? [];
+    let g: Gender | undefined;
+    for (const [s] of mentions) g ??= HONORIFIC_GENDER[(tokens[s - 1]?.text ?? '').replace(/\.$/, '').toLowerCase()];
+    for (const [s, e] of mentions) if (!g && e - s >= 2) g = givenNameGender(tokens[s].text);
+    if (!g && mentions.length > 0) {
+      const [, end] = mentions[0];
+      const lastSentence = tokens[end - 1].sentence + 1;
+      for (let k = end; k < tokens.length && tokens[k].sentence <= lastSentence && !g; k++) {
+        const other = keyAt(k);
+        if (other?.kind === 'PERSON' && other.key !== key) break;
+        if (!inSpan(k)) g = PRONOUN_GENDER[tokens[k].text.toLowerCase()];
+      }
+    }
+    genders.set(key, g);
+    return g;
+  };
+
   /**
    * "he"/"she" at token i: the last person named before it in its sentence, else the first person named
    * in the nearest earlier sentence that names one (its subject: "Pelosi called Trump's conduct …
-   * "…," she announced" is Pelosi); outside quotes, never the object of a preposition.
+   * "…," she announced" is Pelosi); outside quotes, never the object of a preposition. People whose
+   * gender is known and differs from the pronoun's are passed over ("She informed police" is not the
+   * man named last); when the person found has no known gender, a nearer object of a preposition in an
+   * earlier sentence whose gender is known to agree is preferred ("Police spoke with Mrs Sacoolas. She said").
    */
   const resolvePronoun = (i: number): string | undefined => {
     const sentence = tokens[i].sentence;
+    const want = PRONOUN_GENDER[tokens[i].text.toLowerCase()];
     const first = firstTok(doc.sentences[sentence].start);
-    if (first < i && PRONOUN.test(tokens[first].text)) return resolvePronoun(first);
+    if (first < i && PRONOUN.test(tokens[first].text) && PRONOUN_GENDER[tokens[first].text.toLowerCase()] === want) return resolvePronoun(first);
     let found: string | undefined;
     let foundSentence = -1;
+    let object: string | undefined;
     for (let k = i - 1; k >= 0; k--) {
       if (foundSentence >= 0 && tokens[k].sentence !== foundSentence) break;
       const e = keyAt(k);
       if (!e || e.kind !== 'PERSON' || inSpan(k)) continue;
       const s = mentionStart(k);
       k = s;
-      if (afterPreposition(s)) continue;
+      const g = genderOf(e.key);
+      if (g && g !== want) continue;
+      if (afterPreposition(s)) {
+        if (g && foundSentence < 0 && tokens[s].sentence !== sentence) object ??= e.key;
+        continue;
+      }
       if (tokens[s].sentence === sentence) return e.key;
       found = e.key;
       foundSentence = tokens[s].sentence;
     }
-    return found;
+    return found && (genderOf(found) || !object) ? found : (object ?? found);
   };
   const speakerAt = (i: number): string | undefined => {
     if (i < 0 || i >= tokens.length) return undefined;
@@ -192,17 +254,71 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     return s && (PRONOUN.test(tokens[i].text) || !afterPreposition(mentionStart(i))) ? s : undefined;
   };
 
+  /**
+   * Whether token k, right before a speech verb, ends a subject that is a writing ("The Home Office letter
+   * reads", "released a statement which read") or an office that is not an entity ("the Home Office said"):
+   * the author when it is an entity (the owner in the writing's noun phrase, or the subject of the clause
+   * that issued it), null when there is none — never a person merely named nearby; undefined when k is
+   * neither.
+   */
+  const writtenSource = (k: number, sentence: number): string | null | undefined => {
+    if (k < 1 || keyAt(k)) return undefined;
+    if (/^(?:which|that)$/i.test(tokens[k].text) && DOCUMENT.test(tokens[k - 1].text) && !keyAt(k - 1)) return sentenceSubject(sentence, k - 1) ?? null;
+    if (DOCUMENT.test(tokens[k].text)) {
+      for (let j = k - 1; j >= 0 && k - j <= 6 && tokens[j].sentence === sentence; j--) {
+        const owner = entityAt(j);
+        if (owner) return owner;
+        if (/^(?:his|her)$/i.test(tokens[j].text)) return resolvePronoun(j) ?? null;
+        if (!/^\p{Lu}/u.test(tokens[j].text) && !DOCUMENT_PHRASE.test(tokens[j].text)) break;
+      }
+      return null;
+    }
+    return OFFICE_NOUN.test(tokens[k].text) ? null : undefined;
+  };
+
+  /**
+   * The person a place or an organisation at token k is attached to: "Doug Collins of Georgia" (a place
+   * says where the speaker is from), "Steve Peers of the University of Essex" (an organisation whose
+   * member is named just before it).
+   */
+  const memberOf = (k: number): string | undefined => {
+    const kind = keyAt(k)?.kind;
+    if (kind !== 'PLACE' && kind !== 'COUNTRY' && kind !== 'ORGANIZATION') return undefined;
+    const s = mentionStart(k);
+    const of = kind === 'ORGANIZATION' && tokens[s - 1]?.text === 'the' ? s - 2 : s - 1;
+    return tokens[of]?.text === 'of' && keyAt(of - 1)?.kind === 'PERSON' ? speakerAt(of - 1) : undefined;
+  };
+
+  /** The last person before token k (outside quotes) with the title word at k among the three words before or in a mention. */
+  const titledPerson = (k: number): string | undefined => {
+    const title = tokens[k].text.toLowerCase();
+    for (let m = k - 1; m >= 0; m--) {
+      const e = keyAt(m);
+      if (!e || e.kind !== 'PERSON' || inSpan(m)) continue;
+      const s = mentionStart(m);
+      for (let t = Math.max(0, s - 3); t <= m; t++) if (tokens[t].text.toLowerCase() === title) return e.key;
+      m = s;
+    }
+    return undefined;
+  };
+
   /** The subject of the verb at token v: the entity (or pronoun) right before it, past adverbs and an appositive. */
-  const subjectOf = (v: number, sentence: number): string | undefined => {
+  const subjectOf = (v: number, sentence: number): string | null | undefined => {
     let k = v - 1;
     while (k >= 0 && tokens[k].sentence === sentence && ADVERB.test(tokens[k].text)) k--;
     if (k < 0 || tokens[k].sentence !== sentence) return undefined;
-    // "Doug Collins of Georgia said": the place says where the speaker is from.
-    const place = keyAt(k);
-    if (place && (place.kind === 'PLACE' || place.kind === 'COUNTRY') && tokens[mentionStart(k) - 1]?.text === 'of') {
-      const person = speakerAt(mentionStart(k) - 2);
-      if (person) return person;
+    const written = writtenSource(k, sentence);
+    if (written !== undefined) return written;
+    // "the archbishop said": the person last named with that title ("archbishop Jorge Eduardo Scheinig").
+    if (tokens[k - 1]?.text.toLowerCase() === 'the' && !keyAt(k) && isTitleWord(tokens[k].text)) return titledPerson(k);
+    // "Thomas Gray, 24, who cited …": the relative pronoun's antecedent.
+    if (tokens[k].text === 'who') {
+      let j = k - 1;
+      while (j > 0 && /^(?:,|\d+)$/.test(tokens[j].text)) j--;
+      return tokens[j].sentence === sentence ? subjectAt(j) : undefined;
     }
+    const member = memberOf(k);
+    if (member) return member;
     if (tokens[k].text === 'and') {
       // "the Syrian Democratic Forces (SDF), opposed the withdrawal and said": the first verb's subject.
       for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
@@ -223,7 +339,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       let j = k - 1;
       while (j >= 0 && k - j < 25 && tokens[j].sentence === sentence && tokens[j].text !== close) j--;
       if (j >= 0 && tokens[j].text === close && tokens[j].sentence === sentence) {
-        const s = speakerAt(j - 1);
+        const s = memberOf(j - 1) ?? speakerAt(j - 1);
         if (s) return s;
         // "Anna Franowska of "Have no fear", an abuse victim support charity, told": the first name of the stretch before the aside.
         if (close === ',') {
@@ -299,6 +415,13 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
 
     let speaker: string | undefined;
     let cue = false;
+    // The quote comes from a writing or an office with no entity: no speaker, whoever is named nearby.
+    let sourceless = false;
+    const settle = (found: string | null | undefined) => {
+      if (found === null) sourceless = true;
+      else speaker ??= found;
+    };
+    const previous = out[out.length - 1];
 
     // 1. After the quote.
     let i = close;
@@ -327,13 +450,20 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
       }
       if (verb >= 0 && short) {
         cue = true;
-        if (speakerFirst >= 0) {
+        const written = speakerFirst >= 0 ? writtenSource(speakerFirst, tokens[speakerFirst].sentence) : undefined;
+        if (written !== undefined) settle(written);
+        else if (speakerFirst >= 0) {
           for (let s = speakerFirst; s >= i && !speaker; s--) speaker = speakerAt(s);
         } else speaker = speakerAfter(verb + 1);
       }
     }
+    // '"…" and "…"': the second of two quotes joined by "and" has the first one's speaker.
+    if (!speaker && !sourceless && previous?.speakerKey && tokens[open - 1]?.text === 'and' && isQuoteMark(open - 2) && tokens[open - 2].start === previous.end - 1) {
+      speaker = previous.speakerKey;
+      cue = true;
+    }
     // 2. Before the quote, in its sentence.
-    if (!speaker) {
+    if (!speaker && !sourceless) {
       const before = text.slice(Math.max(doc.sentences[sentence].start, q.start - 40), q.start);
       for (let k = open - 1; k >= 0 && tokens[k].sentence === sentence && !isQuoteMark(k); k--) {
         const w = tokens[k].text.toLowerCase();
@@ -343,40 +473,41 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
           // Only right after the previous quote: 'X, an adviser, told Reuters "…"' is not Reuters speaking.
           const afterQuote = k > 0 && (isQuoteMark(k - 1) || (tokens[k - 1].text === ',' && isQuoteMark(k - 2)));
           if (afterQuote && SPEECH_VERBS.has(w)) speaker = speakerAfter(k + 1);
-          speaker ??= subjectOf(k, sentence);
+          if (!speaker) settle(subjectOf(k, sentence));
           // "she said, asking Cengiz to be "…"" / "spoke out against the attack, calling it "…"": the participle shares the subject of the verb before it.
-          if (!speaker && /ing$/.test(w)) {
-            for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence && !speaker; j--) {
-              if (INTRODUCING.has(tokens[j].text.toLowerCase()) || /^\p{Ll}+(?:ed|ke|ote)$/u.test(tokens[j].text)) speaker = subjectOf(j, sentence);
+          if (!speaker && !sourceless && /ing$/.test(w)) {
+            for (let j = k - 1; j >= 0 && tokens[j].sentence === sentence && !speaker && !sourceless; j--) {
+              if (INTRODUCING.has(tokens[j].text.toLowerCase()) || /^\p{Ll}+(?:ed|ke|ote)$/u.test(tokens[j].text)) settle(subjectOf(j, sentence));
             }
           }
-          speaker ??= sentenceSubject(sentence, k);
+          if (!sourceless) speaker ??= sentenceSubject(sentence, k);
           break;
         }
         if (w === 'according' && tokens[k + 1]?.text === 'to') {
           cue = true;
-          speaker = speakerAfter(k + 2);
+          settle(writingAuthor(k + 2) ?? speakerAfter(k + 2));
           break;
         }
       }
-      if (!speaker && /(?:[,:]|\bas)\s*$/.test(before)) {
+      if (!speaker && !sourceless && /(?:[,:]|\bas)\s*$/.test(before)) {
         cue = true;
         speaker = sentenceSubject(sentence, open);
       }
-      // "Calling it as "just another apology", Anna Franowska … told Reuters": the main clause after the opener names the speaker.
-      if (!speaker && /^(?:Calling|Describing|Dismissing|Labelling|Labeling|Branding)\b/.test(doc.sentences[sentence].text)) {
+      // "Calling it as "just another apology", Anna Franowska … told Reuters" / 'Calling it a "…" the archbishop said':
+      // the main clause after the opener names the speaker.
+      if (!speaker && !sourceless && /^(?:Calling|Describing|Dismissing|Labelling|Labeling|Branding|Saying)\b/.test(doc.sentences[sentence].text)) {
         let k = close;
-        while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].text !== ',') k++;
+        while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].text !== ',' && !INTRODUCING.has(tokens[k].text.toLowerCase())) k++;
         if (tokens[k]?.text === ',') speaker = speakerAfter(k + 1);
+        else if (tokens[k]?.sentence === sentence) settle(subjectOf(k, sentence));
       }
       if (!cue && /\baccording to\b/i.test(doc.sentences[sentence].text)) cue = true;
     }
     // 3. A quote standing alone.
-    if (!speaker && q.start - doc.sentences[sentence].start < 3) {
-      const previous = out[out.length - 1];
+    if (!speaker && !sourceless && q.start - doc.sentences[sentence].start < 3) {
       const prevSentence = sentence > 0 ? doc.sentences[sentence - 1] : undefined;
       // The speaker's next sentence ("I put no pressure on them," he told the press. "I could have.").
-      if (previous?.speakerKey && previous.start >= paraStart) {
+      if (previous?.speakerKey && (previous.start >= paraStart || continuesPrevious(previous, paraStart, paraEnd, q))) {
         speaker = previous.speakerKey;
         cue = true;
       } else if (prevSentence && prevSentence.start >= paraStart && /[.:]$/.test(prevSentence.text)) {
@@ -384,7 +515,7 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
         for (let k = p0; k < tokens.length && tokens[k].sentence === sentence - 1 && !speaker; k++) {
           if (isQuoteMark(k)) break;
           if (INTRODUCING.has(tokens[k].text.toLowerCase())) {
-            speaker = subjectOf(k, sentence - 1);
+            settle(subjectOf(k, sentence - 1));
             if (speaker) cue = true;
             break;
           }
@@ -412,6 +543,31 @@ export function attributeQuotes(doc: Doc, spans: QuoteSpan[], keyAt: KeyAt): Quo
     out.push({ ...q, text: inner, speakerKey: speaker, aboutKeys: [...about].sort(), sentence });
   }
   return out;
+
+  /**
+   * A paragraph that is nothing but a quote, after a paragraph that ends with a quote and at most a short
+   * attribution ('"…," said Ambassador Mohib.' then '"They represent …"'): the same speaker goes on.
+   */
+  function continuesPrevious(previous: QuoteDraft, paraStart: number, paraEnd: number, q: QuoteSpan): boolean {
+    if (text.slice(paraStart, q.start).trim() !== '' || !/^[\s.,!?]*$/.test(text.slice(q.end, paraEnd))) return false;
+    let prevEnd = paraStart;
+    while (prevEnd > 0 && /\s/.test(text[prevEnd - 1])) prevEnd--;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const after = text.slice(previous.end, prevEnd);
+    return previous.start >= prevStart && previous.end <= prevEnd && after.length < 60 && !/["“”]/.test(after);
+  }
+
+  /**
+   * "a statement released by Erdogan's office" / "the letter from the ministry" at token i: the author
+   * named after "by", "from" or "of"; null for a writing with no author named; undefined when no writing
+   * starts at i.
+   */
+  function writingAuthor(i: number): string | null | undefined {
+    if (!/^(?:a|an|the)$/i.test(tokens[i]?.text ?? '') || !DOCUMENT.test(tokens[i + 1]?.text ?? '') || keyAt(i + 1)) return undefined;
+    let j = i + 2;
+    if (/^(?:released|issued|published|posted|sent|signed)$/.test(tokens[j]?.text ?? '')) j++;
+    return /^(?:by|from|of)$/.test(tokens[j]?.text ?? '') ? (speakerAfter(j + 1) ?? null) : null;
+  }
 
   function speakerAfter(i: number): string | undefined {
     // '", said the Russian Foreign Ministry' / 'according to Lavrov' / 'tweeted former thinktank executive Ken Gude':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
 import { findQuoteSpans } from '../../src/extract/quotes.ts';
+import { buildGivenNames } from '../../src/extract/build-given-names.ts';
 
 const extractor = createExtractor({ ner: false });
 const quotes = (text: string) => {
@@ -66,5 +67,67 @@ describe('quotes', () => {
     expect(quotes('A source within the central Interior Ministry reportedly said "I have been told not to make the figures public." The Taliban have claimed responsibility.')).toEqual([
       ['I have been told not to make the figures public.', null],
     ]);
+  });
+
+  it('gives he/she to the last person whose gender agrees (honorific, given name, or a pronoun after the first mention)', () => {
+    expect(quotes('Police spoke with Margaret Lowe on Sunday. Henry Cole was taken to hospital. She said "I did not see the motorbike at all."')).toEqual([
+      ['I did not see the motorbike at all.', 'Margaret Lowe'],
+    ]);
+    expect(quotes('Mrs Ngozi Adeyemi chaired the meeting. Mr Ifeanyi Okafor answered questions. She said "we will keep working on this agreement."')).toEqual([
+      ['we will keep working on this agreement.', 'Ngozi Adeyemi'],
+    ]);
+    // Unknown gender: the rule before it (the person named last).
+    expect(quotes('Ben Wallace met Sarah Jones. Then he said "the base will stay open for at least another ten years."')).toEqual([
+      ['the base will stay open for at least another ten years.', 'Ben Wallace'],
+    ]);
+  });
+
+  it('gives a quote from a writing or an office to its author when it is an entity, else to no one', () => {
+    expect(quotes('Ben Wallace visited the base on Monday, and a ministry statement said "all personnel must report to the base by Friday morning."')).toEqual([
+      ['all personnel must report to the base by Friday morning.', null],
+    ]);
+    expect(quotes('Ben Wallace visited the base on Monday, and the agency said "all personnel must report to the base by Friday morning."')).toEqual([
+      ['all personnel must report to the base by Friday morning.', null],
+    ]);
+    expect(quotes('Jens Stoltenberg arrived in Kabul. The NATO statement said "the alliance remains committed to Afghan security forces."')).toEqual([
+      ['the alliance remains committed to Afghan security forces.', 'NATO'],
+    ]);
+    expect(quotes('Jens Stoltenberg arrived in Kabul. According to a statement released by NATO, "the alliance remains committed to Afghan security forces."')).toEqual([
+      ['the alliance remains committed to Afghan security forces.', 'NATO'],
+    ]);
+    expect(quotes('Ben Wallace visited the base. According to a letter seen by reporters, "all personnel must report to the base by Friday morning."')).toEqual([
+      ['all personnel must report to the base by Friday morning.', null],
+    ]);
+  });
+
+  it('continues a speaker over "and" between two quotes and into a paragraph that is only a quote', () => {
+    expect(quotes('Chuck Schumer said "We made a plea to the president once again" and "we told him the government must reopen now."')).toEqual([
+      ['We made a plea to the president once again', 'Chuck Schumer'],
+      ['we told him the government must reopen now.', 'Chuck Schumer'],
+    ]);
+    expect(quotes('"This would never have been possible ten years ago," said Ambassador Hamdullah Mohib.\n\n"These girls show the world what our country can do."\n\nThe contest ended on Tuesday.')).toEqual([
+      ['This would never have been possible ten years ago,', 'Hamdullah Mohib'],
+      ['These girls show the world what our country can do.', 'Hamdullah Mohib'],
+    ]);
+  });
+
+  it('finds speakers named by a title ("the archbishop"), a relative clause and a member "of" an organisation', () => {
+    expect(quotes('The bill was criticised by archbishop Jorge Eduardo Scheinig. Pope Francis stayed silent. The archbishop said "we need to pray for the life of every child."')).toEqual([
+      ['we need to pray for the life of every child.', 'Jorge Eduardo Scheinig'],
+    ]);
+    expect(quotes('Another was tour manager Thomas Gray, 24, who cited his rugby training: "I did what any Londoner would do."')).toEqual([['I did what any Londoner would do.', 'Thomas Gray']]);
+    expect(quotes('Paul Smith of the United Nations, in remarks to CNN, said, "The court has set a very broad rule for everyone."')).toEqual([
+      ['The court has set a very broad rule for everyone.', 'Paul Smith'],
+    ]);
+  });
+
+  it('keeps a given name when at least three people bear it and 95% share one gender', () => {
+    const row = (name: string, gender: string) => JSON.stringify({ name, gender });
+    const jsonl = [
+      row('Anna Nowak', 'female'), row('Anna Berg', 'female'), row('Anna Holm', 'female'),
+      row('Kim Lee', 'male'), row('Kim Park', 'female'), row('Kim Cho', 'female'),
+      row('Paul Roy', 'male'), row('Paul Day', 'male'), row('Paul', 'male'), row('José Ruiz', 'male'), row('José Gil', 'male'), row('José Paz', 'male'),
+    ].join('\n');
+    expect(buildGivenNames(jsonl)).toEqual({ male: ['Jose'], female: ['Anna'] });
   });
 });
