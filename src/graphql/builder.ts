@@ -7,8 +7,18 @@ import { createGraphQLError } from 'graphql-yoga';
 import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
 import type { Context } from '../server/context.ts';
 
-/** Query budget: refused up front, before any resolver runs. */
+/**
+ * Query budget: refused up front, once per operation, before any resolver runs (the check is
+ * server/limits.ts's `useCostLimits`; the plugin here only gives each field its cost).
+ */
 export const COMPLEXITY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
+
+/** Rows a resolver may read per point of cost: a field that walks the graph costs what it can read. */
+const ROWS_PER_POINT = 50;
+
+export function costOfRows(rows: number): number {
+  return Math.ceil(rows / ROWS_PER_POINT);
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -37,14 +47,6 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: COMPLEXITY_LIMITS,
-    complexityError: (kind, result) => {
-      const measure = String(kind).toLowerCase() as 'depth' | 'breadth' | 'complexity';
-      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[measure];
-      return createGraphQLError(`query ${measure} ${result[measure]} exceeds the limit of ${max}: ask for fewer fields or smaller pages`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', kind: measure, limits: COMPLEXITY_LIMITS },
-      });
-    },
   },
 });
 

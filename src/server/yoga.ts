@@ -9,7 +9,7 @@ import { useBodyLimit } from './body-limit.ts';
 import { useExplorer } from './explorer.ts';
 import { createContext, type Context, type Services } from './context.ts';
 import { maskNewsgraphError } from './errors.ts';
-import { useDeadline, useIntrospectionSwitch, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
+import { useCostLimits, useDeadline, useIntrospectionSwitch, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
 import { createMetrics, usePrometheusMetrics, useRequestObservability } from './observability.ts';
 import { contextScope } from './request-state.ts';
 import { createResponseCache } from './response-cache.ts';
@@ -82,6 +82,7 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       usePersistedOperationsAllowList(settings),
       useIntrospectionSwitch(settings.introspection),
+      useCostLimits(settings),
       useDeadline(settings, metrics),
       // After the allow-list, which fills in the document that the cache's key is made of.
       ...cache.plugins,

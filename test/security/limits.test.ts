@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../../src/server/limits.ts';
 import { stats } from '../../src/store/queries/read.ts';
-import type { Runner } from '../../src/store/runner.ts';
+import { countingRunner, type Runner } from '../../src/store/runner.ts';
 import { createTestApp, gql, type TestApp } from '../support/app.ts';
 
 let app: TestApp;
@@ -73,6 +73,46 @@ describe('deadline', () => {
     expect(calls).toBe(atAnswer);
   });
 
+  it('starts no store call after the deadline even while the event loop is too busy for its timer to fire', async () => {
+    let calls = 0;
+    // Each call holds the event loop for longer than the whole deadline, as a huge result's conversion would.
+    const blocking: Runner = {
+      ...app.store,
+      run(query, params) {
+        calls += 1;
+        const until = performance.now() + 150;
+        while (performance.now() < until);
+        return app.store.run(query, params);
+      },
+    };
+    const timed = await createTestApp({ store: blocking, yoga: { settings: { queryTimeoutMs: 100, responseCacheTtlMs: 0 } } });
+    const { status, errors } = await timed.gql('{ network(around: [{ key: "country:US" }], depth: 2, limit: 20) { truncated } }');
+    expect(errors?.[0].extensions?.code).toBe('TIMEOUT');
+    expect(status).toBe(504);
+    expect(calls).toBe(1);
+  });
+
+  it('sends at most two round trips of one request at once, and none of those waiting once it is aborted', async () => {
+    const abort = new AbortController();
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const held: Runner = {
+      ...app.store,
+      run: (query) => {
+        started.push(query);
+        return new Promise((resolve) => release.push(() => resolve([])));
+      },
+    };
+    const runner = countingRunner(held, { count: 0 }, { signal: abort.signal, concurrency: 2 });
+    const answers = ['a', 'b', 'c', 'd', 'e'].map((q) => runner.run(q).then(() => 'ok', (e: Error) => e.message));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual(['a', 'b']);
+    abort.abort(new Error('deadline'));
+    for (const done of release) done();
+    expect(await Promise.all(answers)).toEqual(['ok', 'ok', 'deadline', 'deadline', 'deadline']);
+    expect(started).toEqual(['a', 'b']);
+  });
+
   it('rolls back a mutation whose deadline passes mid-transaction', async () => {
     // Counted in the store itself: the server's response cache would answer both counts with the first.
     const before = (await stats(app.store)).articles;
@@ -92,6 +132,36 @@ describe('deadline', () => {
     expect(errors?.[0].extensions?.code).toBe('TIMEOUT');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await stats(app.store)).articles).toBe(before);
+  });
+});
+
+describe('cost', () => {
+  it('counts depth and limit in a network\'s cost, and refuses an operation over the limit with one error', async () => {
+    const network = (depth: number, limit: number) => `network(around: [{ key: "country:US" }], depth: ${depth}, limit: ${limit}) { truncated }`;
+    const cost = async (query: string) => {
+      const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 40 }, (_, i) => `n${i}: ${query}`).join(' ')} }`);
+      return Number(errors?.[0].message.match(/complexity (\d+)/)?.[1]) / 40;
+    };
+    const shallow = await cost(network(1, 189));
+    const deep = await cost(network(2, 189));
+    // A second step reads limit × limit neighbours and four times the pairs.
+    expect(deep).toBeGreaterThan(shallow * 4);
+    // The adversarial run's 71 aliases: 4,970 of 5,000 before depth counted.
+    const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 71 }, (_, i) => `n${i}: ${network(2, 189)}`).join(' ')} }`);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('takes each query\'s cost from a budget per key per minute', async () => {
+    const budgeted = await createTestApp({ store: app.store, apiKeys: ['a:read', 'b:read'], yoga: { settings: { costPerMinute: 200, costBurst: 200, responseCacheTtlMs: 0 } } });
+    const query = '{ network(around: [{ key: "country:US" }], depth: 2, limit: 40) { truncated } }';
+    const first = await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer a' });
+    expect(first.errors).toBeUndefined();
+    const second = await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer a' });
+    expect(second.status).toBe(429);
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number), cost: expect.any(Number) });
+    // Another key has its own budget.
+    expect((await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer b' })).errors).toBeUndefined();
   });
 });
 
