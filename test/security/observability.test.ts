@@ -73,6 +73,21 @@ describe('/metrics', () => {
     expect(text).toMatch(/newsgraph_ingested_articles_total\{status="CREATED"\} 1/);
   });
 
+  it('keeps at most 100 operation names as labels, the rest as "other"', async () => {
+    const fresh = await createTestApp({ store: app.store, yoga: { settings: { rateLimitPerMinute: 0 } } });
+    const scrape = async () => (await fresh.yoga.fetch('http://newsgraph.test/metrics')).text();
+    for (let i = 0; i < 300; i++) await fresh.gql(`query Unique${i} { __typename }`);
+    const text = await scrape();
+    const names = new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((m) => m[1]));
+    expect(names.size).toBeLessThanOrEqual(101);
+    expect(names).toContain('Unique0');
+    expect(names).not.toContain('Unique299');
+    expect(text).toMatch(/graphql_envelop_request\{operationName="other",operationType="query"\} 200/);
+    // More names add nothing: the size stays where it is.
+    for (let i = 300; i < 400; i++) await fresh.gql(`query Unique${i} { __typename }`);
+    expect((await scrape()).length).toBeLessThan(text.length * 1.05);
+  });
+
   it('needs a read key when reads do', async () => {
     const closed = await createTestApp({ store: app.store, apiKeys: ['reader:read'], yoga: { settings: { publicRead: false } } });
     expect((await closed.yoga.fetch('http://newsgraph.test/metrics')).status).toBe(401);
