@@ -185,6 +185,75 @@ export function useDeadline(settings: ServerSettings, metrics: Metrics | null): 
   };
 }
 
+/** Brackets, braces and parentheses in a document, and arrays and objects in its variables, nest at most this deep. */
+export const MAX_NESTING = 64;
+
+/** How deep `{`, `[` and `(` nest in a GraphQL document, outside strings and comments; stops counting past `max`. */
+function documentNesting(query: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < query.length && deepest <= max; i++) {
+    const c = query[i];
+    if (c === '#') {
+      while (i < query.length && query[i] !== '\n' && query[i] !== '\r') i++;
+    } else if (c === '"') {
+      if (query.startsWith('"""', i)) {
+        const end = query.indexOf('"""', i + 3);
+        i = end < 0 ? query.length : end + 2;
+      } else {
+        for (i++; i < query.length && query[i] !== '"' && query[i] !== '\n'; i++) if (query[i] === '\\') i++;
+      }
+    } else if (c === '{' || c === '[' || c === '(') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** How deep arrays and objects nest in a JSON value, without recursion; stops counting past `max`. */
+function valueNesting(value: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0 && deepest <= max) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Refuses, with 400, a document or variables nested deeper than MAX_NESTING before anything parses or
+ * coerces them: the parser, the validation rules and variable coercion recurse once per level, and
+ * a few thousand levels overflow the stack (an "Unexpected error." 500 before this check).
+ */
+export function useNestingLimit(): Plugin {
+  const refuse = (what: string) =>
+    jsonError(400, `${what} more than ${MAX_NESTING} levels deep (brackets, braces, parentheses, lists, objects): flatten them`, {
+      code: 'BAD_REQUEST',
+      limit: MAX_NESTING,
+    });
+  return {
+    // In the request parser, right after the body is read: every later step (the response cache's key
+    // of the variables included) would recurse over them.
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        const parsed = await requestParser(request);
+        if (parsed instanceof Response) return parsed;
+        for (const params of Array.isArray(parsed) ? parsed : [parsed]) {
+          if (typeof params.query === 'string' && documentNesting(params.query, MAX_NESTING) > MAX_NESTING) return refuse('the query nests');
+          if (params.variables && valueNesting(params.variables, MAX_NESTING) > MAX_NESTING) return refuse('the variables nest');
+        }
+        return parsed;
+      });
+    },
+  };
+}
+
 /** Refuses introspection (`__schema`, `__type`) at validation when switched off. */
 export function useIntrospectionSwitch(enabled: boolean): Plugin {
   if (enabled) return {};

@@ -131,6 +131,21 @@ export function useRequestObservability(keys: readonly ApiKey[], logger: Logger,
   };
 }
 
+/**
+ * Yoga's own logger: an error it logs is one it answers "Unexpected error." for, and goes into our log
+ * with its stack. Its other lines (progress, at debug and info) are dropped: they can carry request
+ * parameters, which are never logged; warnings keep their message only.
+ */
+export function yogaLogger(logger: Logger) {
+  const drop = () => undefined;
+  return {
+    debug: drop,
+    info: drop,
+    warn: (message: unknown) => logger.warn({ yoga: typeof message === 'string' ? message : undefined }, 'yoga warning'),
+    error: (error: unknown) => logger.error({ err: error }, 'unexpected error'),
+  };
+}
+
 /** Operation names kept as label values; names first seen after this many are counted as "other". */
 export const MAX_OPERATION_NAMES = 100;
 

@@ -165,6 +165,31 @@ describe('cost', () => {
   });
 });
 
+describe('nesting', () => {
+  const send = (body: string) => app.yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('refuses a list literal, a selection or variables nested thousands deep with 400 and a message, before parsing', async () => {
+    const list = `{ search(query: "x", kinds: ${'['.repeat(2_000)}${']'.repeat(2_000)}) { __typename } }`;
+    const selection = `{ ${'a { '.repeat(2_000)}b${' }'.repeat(2_000)} }`;
+    const variables = `{"query":"query ($q: String!) { search(query: $q) { __typename } }","variables":{"q":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    for (const [body, what] of [
+      [JSON.stringify({ query: list }), 'the query nests'],
+      [JSON.stringify({ query: selection }), 'the query nests'],
+      [variables, 'the variables nest'],
+    ] as const) {
+      const response = await send(body);
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(errors).toEqual([{ message: `${what} more than 64 levels deep (brackets, braces, parentheses, lists, objects): flatten them`, extensions: { code: 'BAD_REQUEST', limit: 64 } }]);
+    }
+  });
+
+  it('counts no brackets inside strings and comments', async () => {
+    const { errors } = await gql(app.yoga, `# ${'['.repeat(100)}\n{ search(query: "${'{'.repeat(100)}") { __typename } }`);
+    expect(errors).toBeUndefined();
+  });
+});
+
 describe('persisted operations', () => {
   const document = '{ stats { articles } }';
   const id = crypto.createHash('sha256').update(document).digest('hex');

@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yogaLogger } from '../../src/server/observability.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 const SECRET = 'very-secret-key-123';
@@ -46,6 +47,18 @@ describe('logs', () => {
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.some((l) => l.reqId === id && l.msg === 'request')).toBe(true);
+  });
+
+  it('hold what Yoga answers "Unexpected error." for outside execution, with its stack', () => {
+    const logged: Record<string, any>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logged.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    yogaLogger(pino(sink)).error(new RangeError('Maximum call stack size exceeded'));
+    expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error', err: expect.objectContaining({ type: 'RangeError', stack: expect.stringContaining('RangeError: Maximum call stack size exceeded\n    at ') }) })]);
   });
 
   it('never contain a key or article text', () => {
