@@ -3,9 +3,11 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getNullableType, isListType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
 import type { Context } from '../server/context.ts';
+import { DEFAULT_PAGE_SIZE } from './pagination.ts';
 
 /**
  * Query budget: refused up front, once per operation, before any resolver runs (the check is
@@ -41,12 +43,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // The page's size is the connection field's multiplier already.
+    edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
   },
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
+    // Fields without a cost of their own: one that pages (has `first`) costs its page size times what is
+    // asked of each item (a connection's edges then count once, see edgesFieldOptions); other lists count 10 items.
+    fieldComplexity: (args, _ctx, field) => {
+      const first = field.args.find((arg) => arg.name === 'first');
+      if (first) return { field: 1, multiplier: Math.max(1, Number(args.first ?? first.defaultValue ?? DEFAULT_PAGE_SIZE)) };
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+    },
   },
 });
 

@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../../src/server/limits.ts';
 import { stats } from '../../src/store/queries/read.ts';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { schema } from '../../src/graphql/index.ts';
 import { countingRunner, type Runner } from '../../src/store/runner.ts';
 import { createTestApp, gql, type TestApp } from '../support/app.ts';
 
@@ -60,7 +62,7 @@ describe('deadline', () => {
     const timed = await createTestApp({ store: slow, yoga: { settings: { queryTimeoutMs: 100 } } });
     const started = Date.now();
     const { status, data, errors } = await timed.gql(`{
-      person(name: "Lavrov") { coMentions(first: 20) { entity { name articles(first: 20) { edges { node { title events { title } quotes { text } } } } } } }
+      person(name: "Lavrov") { coMentions(first: 20) { entity { name articles(first: 20) { edges { node { title } } } } } }
     }`);
     const elapsed = Date.now() - started;
     expect(errors?.[0].extensions).toMatchObject({ code: 'TIMEOUT', timeoutMs: 100 });
@@ -150,6 +152,11 @@ describe('cost', () => {
     const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 71 }, (_, i) => `n${i}: ${network(2, 189)}`).join(' ')} }`);
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('counts a page\'s size in a connection\'s cost', () => {
+    const cost = (first: number) => complexityFromQuery(`{ entities(first: ${first}) { edges { node { name } } } }`, { schema }).complexity;
+    expect(cost(100)).toBeGreaterThan(cost(10) * 5);
   });
 
   it('takes each query\'s cost from a budget per key per minute', async () => {
