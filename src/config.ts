@@ -28,6 +28,9 @@ const schema = z.object({
   NEWSGRAPH_MUTATION_TIMEOUT_MS: count(D.mutationTimeoutMs),
   NEWSGRAPH_RATE_LIMIT_PER_MINUTE: count(D.rateLimitPerMinute),
   NEWSGRAPH_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(D.rateLimitBurst),
+  NEWSGRAPH_COST_PER_MINUTE: count(D.costPerMinute),
+  // At least one query at the complexity limit must fit, or such queries could never run.
+  NEWSGRAPH_COST_BURST: z.coerce.number().int().min(5000).default(D.costBurst),
   NEWSGRAPH_PERSISTED_OPERATIONS_FILE: optionalString,
   NEWSGRAPH_METRICS: flag(D.metrics),
   NEWSGRAPH_RESPONSE_CACHE_TTL_MS: count(D.responseCacheTtlMs),
@@ -99,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mutationTimeoutMs: e.NEWSGRAPH_MUTATION_TIMEOUT_MS,
       rateLimitPerMinute: e.NEWSGRAPH_RATE_LIMIT_PER_MINUTE,
       rateLimitBurst: e.NEWSGRAPH_RATE_LIMIT_BURST,
+      costPerMinute: e.NEWSGRAPH_COST_PER_MINUTE,
+      costBurst: e.NEWSGRAPH_COST_BURST,
       persistedOperations,
       metrics: e.NEWSGRAPH_METRICS,
       responseCacheTtlMs: e.NEWSGRAPH_RESPONSE_CACHE_TTL_MS,

@@ -97,9 +97,10 @@ export function bearerOf(request: Request): string | null {
   return authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? null;
 }
 
+/** With public read on, every valid key reads at least what anonymous clients read. */
 export function hasScope(principal: Principal, scope: Scope, publicRead: boolean): boolean {
-  if (principal.kind === 'key') return principal.key.scopes.has(scope);
-  return principal.kind === 'anonymous' && scope === 'read' && publicRead;
+  if (scope === 'read' && publicRead && principal.kind !== 'invalid') return true;
+  return principal.kind === 'key' && principal.key.scopes.has(scope);
 }
 
 /** Keys given as strings (NEWSGRAPH_API_KEYS syntax) or already parsed (from a key file). */

@@ -91,10 +91,10 @@ async function ingestIntoStore(records: AsyncIterable<SourceRecord>, batchSize: 
 }
 
 const MUTATION = `mutation Ingest($articles: [ArticleInput!]!) {
-  ingestArticles(articles: $articles) { items { index status article { articleId } error { code message } } }
+  ingestArticles(articles: $articles) { items { index status article { articleId } error { code message } warning { code message } } }
 }`;
 
-const INPUT_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language'] as const;
+const INPUT_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language', 'contentType'] as const;
 // The query text and the JSON around the articles.
 const REQUEST_OVERHEAD_BYTES = 4096;
 
@@ -122,7 +122,7 @@ async function ingestThroughEndpoint(
       body: JSON.stringify({ query: MUTATION, variables: { articles: batch.map((b) => b.input) } }),
     });
     const body = (await response.json().catch(() => null)) as {
-      data?: { ingestArticles?: { items: { status: IngestItem['status']; article: { articleId: string } | null; error: IngestItem['error'] }[] } };
+      data?: { ingestArticles?: { items: { status: IngestItem['status']; article: { articleId: string } | null; error: IngestItem['error']; warning: IngestItem['warning'] }[] } };
       errors?: { message: string }[];
     } | null;
     const answered = body?.data?.ingestArticles?.items;
@@ -135,7 +135,9 @@ async function ingestThroughEndpoint(
       item.status = answer.status;
       item.articleId = answer.article?.articleId ?? null;
       // The server names records by their place in the request; name them by file and line instead.
-      item.error = answer.error ? { code: answer.error.code, message: answer.error.message.replace(/^articles\[\d+\]/, item.origin) } : null;
+      const named = (problem: IngestItem['error']) => problem && { code: problem.code, message: problem.message.replace(/^articles\[\d+\]/, item.origin) };
+      item.error = named(answer.error);
+      item.warning = named(answer.warning);
     });
     batch = [];
     batchBytes = 0;
@@ -143,7 +145,7 @@ async function ingestThroughEndpoint(
   };
 
   for await (const record of records) {
-    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null };
+    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null, warning: null };
     items.push(item);
     if (record.error) {
       item.error = { code: record.error.code, message: `${record.origin}: ${record.error.message}` };
@@ -191,6 +193,7 @@ export function formatReport(report: IngestReport): string {
   const lines = [
     `created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed}`,
     ...report.items.filter((i) => i.error).map((i) => `  FAILED ${i.error!.message} [${i.error!.code}]`),
+    ...report.items.filter((i) => i.warning).map((i) => `  WARNING ${i.warning!.message} [${i.warning!.code}]`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,12 +3,24 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getNullableType, isListType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
 import type { Context } from '../server/context.ts';
+import { DEFAULT_PAGE_SIZE } from './pagination.ts';
 
-/** Query budget: refused up front, before any resolver runs. */
+/**
+ * Query budget: refused up front, once per operation, before any resolver runs (the check is
+ * server/limits.ts's `useCostLimits`; the plugin here only gives each field its cost).
+ */
 export const COMPLEXITY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
+
+/** Rows a resolver may read per point of cost: a field that walks the graph costs what it can read. */
+const ROWS_PER_POINT = 50;
+
+export function costOfRows(rows: number): number {
+  return Math.ceil(rows / ROWS_PER_POINT);
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -31,19 +43,19 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // The page's size is the connection field's multiplier already.
+    edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
   },
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: COMPLEXITY_LIMITS,
-    complexityError: (kind, result) => {
-      const measure = String(kind).toLowerCase() as 'depth' | 'breadth' | 'complexity';
-      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[measure];
-      return createGraphQLError(`query ${measure} ${result[measure]} exceeds the limit of ${max}: ask for fewer fields or smaller pages`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', kind: measure, limits: COMPLEXITY_LIMITS },
-      });
+    // Fields without a cost of their own: one that pages (has `first`) costs its page size times what is
+    // asked of each item (a connection's edges then count once, see edgesFieldOptions); other lists count 10 items.
+    fieldComplexity: (args, _ctx, field) => {
+      const first = field.args.find((arg) => arg.name === 'first');
+      if (first) return { field: 1, multiplier: Math.max(1, Number(args.first ?? first.defaultValue ?? DEFAULT_PAGE_SIZE)) };
+      return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
     },
   },
 });

@@ -15,6 +15,9 @@ const ArticleInput = builder.inputType('ArticleInput', {
     publishedAt: t.string({ description: 'ISO date or date-time, or a date such as "August 10, 2017".' }),
     source: t.string(),
     language: t.string({ description: 'BCP-47 tag, default "en".' }),
+    contentType: t.string({
+      description: '"text/plain" or "text/html": whether text is HTML to clean. When absent, text is HTML only when its structure leaves no doubt (a document, or balanced tags).',
+    }),
   }),
 });
 
@@ -35,6 +38,12 @@ const IngestItemRef = builder.objectRef<IngestItem>('IngestItem').implement({
       resolve: (i, _args, ctx) => (i.articleId && i.status !== 'FAILED' ? ctx.loaders.article.load(i.articleId) : null),
     }),
     error: t.field({ type: IngestErrorRef, nullable: true, resolve: (i) => i.error }),
+    warning: t.field({
+      type: IngestErrorRef,
+      nullable: true,
+      description: 'On a stored article that needs a look: TEXT_REMOVED when cleaning its HTML removed more than 10% of its text (the message says what).',
+      resolve: (i) => i.warning,
+    }),
   }),
 });
 

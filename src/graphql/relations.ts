@@ -1,14 +1,14 @@
 /** Relationship questions: paths with evidence, networks, pair summaries, timelines, trending. */
 import { createGraphQLError } from 'graphql-yoga';
-import { buildNetwork, MAX_DEPTH, MAX_LIMIT } from '../relations/network.ts';
-import { findPaths, MAX_HOPS, type Hop, type Path } from '../relations/paths.ts';
+import { buildNetwork, MAX_CENTERS, MAX_DEPTH, MAX_LIMIT, networkWork } from '../relations/network.ts';
+import { findPaths, MAX_HOPS, pathsWork, type Hop, type Path } from '../relations/paths.ts';
 import { fillTimeline, TooManyBucketsError, type Granularity } from '../relations/timeline.ts';
 import { trending, type Trend } from '../relations/trending.ts';
 import type { Context } from '../server/context.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
 import { ArticleRef } from './article.ts';
-import { builder } from './builder.ts';
+import { builder, costOfRows } from './builder.ts';
 import { EntityKindEnum, EntityRef, EntityRefInput, pointwiseMutualInformation, resolveEntityRef, type EntityRefValue } from './entity.ts';
 import { EventRef, EvidenceRef } from './event.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
@@ -224,7 +224,7 @@ builder.queryFields((t) => ({
       until: t.arg({ type: 'DateTime' }),
       excludeKeys: t.arg.stringList({ description: 'Entities not to pass through, such as a country in most articles.' }),
     },
-    complexity: (args) => ({ field: 50, multiplier: args.first ?? 3 }),
+    complexity: (args) => ({ field: 50 + costOfRows(pathsWork(args.maxHops ?? 4, args.first ?? 3)), multiplier: args.first ?? 3 }),
     resolve: async (_root, args, ctx) => {
       const maxHops = bounded(args.maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
       const first = bounded(args.first ?? 3, 1, 10, 'first');
@@ -254,9 +254,12 @@ builder.queryFields((t) => ({
       until: t.arg({ type: 'DateTime' }),
       minWeight: t.arg.int({ defaultValue: 1 }),
     },
-    complexity: (args) => ({ field: 50, multiplier: Math.ceil((args.limit ?? 50) / 10) }),
+    complexity: (args) => ({
+      field: 50 + costOfRows(networkWork(args.around?.length ?? 1, args.depth ?? 1, args.limit ?? 50)),
+      multiplier: Math.ceil((args.limit ?? 50) / 10),
+    }),
     resolve: async (_root, args, ctx) => {
-      if (args.around.length === 0 || args.around.length > 10) throw badInput('around takes 1 to 10 entities', 'around');
+      if (args.around.length === 0 || args.around.length > MAX_CENTERS) throw badInput(`around takes 1 to ${MAX_CENTERS} entities`, 'around');
       const depth = bounded(args.depth ?? 1, 1, MAX_DEPTH, 'depth');
       const limit = bounded(args.limit ?? 50, 1, MAX_LIMIT, 'limit');
       const minWeight = bounded(args.minWeight ?? 1, 1, 1_000_000, 'minWeight');

@@ -75,7 +75,7 @@ export async function ingestRecords(
   };
 
   for await (const record of records) {
-    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null };
+    const item: IngestItem = { index: items.length, origin: record.origin, status: 'FAILED', articleId: null, error: null, warning: null };
     items.push(item);
     if (record.error) {
       item.error = failure(record.error.code, record.origin, record.error.message);
@@ -87,6 +87,7 @@ export async function ingestRecords(
       continue;
     }
     item.articleId = checked.article.id;
+    item.warning = checked.warning && failure(checked.warning.code, record.origin, checked.warning.message);
     // The same article twice goes into the next batch, so the second sees the first as stored
     // (unchanged, or an update when the text differs under the same URL).
     if (idsInBatch.has(checked.article.id)) await flush();

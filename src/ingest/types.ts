@@ -8,6 +8,8 @@ export interface ArticleInput {
   publishedAt?: string | null;
   source?: string | null;
   language?: string | null;
+  /** "text/plain" or "text/html": whether the text is HTML to clean; judged from the text when absent. */
+  contentType?: string | null;
 }
 
 /** One record as a reader produced it. `origin` names it for humans: "seed/a.jsonl:7", "stdin:3", "articles[2]". */
@@ -48,6 +50,8 @@ export interface IngestItem {
   status: IngestStatus;
   articleId: string | null;
   error: IngestError | null;
+  /** Set on an article that was stored but needs a look (TEXT_REMOVED: cleaning removed much of its text). */
+  warning: IngestError | null;
 }
 
 export interface IngestReport {

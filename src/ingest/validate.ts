@@ -10,12 +10,15 @@ export interface ValidateOptions {
   maxTextBytes?: number;
 }
 
-export type ValidationResult = { ok: true; article: ValidArticle } | { ok: false; error: IngestError };
+/** `warning`: the record is valid but something about it needs a look (HTML cleaning removed much of its text). */
+export type ValidationResult = { ok: true; article: ValidArticle; warning: IngestError | null } | { ok: false; error: IngestError };
 
 const DEFAULT_MAX_TEXT_BYTES = 1_000_000;
 const TITLE_MAX_CHARS = 120;
 const DAY_MS = 86_400_000;
-const STRING_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language'] as const;
+const STRING_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language', 'contentType'] as const;
+/** Cleaning that removes more than this share of a document's text (beyond the tags) is reported. */
+const REMOVED_SHARE_REPORTED = 0.1;
 
 class Invalid extends Error {
   constructor(
@@ -35,7 +38,13 @@ class Invalid extends Error {
  * - `text` is required. It is measured before any cleaning, so the limit also bounds the work done here.
  * - Text with NUL characters (binary data) or U+FFFD (bytes that were not UTF-8, replaced when decoded) is
  *   refused as INVALID_ENCODING, as the file readers refuse such files.
- * - Text that looks like HTML (known tags such as <p>, <div>, <br>, <html>) is turned into plain text.
+ * - `contentType` is "text/plain" or "text/html" (parameters such as "; charset=utf-8" are ignored) or absent.
+ *   Text is HTML when it says so, or, without a contentType, when its structure leaves no doubt: it starts
+ *   with <!doctype html> or <html>, or every known element in it that is opened is also closed (so prose
+ *   that mentions "the <b> element" or "x<y and y>z" stays as it is). HTML is turned into plain text;
+ *   the content of script, style and similar elements and comments is removed only up to their end
+ *   (an unclosed one removes its tag only), and when that removes more than 10% of the text, the
+ *   article is accepted with a warning (TEXT_REMOVED) saying what was removed.
  * - Text is normalised so the same article always hashes the same: Unicode NFC, line endings to "\n",
  *   control characters other than tab/newline removed, trailing spaces on lines removed, trimmed.
  * - `title` is cleaned the same way and folded onto one line; when absent it is the first sentence of
@@ -50,14 +59,14 @@ class Invalid extends Error {
  */
 export function validateArticle(input: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
-    return { ok: true, article: buildArticle(input, options) };
+    return { ok: true, ...buildArticle(input, options) };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: { code: error.code, message: error.message } };
     throw error;
   }
 }
 
-function buildArticle(input: unknown, options: ValidateOptions): ValidArticle {
+function buildArticle(input: unknown, options: ValidateOptions): { article: ValidArticle; warning: IngestError | null } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new Invalid(`article must be an object, got ${describeType(input)}`);
   }
@@ -70,8 +79,9 @@ function buildArticle(input: unknown, options: ValidateOptions): ValidArticle {
     fields[name] = value;
   }
 
-  const text = cleanText(fields.text, options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES);
-  const title = cleanTitle(fields.title) ?? titleFromText(text);
+  const declared = declaredHtml(fields.contentType);
+  const { text, warning } = cleanText(fields.text, declared, options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES);
+  const title = cleanTitle(fields.title, declared) ?? titleFromText(text);
   const url = fields.url?.trim() ? normaliseUrl(fields.url.trim()) : null;
   const publishedAt = fields.publishedAt?.trim() ? normalisePublishedAt(fields.publishedAt.trim(), options.now ?? new Date()) : null;
   const source = fields.source?.trim() ? oneLine(fields.source) : null;
@@ -79,10 +89,19 @@ function buildArticle(input: unknown, options: ValidateOptions): ValidArticle {
 
   const contentHash = sha256(`${title}\n${text}`);
   const id = `a${(url ? sha256(url) : contentHash).slice(0, 20)}`;
-  return { id, title, text, url, source, language, publishedAt, contentHash };
+  return { article: { id, title, text, url, source, language, publishedAt, contentHash }, warning };
 }
 
-function cleanText(raw: string | undefined, maxBytes: number): string {
+/** true for text/html, false for text/plain, null when not declared. */
+function declaredHtml(contentType: string | undefined): boolean | null {
+  if (contentType === undefined || !contentType.trim()) return null;
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'text/html') return true;
+  if (type === 'text/plain') return false;
+  throw new Invalid(`contentType "${contentType}" is neither text/plain nor text/html`);
+}
+
+function cleanText(raw: string | undefined, declared: boolean | null, maxBytes: number): { text: string; warning: IngestError | null } {
   if (raw === undefined) throw new Invalid('text is required');
   const bytes = Buffer.byteLength(raw, 'utf8');
   if (bytes > maxBytes) throw new Invalid(`text is ${bytes} bytes, over the limit of ${maxBytes} bytes`);
@@ -92,19 +111,24 @@ function cleanText(raw: string | undefined, maxBytes: number): string {
   if (raw.includes('\ufffd')) {
     throw new Invalid('text contains U+FFFD replacement characters: it was not valid UTF-8 where it came from (binary data or another encoding)', 'INVALID_ENCODING');
   }
-  if (looksLikeHtml(raw)) {
+  if (declared ?? isHtmlDocument(raw)) {
     const text = normaliseText(htmlToText(raw));
     if (!text) throw new Invalid('text is empty once its HTML markup is removed');
-    return text;
+    return { text, warning: removedWarning(raw, text) };
   }
   const text = normaliseText(raw);
   if (!text) throw new Invalid('text is empty');
-  return text;
+  return { text, warning: null };
 }
 
-function cleanTitle(raw: string | undefined): string | null {
+/**
+ * A title is judged on its own (a JSON record's title is often plain beside an HTML text): HTML when
+ * declared so or unambiguous markup itself; otherwise its entities are decoded and nothing is removed.
+ */
+function cleanTitle(raw: string | undefined, declared: boolean | null): string | null {
   if (raw === undefined) return null;
-  const title = oneLine(looksLikeHtml(raw) || HTML_ENTITY.test(raw) ? htmlToText(raw) : raw);
+  const html = declared ?? isHtmlDocument(raw);
+  const title = oneLine(html ? htmlToText(raw) : declared === false ? raw : decodeEntities(raw));
   return title || null;
 }
 
@@ -181,9 +205,14 @@ const LINE = tag(LINE_TAGS, false);
 const CELL = tag(CELL_TAGS, false);
 const BREAK = tag('br');
 const ANY_TAG = new RegExp(`<\\/?[a-z][\\w:-]*(?:\\s${ATTRIBUTES})?\\/?>|<![^>]*>|<\\?[^>]*>`, 'gi');
-// Elements whose content is never article text; an unclosed one runs to the end of the document.
-const INVISIBLE = /<(script|style|noscript|template|head|svg)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// Elements whose content is never article text, up to their end. An unclosed one is not removed
+// (only its tag, with the other tags): its "content" would be the rest of the article.
+const INVISIBLE = /<(script|style|noscript|template|head|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const COMMENT = /<!--[\s\S]*?-->/g;
+const DOCUMENT_START = /^\s*(?:<!doctype\s+html|<html[\s>])/i;
+const KNOWN_TAG = new RegExp(`<(\\/?)(${KNOWN_TAGS})(?:\\s${ATTRIBUTES})?(\\/?)>`, 'gi');
+// Elements that have no closing tag.
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img']);
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -192,8 +221,41 @@ const NAMED_ENTITIES: Record<string, string> = {
   shy: '',
 };
 
-function looksLikeHtml(text: string): boolean {
-  return HTML_MARKUP.test(text);
+/**
+ * Whether text is HTML by its structure alone: it starts as a document does, or it has known tags and
+ * every known element opened in it is closed as often. Prose that mentions a tag ("the <b> element")
+ * opens it without closing it.
+ */
+function isHtmlDocument(text: string): boolean {
+  if (DOCUMENT_START.test(text)) return true;
+  if (!HTML_MARKUP.test(text)) return false;
+  const balance = new Map<string, number>();
+  for (const [, closing, name, selfClosing] of text.matchAll(KNOWN_TAG)) {
+    const element = name.toLowerCase();
+    if (VOID_ELEMENTS.has(element) || selfClosing) continue;
+    balance.set(element, (balance.get(element) ?? 0) + (closing ? -1 : 1));
+  }
+  return [...balance.values()].every((open) => open === 0);
+}
+
+function visibleLength(text: string): number {
+  return text.replace(/\s+/g, '').length;
+}
+
+/** TEXT_REMOVED when comments and invisible elements held more than REMOVED_SHARE_REPORTED of the text between the tags. */
+function removedWarning(html: string, cleaned: string): IngestError | null {
+  const everything = visibleLength(decodeEntities(html.replace(ANY_TAG, '')));
+  const removed = everything - visibleLength(cleaned);
+  if (everything === 0 || removed / everything <= REMOVED_SHARE_REPORTED) return null;
+  const kinds = new Map<string, number>();
+  for (const [, name] of html.matchAll(INVISIBLE)) kinds.set(`<${name.toLowerCase()}>`, (kinds.get(`<${name.toLowerCase()}>`) ?? 0) + 1);
+  const comments = html.match(COMMENT)?.length ?? 0;
+  if (comments > 0) kinds.set('comments', comments);
+  const what = [...kinds].map(([kind, n]) => `${kind} ×${n}`).join(', ');
+  return {
+    code: 'TEXT_REMOVED',
+    message: `cleaning the HTML removed ${removed} of ${everything} characters (${Math.round((removed / everything) * 100)}%) inside ${what}; send contentType "text/plain" if the text is not HTML`,
+  };
 }
 
 /** Plain text from an HTML fragment or page: blocks become paragraphs, <br> a line break, tags vanish. */

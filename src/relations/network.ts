@@ -10,6 +10,26 @@ import type { QueryRunner } from '../store/runner.ts';
 
 export const MAX_DEPTH = 2;
 export const MAX_LIMIT = 200;
+export const MAX_CENTERS = 10;
+
+const within = (value: number, max: number) => Math.min(Math.max(Math.trunc(value), 1), max);
+
+/**
+ * The most rows a network can read, for its cost: each step's neighbours (`limit` for each
+ * center, then `limit` for each of up to `limit` frontier keys) and one lookup per pair among
+ * everything selected. Out-of-range arguments count at their bound: the resolver refuses them.
+ */
+export function networkWork(centers: number, depth: number, limit: number): number {
+  const c = within(centers, MAX_CENTERS);
+  const l = within(limit, MAX_LIMIT);
+  let rows = c * l;
+  let selected = c + l;
+  for (let step = 2; step <= within(depth, MAX_DEPTH); step++) {
+    rows += l * l;
+    selected += l;
+  }
+  return rows + (selected * (selected - 1)) / 2;
+}
 
 export interface NetworkOptions extends Window {
   depth: number;

@@ -49,6 +49,23 @@ export interface PathsResult {
 
 type Parents = Map<string, Set<string>>;
 
+/** Candidate paths ranked before evidence is looked up. */
+function candidateCap(first: number): number {
+  return Math.max(first * 10, 20);
+}
+
+/**
+ * The most rows a path search can read, for its cost. Each hop expands the smaller side: hops 1
+ * and 2 expand one entity each, hops 3 and 4 up to FAN_OUT, later hops up to MAX_FRONTIER, each
+ * entity giving FAN_OUT neighbours. Then two evidence queries per hop of every candidate.
+ */
+export function pathsWork(maxHops: number, first: number): number {
+  const hops = Math.min(Math.max(Math.trunc(maxHops), 1), MAX_HOPS);
+  let rows = 0;
+  for (let hop = 1; hop <= hops; hop++) rows += Math.min(FAN_OUT ** Math.floor((hop - 1) / 2), MAX_FRONTIER) * FAN_OUT;
+  return rows + candidateCap(Math.min(Math.max(Math.trunc(first), 1), 10)) * hops * 2 * EVIDENCE_PER_HOP;
+}
+
 function pairId(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
@@ -114,7 +131,7 @@ export async function findPaths(runner: QueryRunner, from: string, to: string, o
   }
   if (meeting.length === 0) return { paths: [], truncated };
 
-  const cap = Math.max(options.first * 10, 20);
+  const cap = candidateCap(options.first);
   const candidates: string[][] = [];
   for (const m of meeting.sort()) {
     const heads = pathsTo(m, sides[0].parents, cap);

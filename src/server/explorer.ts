@@ -50,6 +50,27 @@ async function bundle(): Promise<Map<string, Asset>> {
   return assets;
 }
 
+/** The one stylesheet the graph library (cytoscape 3) adds to the page itself, allowed by its hash. */
+const CYTOSCAPE_STYLESHEET = '.__________cytoscape_container { position: relative; }';
+
+/**
+ * The page runs only its own bundle and stylesheet (and the graph library's one rule) and talks only
+ * to this server's API: an injected script or style element would not run, and nothing could be sent
+ * elsewhere. Style attributes stay allowed: the library positions its canvases with them, and an
+ * attribute can neither run code nor load from elsewhere (img-src and default-src still apply).
+ */
+export const EXPLORER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' 'sha256-${crypto.createHash('sha256').update(CYTOSCAPE_STYLESHEET).digest('base64')}'`,
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 let built: Promise<Map<string, Asset>> | null = null;
 
 /** The bundle, built once per process; a failed build is tried again on the next request. */
@@ -76,7 +97,13 @@ async function respond(request: Request, pathname: string): Promise<Response> {
   const found = assets.get(pathname);
   if (!found) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   // Revalidated on every load (cheap with the ETag), so a restarted server's new bundle is picked up at once.
-  const headers = { 'content-type': found.type, etag: found.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  const headers = {
+    'content-type': found.type,
+    etag: found.etag,
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': EXPLORER_CSP,
+  };
   if (request.headers.get('if-none-match') === found.etag) return new Response(null, { status: 304, headers });
   return new Response(request.method === 'HEAD' ? null : found.body, { status: 200, headers });
 }

@@ -5,7 +5,7 @@
  */
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { Counter, Histogram, Registry } from 'prom-client';
 import type { ApiKey } from '../auth/keys.ts';
 import type { IngestReport } from '../ingest/types.ts';
@@ -131,14 +131,66 @@ export function useRequestObservability(keys: readonly ApiKey[], logger: Logger,
   };
 }
 
-/** Yoga's Prometheus plugin on our registry: requests and durations per operation, HTTP durations. */
+/**
+ * Yoga's own logger: an error it logs is one it answers "Unexpected error." for, and goes into our log
+ * with its stack. Its other lines (progress, at debug and info) are dropped: they can carry request
+ * parameters, which are never logged; warnings keep their message only.
+ */
+export function yogaLogger(logger: Logger) {
+  const drop = () => undefined;
+  return {
+    debug: drop,
+    info: drop,
+    warn: (message: unknown) => logger.warn({ yoga: typeof message === 'string' ? message : undefined }, 'yoga warning'),
+    error: (error: unknown) => logger.error({ err: error }, 'unexpected error'),
+  };
+}
+
+/** Operation names kept as label values; names first seen after this many are counted as "other". */
+export const MAX_OPERATION_NAMES = 100;
+
+/**
+ * Operation names come from clients: as labels, each new one adds series to every metric that has
+ * them, so /metrics would grow with what clients send (2,000 names made it 50 MB). The first
+ * MAX_OPERATION_NAMES names keep theirs (dashboards' fixed operations come first and stay); the rest are "other".
+ */
+export function boundedOperationNames(max = MAX_OPERATION_NAMES): (name: string) => string {
+  const known = new Set<string>();
+  return (name) => {
+    if (known.has(name)) return name;
+    if (known.size >= max) return 'other';
+    known.add(name);
+    return name;
+  };
+}
+
+/**
+ * Yoga's Prometheus plugin on our registry: requests and durations per operation (names bounded),
+ * HTTP durations. The phase durations carry the operation type only: the plugin would label them
+ * with every name sent.
+ */
 export function usePrometheusMetrics(metrics: Metrics): Plugin {
+  const bounded = boundedOperationNames();
+  const labels = (document: DocumentNode | undefined, context: unknown) => {
+    if (!document) return { operationName: 'anonymous', operationType: 'unknown' };
+    const { name, type } = operationOf(document, (context as { params?: { operationName?: string | null } } | undefined)?.params?.operationName);
+    return { operationName: bounded(name), operationType: type };
+  };
   return usePrometheus({
     registry: metrics.registry,
     endpoint: '/metrics',
+    labels: { operationName: false },
     metrics: {
-      graphql_envelop_request: true,
-      graphql_envelop_request_duration: true,
+      graphql_envelop_request: createCounter({
+        registry: metrics.registry,
+        counter: { name: 'graphql_envelop_request', help: 'Counts the amount of GraphQL requests executed through Envelop', labelNames: ['operationName', 'operationType'] },
+        fillLabelsFn: (params, context) => labels(params.document, context),
+      }),
+      graphql_envelop_request_duration: createHistogram({
+        registry: metrics.registry,
+        histogram: { name: 'graphql_envelop_request_duration', help: 'Time spent on running the GraphQL operation from parse to execute', labelNames: ['operationName', 'operationType'] },
+        fillLabelsFn: (params, context) => labels(params.document, context),
+      }),
       graphql_envelop_request_time_summary: false,
       graphql_envelop_phase_parse: true,
       graphql_envelop_phase_validate: true,
@@ -156,9 +208,10 @@ export function usePrometheusMetrics(metrics: Metrics): Plugin {
           help: 'Time spent on HTTP requests to /graphql',
           labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
         },
-        fillLabelsFn: (params, { request, response }) => ({
-          operationName: params.operationName ?? 'anonymous',
-          operationType: params.operationType ?? 'unknown',
+        // The operation as useRequestObservability found it (the plugin's own name is switched off above).
+        fillLabelsFn: (_params, { request, response }) => ({
+          operationName: bounded(requestState(request)?.operationName ?? 'anonymous'),
+          operationType: requestState(request)?.operationType ?? 'unknown',
           method: request.method,
           statusCode: response.status,
         }),

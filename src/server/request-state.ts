@@ -18,11 +18,24 @@ export interface RequestState {
   log: Logger;
   started: number;
   roundTrips: RoundTrips;
+  /** When the operation must have ended (performance.now() time) and the error it then answers; set by useDeadline. */
+  deadline?: { at: number; reason: Error };
   operationName?: string;
   operationType?: string;
 }
 
 const states = new WeakMap<Request, RequestState>();
+
+/**
+ * Store round trips of one request at once: half the engine's worker threads (libuv's default four),
+ * so that one request with many aliases leaves room for everyone else's.
+ */
+const ROUND_TRIPS_AT_ONCE = 2;
+
+/** Aborts the request once its deadline has passed, whether or not the deadline's timer has fired yet. */
+function expireIfOverdue(state: RequestState): void {
+  if (state.deadline && !state.abort.signal.aborted && performance.now() >= state.deadline.at) state.abort.abort(state.deadline.reason);
+}
 const ID = /^[\w.:-]{1,128}$/;
 
 export function createRequestState(request: Request, keys: readonly ApiKey[], logger: Logger): RequestState {
@@ -79,6 +92,8 @@ export function contextScope(
     roundTrips: state.roundTrips,
     guard: {
       signal: state.abort.signal,
+      check: () => expireIfOverdue(state),
+      concurrency: ROUND_TRIPS_AT_ONCE,
       observe: metrics
         ? (kind, seconds, ok) => {
             metrics.storeRoundTrips.inc({ engine, kind, outcome: ok ? 'ok' : 'error' });

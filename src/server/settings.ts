@@ -15,6 +15,10 @@ export interface ServerSettings {
   rateLimitPerMinute: number;
   /** Requests a client may send at once before the per-minute rate applies. */
   rateLimitBurst: number;
+  /** Query cost (the complexity measure) per minute per key (per address without one); 0: no budget. */
+  costPerMinute: number;
+  /** Cost a client may spend at once before the per-minute rate applies. */
+  costBurst: number;
   /** The allow-list of persisted operations (id → document); null: arbitrary operations are allowed. */
   persistedOperations: Record<string, string> | null;
   metrics: boolean;
@@ -31,6 +35,8 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   mutationTimeoutMs: 120_000,
   rateLimitPerMinute: 600,
   rateLimitBurst: 100,
+  costPerMinute: 30_000,
+  costBurst: 30_000,
   persistedOperations: null,
   metrics: true,
   responseCacheTtlMs: 30_000,

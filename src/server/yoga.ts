@@ -9,8 +9,8 @@ import { useBodyLimit } from './body-limit.ts';
 import { useExplorer } from './explorer.ts';
 import { createContext, type Context, type Services } from './context.ts';
 import { maskNewsgraphError } from './errors.ts';
-import { useDeadline, useIntrospectionSwitch, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
-import { createMetrics, usePrometheusMetrics, useRequestObservability } from './observability.ts';
+import { useCostLimits, useDeadline, useIntrospectionSwitch, useNestingLimit, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
+import { createMetrics, usePrometheusMetrics, useRequestObservability, yogaLogger } from './observability.ts';
 import { contextScope } from './request-state.ts';
 import { createResponseCache } from './response-cache.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
@@ -42,7 +42,6 @@ export const DEFAULT_QUERY = `# Who appears with Lavrov, in which articles, and 
 export type NewsgraphYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
 export interface YogaOptions {
-  logging?: boolean;
   /** Request logs (one line per request, unexpected errors), each line with the request id; silent when absent. */
   logger?: Logger;
   /** Access, limits and switches; the defaults where absent. */
@@ -68,7 +67,9 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
     // GraphiQL from the package itself, not a CDN: it works on a machine without internet. Imported
     // on the first visit: the package inlines the whole GraphiQL bundle and takes ~1 s to load.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
-    logging: options.logging ?? false,
+    // Yoga logs what fails outside execution (a parser's or a plugin's exception, answered "Unexpected
+    // error."): into the server's log, with the stack, as errors inside execution are.
+    logging: yogaLogger(logger),
     maskedErrors: { maskError: maskNewsgraphError },
     // Keys travel in the Authorization header, never in cookies: no origin needs credentials.
     cors: settings.corsOrigins.length === 0 ? false : { origin: settings.corsOrigins.includes('*') ? '*' : settings.corsOrigins, credentials: false },
@@ -76,12 +77,14 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       // First: every later hook (and the context) finds the request's id, principal and deadline.
       useRequestObservability(keys, logger, metrics),
       useRateLimit(settings, metrics),
+      useNestingLimit(),
       useMetricsAccess(settings),
       metrics ? usePrometheusMetrics(metrics) : {},
       // A GET or a "simple" POST (form, text/plain) must carry this header: a browser will not send it cross-site without a preflight.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       usePersistedOperationsAllowList(settings),
       useIntrospectionSwitch(settings.introspection),
+      useCostLimits(settings),
       useDeadline(settings, metrics),
       // After the allow-list, which fills in the document that the cache's key is made of.
       ...cache.plugins,

@@ -45,39 +45,78 @@ export interface RoundTrips {
   count: number;
 }
 
-/** What a request asks of the store besides counting: a deadline and an observer of each round trip. */
+/** What a request asks of the store besides counting: a deadline, a share of the engine, an observer of each round trip. */
 export interface RunnerGuard {
   /** Once aborted, the next round trip (a query, a transaction, a statement inside one) throws `signal.reason`. */
   signal?: AbortSignal;
+  /**
+   * Called before every round trip and statement, to abort `signal` once the deadline has passed:
+   * a timer fires late when the event loop is busy, and no call may start after the deadline.
+   */
+  check?: () => void;
+  /** Round trips of this request at once; the rest wait their turn, and one whose turn comes after the abort is never sent. */
+  concurrency?: number;
   observe?: (kind: 'run' | 'transaction', seconds: number, ok: boolean) => void;
 }
 
+/** A counting semaphore: `size` holders at once, the others served in order. */
+function slots(size: number) {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: (): Promise<void> | undefined => {
+      if (free > 0) {
+        free -= 1;
+        return undefined;
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    // A waiter is handed the slot directly, so it cannot be taken by a later caller in between.
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    },
+  };
+}
+
 export function countingRunner(inner: Runner, trips: RoundTrips, guard: RunnerGuard = {}): Runner {
-  const { signal, observe } = guard;
-  const timed = async <T>(kind: 'run' | 'transaction', work: () => Promise<T>): Promise<T> => {
+  const { signal, check, observe } = guard;
+  const gate = guard.concurrency ? slots(guard.concurrency) : null;
+  const pass = () => {
+    check?.();
     signal?.throwIfAborted();
-    trips.count += 1;
-    const start = performance.now();
-    let ok = false;
+  };
+  const timed = async <T>(kind: 'run' | 'transaction', work: () => Promise<T>): Promise<T> => {
+    pass();
+    await gate?.acquire();
     try {
-      const result = await work();
-      ok = true;
-      return result;
+      pass();
+      trips.count += 1;
+      const start = performance.now();
+      let ok = false;
+      try {
+        const result = await work();
+        ok = true;
+        return result;
+      } finally {
+        observe?.(kind, (performance.now() - start) / 1000, ok);
+      }
     } finally {
-      observe?.(kind, (performance.now() - start) / 1000, ok);
+      gate?.release();
     }
   };
   const checked = (tx: QueryRunner): QueryRunner => ({
     run(query, params) {
       // Inside a transaction an abort throws, so the whole transaction rolls back.
-      signal?.throwIfAborted();
+      pass();
       return tx.run(query, params);
     },
   });
   return {
     engine: inner.engine,
     run: (query, params) => timed('run', () => inner.run(query, params)),
-    transaction: (work) => timed('transaction', () => inner.transaction((tx) => work(signal ? checked(tx) : tx))),
+    transaction: (work) => timed('transaction', () => inner.transaction((tx) => work(signal || check ? checked(tx) : tx))),
     ping: () => inner.ping(),
     close: () => inner.close(),
   };

@@ -100,15 +100,13 @@ describe('the same files through a running server (--endpoint, the ingestArticle
     expect(run.stdout).toBe(directRun.stdout);
     expect(run.code).toBe(1);
 
-    // A 10 MB body sent straight to the server: 413 naming the limit, and the server carries on.
+    // A 10 MB body sent straight to the server, ten times: each time the client, still sending, receives
+    // the 413 naming the limit (the server reads and discards the rest first), and the server carries on.
     const huge = JSON.stringify({ query: 'mutation ($a: [ArticleInput!]!) { ingestArticles(articles: $a) { created } }', variables: { a: [{ text: 'x'.repeat(10 * 1024 * 1024) }] } });
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer bad-key' }, body: huge }).catch((error) => error as Error);
-    // The server answers before reading the body, so a client still sending may see its connection reset instead.
-    if (response instanceof Response) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer bad-key' }, body: huge });
       expect(response.status).toBe(413);
       expect(((await response.json()) as any).errors[0].message).toContain(`over the limit of ${MAX_BODY_BYTES} bytes`);
-    } else {
-      expect(String((response as Error & { cause?: unknown }).cause ?? response)).toMatch(/ECONNRESET|EPIPE|other side closed/);
     }
     const stats = await postGraphql(server.url, '{ stats { articles } }');
     expect(stats.data.stats.articles).toBe(14);

@@ -1,6 +1,6 @@
 /** Bad input through the ingestArticles mutation (yoga.fetch on the real engine): each record refused by name, the rest lands. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/server/body-limit.ts';
+import { MAX_BODY_BYTES, MAX_DISCARDED_BYTES } from '../../src/server/body-limit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
   CYPHER_FRAGMENT,
@@ -104,6 +104,21 @@ describe('refused records, named, while the good ones land', () => {
 });
 
 describe('awkward records that load', () => {
+  it('plain text that mentions tags: stored whole; HTML whose cleaning removes much: CREATED with a warning saying what', async () => {
+    const prose = 'Researchers said the <b> element is harmless. They found that an <svg> image can carry scripts. Google said it would respond.';
+    const scripted = `<p>Sergei Lavrov met Rex Tillerson in Manila.</p><script>${'track();'.repeat(20)}</script>`;
+    const { data } = await app.gql(
+      `mutation ($articles: [ArticleInput!]!) { ingestArticles(articles: $articles) { items { status article { text } error { code } warning { code message } } } }`,
+      { articles: [{ title: 'Tags in prose', text: prose }, { title: 'Less than', text: 'If x<y and y>z then x<z, the lecturer said.' }, { title: 'Scripted', text: scripted }] },
+      AUTH,
+    );
+    const [first, second, third] = data.ingestArticles.items;
+    expect(first).toMatchObject({ status: 'CREATED', article: { text: prose }, warning: null });
+    expect(second).toMatchObject({ status: 'CREATED', article: { text: 'If x<y and y>z then x<z, the lecturer said.' }, warning: null });
+    expect(third).toMatchObject({ status: 'CREATED', article: { text: 'Sergei Lavrov met Rex Tillerson in Manila.' }, warning: { code: 'TEXT_REMOVED' } });
+    expect(third.warning.message).toMatch(/^articles\[2\]: cleaning the HTML removed 160 of 196 characters \(82%\) inside <script> ×1/);
+  });
+
   it('a 100,000-character single line: stored whole, with a title cut from it, in bounded time', async () => {
     const text = longLine();
     const started = Date.now();
@@ -190,7 +205,8 @@ describe('a request body over the limit', () => {
       duplex: 'half',
     } as RequestInit);
     await expectTooLarge(response);
-    expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 4 * chunk.byteLength);
+    // The rest is read and discarded only up to a bound, then cut off.
+    expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + MAX_DISCARDED_BYTES + 4 * chunk.byteLength);
   });
 
   it('leaves a request under the limit alone', async () => {

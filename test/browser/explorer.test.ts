@@ -198,4 +198,24 @@ describe('explorer', () => {
     await screenshot('4-live-article');
     expect(problems).toEqual([]);
   });
+
+  it('runs no script or style but its own, under its Content-Security-Policy', async () => {
+    const response = await page.goto(`${base}/explore`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('.empty-state h1').waitFor();
+    const injected = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'body { display: none }';
+      document.head.append(style);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { script: (window as any).injected === true, hidden: getComputedStyle(document.body).display === 'none' };
+    });
+    expect(injected).toEqual({ script: false, hidden: false });
+    // What the browser reports of the two refusals, and nothing else.
+    expect(problems).toHaveLength(2);
+    expect(problems.every((p) => /Content Security Policy/.test(p))).toBe(true);
+  });
 });

@@ -31,6 +31,10 @@ describe('/explore', () => {
     expect(code).toContain('cytoscape'); // the graph library, bundled
     const style = await get('/explore/style.css');
     expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    // Its own scripts and styles, the same-origin API, nothing else.
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; script-src 'self'; style-src 'self' 'sha256-[\w+/=]{44}'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+    );
   });
 
   it('answers 304 to a revalidation with the same ETag, 404 for an unknown file and 405 for a POST', async () => {

@@ -84,6 +84,28 @@ describe('scopes on fields', () => {
     expect(data.addAlias.by).toBe('env#3');
   });
 
+  it('lets every key read what anonymous clients read while public reads are on', async () => {
+    for (const key of ['reader', 'writer', 'boss', 'legacy']) {
+      const { status, errors } = await app.gql('{ stats { articles } }', {}, bearer(key));
+      expect([key, status, errors]).toEqual([key, 200, undefined]);
+    }
+  });
+
+  it('names the admin scope when refusing the curation record, public reads on or off', async () => {
+    const closed = await createTestApp({ store: app.store, apiKeys: ['reader:read', 'writer:ingest'], yoga: { settings: { publicRead: false } } });
+    for (const [target, key] of [[app, 'reader'], [app, 'writer'], [closed, 'reader'], [closed, 'writer']] as const) {
+      const { status, errors } = await target.gql('{ curations(first: 1) { totalCount } }', {}, bearer(key));
+      expect(status).toBe(403);
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', scope: 'admin' });
+    }
+  });
+
+  it('refuses 500 aliases with one error', async () => {
+    const { errors } = await app.gql(`{ ${Array.from({ length: 500 }, (_, i) => `s${i}: stats { articles }`).join(' ')} }`);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'breadth' });
+  });
+
   it('refuses a key it does not know even for reads, with 401', async () => {
     const result = await app.gql('{ stats { articles } }', {}, bearer('nope'));
     expect(result.status).toBe(401);

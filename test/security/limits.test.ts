@@ -3,7 +3,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../../src/server/limits.ts';
 import { stats } from '../../src/store/queries/read.ts';
-import type { Runner } from '../../src/store/runner.ts';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { schema } from '../../src/graphql/index.ts';
+import { countingRunner, type Runner } from '../../src/store/runner.ts';
 import { createTestApp, gql, type TestApp } from '../support/app.ts';
 
 let app: TestApp;
@@ -60,7 +62,7 @@ describe('deadline', () => {
     const timed = await createTestApp({ store: slow, yoga: { settings: { queryTimeoutMs: 100 } } });
     const started = Date.now();
     const { status, data, errors } = await timed.gql(`{
-      person(name: "Lavrov") { coMentions(first: 20) { entity { name articles(first: 20) { edges { node { title events { title } quotes { text } } } } } } }
+      person(name: "Lavrov") { coMentions(first: 20) { entity { name articles(first: 20) { edges { node { title } } } } } }
     }`);
     const elapsed = Date.now() - started;
     expect(errors?.[0].extensions).toMatchObject({ code: 'TIMEOUT', timeoutMs: 100 });
@@ -71,6 +73,46 @@ describe('deadline', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     // At most the round trips already in flight finish; none starts after the deadline.
     expect(calls).toBe(atAnswer);
+  });
+
+  it('starts no store call after the deadline even while the event loop is too busy for its timer to fire', async () => {
+    let calls = 0;
+    // Each call holds the event loop for longer than the whole deadline, as a huge result's conversion would.
+    const blocking: Runner = {
+      ...app.store,
+      run(query, params) {
+        calls += 1;
+        const until = performance.now() + 150;
+        while (performance.now() < until);
+        return app.store.run(query, params);
+      },
+    };
+    const timed = await createTestApp({ store: blocking, yoga: { settings: { queryTimeoutMs: 100, responseCacheTtlMs: 0 } } });
+    const { status, errors } = await timed.gql('{ network(around: [{ key: "country:US" }], depth: 2, limit: 20) { truncated } }');
+    expect(errors?.[0].extensions?.code).toBe('TIMEOUT');
+    expect(status).toBe(504);
+    expect(calls).toBe(1);
+  });
+
+  it('sends at most two round trips of one request at once, and none of those waiting once it is aborted', async () => {
+    const abort = new AbortController();
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const held: Runner = {
+      ...app.store,
+      run: (query) => {
+        started.push(query);
+        return new Promise((resolve) => release.push(() => resolve([])));
+      },
+    };
+    const runner = countingRunner(held, { count: 0 }, { signal: abort.signal, concurrency: 2 });
+    const answers = ['a', 'b', 'c', 'd', 'e'].map((q) => runner.run(q).then(() => 'ok', (e: Error) => e.message));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual(['a', 'b']);
+    abort.abort(new Error('deadline'));
+    for (const done of release) done();
+    expect(await Promise.all(answers)).toEqual(['ok', 'ok', 'deadline', 'deadline', 'deadline']);
+    expect(started).toEqual(['a', 'b']);
   });
 
   it('rolls back a mutation whose deadline passes mid-transaction', async () => {
@@ -92,6 +134,66 @@ describe('deadline', () => {
     expect(errors?.[0].extensions?.code).toBe('TIMEOUT');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await stats(app.store)).articles).toBe(before);
+  });
+});
+
+describe('cost', () => {
+  it('counts depth and limit in a network\'s cost, and refuses an operation over the limit with one error', async () => {
+    const network = (depth: number, limit: number) => `network(around: [{ key: "country:US" }], depth: ${depth}, limit: ${limit}) { truncated }`;
+    const cost = async (query: string) => {
+      const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 40 }, (_, i) => `n${i}: ${query}`).join(' ')} }`);
+      return Number(errors?.[0].message.match(/complexity (\d+)/)?.[1]) / 40;
+    };
+    const shallow = await cost(network(1, 189));
+    const deep = await cost(network(2, 189));
+    // A second step reads limit × limit neighbours and four times the pairs.
+    expect(deep).toBeGreaterThan(shallow * 4);
+    // The adversarial run's 71 aliases: 4,970 of 5,000 before depth counted.
+    const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 71 }, (_, i) => `n${i}: ${network(2, 189)}`).join(' ')} }`);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('counts a page\'s size in a connection\'s cost', () => {
+    const cost = (first: number) => complexityFromQuery(`{ entities(first: ${first}) { edges { node { name } } } }`, { schema }).complexity;
+    expect(cost(100)).toBeGreaterThan(cost(10) * 5);
+  });
+
+  it('takes each query\'s cost from a budget per key per minute', async () => {
+    const budgeted = await createTestApp({ store: app.store, apiKeys: ['a:read', 'b:read'], yoga: { settings: { costPerMinute: 200, costBurst: 200, responseCacheTtlMs: 0 } } });
+    const query = '{ network(around: [{ key: "country:US" }], depth: 2, limit: 40) { truncated } }';
+    const first = await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer a' });
+    expect(first.errors).toBeUndefined();
+    const second = await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer a' });
+    expect(second.status).toBe(429);
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number), cost: expect.any(Number) });
+    // Another key has its own budget.
+    expect((await gql(budgeted.yoga, query, undefined, { authorization: 'Bearer b' })).errors).toBeUndefined();
+  });
+});
+
+describe('nesting', () => {
+  const send = (body: string) => app.yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('refuses a list literal, a selection or variables nested thousands deep with 400 and a message, before parsing', async () => {
+    const list = `{ search(query: "x", kinds: ${'['.repeat(2_000)}${']'.repeat(2_000)}) { __typename } }`;
+    const selection = `{ ${'a { '.repeat(2_000)}b${' }'.repeat(2_000)} }`;
+    const variables = `{"query":"query ($q: String!) { search(query: $q) { __typename } }","variables":{"q":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    for (const [body, what] of [
+      [JSON.stringify({ query: list }), 'the query nests'],
+      [JSON.stringify({ query: selection }), 'the query nests'],
+      [variables, 'the variables nest'],
+    ] as const) {
+      const response = await send(body);
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(errors).toEqual([{ message: `${what} more than 64 levels deep (brackets, braces, parentheses, lists, objects): flatten them`, extensions: { code: 'BAD_REQUEST', limit: 64 } }]);
+    }
+  });
+
+  it('counts no brackets inside strings and comments', async () => {
+    const { errors } = await gql(app.yoga, `# ${'['.repeat(100)}\n{ search(query: "${'{'.repeat(100)}") { __typename } }`);
+    expect(errors).toBeUndefined();
   });
 });
 

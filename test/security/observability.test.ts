@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yogaLogger } from '../../src/server/observability.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 const SECRET = 'very-secret-key-123';
@@ -48,6 +49,18 @@ describe('logs', () => {
     expect(lines.some((l) => l.reqId === id && l.msg === 'request')).toBe(true);
   });
 
+  it('hold what Yoga answers "Unexpected error." for outside execution, with its stack', () => {
+    const logged: Record<string, any>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logged.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    yogaLogger(pino(sink)).error(new RangeError('Maximum call stack size exceeded'));
+    expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error', err: expect.objectContaining({ type: 'RangeError', stack: expect.stringContaining('RangeError: Maximum call stack size exceeded\n    at ') }) })]);
+  });
+
   it('never contain a key or article text', () => {
     const all = lines.map((l) => JSON.stringify(l)).join('\n');
     expect(all).not.toContain(SECRET);
@@ -71,6 +84,21 @@ describe('/metrics', () => {
     expect(text).toMatch(/newsgraph_store_round_trips_total\{engine="(grafeo|neo4j)",kind="transaction",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/newsgraph_store_round_trip_duration_seconds_count\{engine="(grafeo|neo4j)",kind="run"\} [1-9]/);
     expect(text).toMatch(/newsgraph_ingested_articles_total\{status="CREATED"\} 1/);
+  });
+
+  it('keeps at most 100 operation names as labels, the rest as "other"', async () => {
+    const fresh = await createTestApp({ store: app.store, yoga: { settings: { rateLimitPerMinute: 0 } } });
+    const scrape = async () => (await fresh.yoga.fetch('http://newsgraph.test/metrics')).text();
+    for (let i = 0; i < 300; i++) await fresh.gql(`query Unique${i} { __typename }`);
+    const text = await scrape();
+    const names = new Set([...text.matchAll(/operationName="([^"]*)"/g)].map((m) => m[1]));
+    expect(names.size).toBeLessThanOrEqual(101);
+    expect(names).toContain('Unique0');
+    expect(names).not.toContain('Unique299');
+    expect(text).toMatch(/graphql_envelop_request\{operationName="other",operationType="query"\} 200/);
+    // More names add nothing: the size stays where it is.
+    for (let i = 300; i < 400; i++) await fresh.gql(`query Unique${i} { __typename }`);
+    expect((await scrape()).length).toBeLessThan(text.length * 1.05);
   });
 
   it('needs a read key when reads do', async () => {

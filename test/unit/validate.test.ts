@@ -94,6 +94,36 @@ describe('HTML text', () => {
     expect(refusal({ text: '<div><script>track()</script><img src="x.png"></div>' })).toBe('text is empty once its HTML markup is removed');
   });
 
+  it('keeps plain text that mentions tags, whole', () => {
+    const prose = 'Researchers said the <b> element is harmless. They found that an <svg> image can carry scripts. Google said it would act.';
+    expect(valid({ text: prose }).text).toBe(prose);
+    expect(valid({ text: 'x<y and y>z' }).text).toBe('x<y and y>z');
+    expect(valid({ text: 'Body.', title: 'x<y and y>z &amp; more' }).title).toBe('x<y and y>z & more');
+  });
+
+  it('follows a declared contentType either way, and refuses any other', () => {
+    expect(valid({ text: '<b>bold</b> claim', contentType: 'text/plain' }).text).toBe('<b>bold</b> claim');
+    expect(valid({ text: 'An <b>unclosed bold', contentType: 'text/html; charset=utf-8' }).text).toBe('An unclosed bold');
+    expect(refusal({ text: 'x', contentType: 'application/pdf' })).toBe('contentType "application/pdf" is neither text/plain nor text/html');
+  });
+
+  it('removes an unclosed script\'s tag only, never the text after it', () => {
+    const html = '<p>Lavrov met Tillerson.</p><script>unclosed, and the rest of the article: they spoke for an hour.';
+    expect(valid({ text: html, contentType: 'text/html' }).text).toBe('Lavrov met Tillerson.\n\nunclosed, and the rest of the article: they spoke for an hour.');
+    expect(valid({ text: '<p>One.</p><!-- open comment <p>Two.</p>', contentType: 'text/html' }).text).toBe('One.\n\n<!-- open comment\n\nTwo.');
+  });
+
+  it('accepts with a warning saying what was removed when cleaning removes more than a tenth of the text', () => {
+    const result = validateArticle({ text: `<p>Lavrov met Tillerson.</p><script>${'track();'.repeat(10)}</script><!-- note -->` }, { now: NOW });
+    expect(result.ok && result.article.text).toBe('Lavrov met Tillerson.');
+    expect(result.ok && result.warning).toEqual({
+      code: 'TEXT_REMOVED',
+      message: expect.stringMatching(/^cleaning the HTML removed 80 of 99 characters \(81%\) inside <script> ×1, comments ×1;/),
+    });
+    const light = validateArticle({ text: `<p>${'Lavrov met Tillerson. '.repeat(10)}</p><script>x()</script>` }, { now: NOW });
+    expect(light.ok && light.warning).toBeNull();
+  });
+
   it('cleans an HTML title too', () => {
     expect(valid({ text: 'Body.', title: '<b>Lavrov</b> &amp; Tillerson\n meet' }).title).toBe('Lavrov & Tillerson meet');
   });

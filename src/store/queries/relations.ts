@@ -25,6 +25,20 @@ export interface NeighbourOptions extends Window {
   fanOut: number;
 }
 
+/** Rows one call may send or return: the engine converts a call's parameters and rows on the main thread. */
+const ROWS_PER_CALL = 2_000;
+
+/**
+ * `call` on `items` a chunk at a time, one after the other, the rows in order. A large call would
+ * hold the event loop for every other request (~50 ms for 80k pairs); between chunks a request
+ * past its deadline stops (the runner refuses its next round trip).
+ */
+async function inChunks<T, R>(items: T[], size: number, call: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let start = 0; start < items.length; start += size) rows.push(...(await call(items.slice(start, start + size))));
+  return rows;
+}
+
 /**
  * The heaviest co-mentioned neighbours of each key. Without a window this reads the maintained
  * CO_MENTIONED edges; with one it counts the shared articles inside it. In the CO_MENTIONED form
@@ -33,7 +47,11 @@ export interface NeighbourOptions extends Window {
  * the seed graph, where `CALL { WITH x … }` took 24 ms); without a label it can only expand from x.
  */
 export async function neighbours(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
-  if (keys.length === 0) return [];
+  // fanOut rows per key at most: as many keys per call as fit in ROWS_PER_CALL.
+  return inChunks(keys, Math.max(1, Math.floor(ROWS_PER_CALL / options.fanOut)), (chunk) => neighboursOf(runner, chunk, options));
+}
+
+async function neighboursOf(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
   const params = {
     keys,
     exclude: options.exclude,
@@ -83,11 +101,13 @@ export async function edgesAmong(runner: QueryRunner, keys: string[], window: Wi
   if (!window.since && !window.until) {
     const sorted = [...new Set(keys)].sort();
     const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
-    return runner.run<NeighbourRow & Record<string, unknown>>(
-      `UNWIND $pairs AS k
-       MATCH (p:CoMention {key: k})
-       RETURN p.a AS from, p.b AS to, p.articles AS articles`,
-      { pairs },
+    return inChunks(pairs, ROWS_PER_CALL, (chunk) =>
+      runner.run<NeighbourRow & Record<string, unknown>>(
+        `UNWIND $pairs AS k
+         MATCH (p:CoMention {key: k})
+         RETURN p.a AS from, p.b AS to, p.articles AS articles`,
+        { pairs: chunk },
+      ),
     );
   }
   return runner.run<NeighbourRow & Record<string, unknown>>(
