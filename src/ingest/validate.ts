@@ -248,7 +248,10 @@ function removedWarning(html: string, cleaned: string): IngestError | null {
   const removed = everything - visibleLength(cleaned);
   if (everything === 0 || removed / everything <= REMOVED_SHARE_REPORTED) return null;
   const kinds = new Map<string, number>();
-  for (const [, name] of html.matchAll(INVISIBLE)) kinds.set(`<${name.toLowerCase()}>`, (kinds.get(`<${name.toLowerCase()}>`) ?? 0) + 1);
+  for (const [, name] of html.matchAll(INVISIBLE)) {
+    const kind = `<${name.toLowerCase()}>`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
   const comments = html.match(COMMENT)?.length ?? 0;
   if (comments > 0) kinds.set('comments', comments);
   const what = [...kinds].map(([kind, n]) => `${kind} ×${n}`).join(', ');

@@ -30,7 +30,8 @@ function isTemporal(value: unknown): boolean {
     neo4j.isDateTime(value as never) ||
     neo4j.isLocalDateTime(value as never) ||
     neo4j.isTime(value as never) ||
-    neo4j.isLocalTime(value as never)
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isDuration(value as never)
   );
 }
 
@@ -61,7 +62,7 @@ export function fromNeo4jValue(value: unknown): unknown {
     return int.inSafeRange() ? int.toNumber() : int.toString();
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (isTemporal(value) || neo4j.isDuration(value as never)) return temporalToIso(value);
+  if (isTemporal(value)) return temporalToIso(value);
   if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
     return fromNeo4jValue((value as { properties: unknown }).properties);
   }
