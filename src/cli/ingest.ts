@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { createWorkerExtractor } from '../extract/pool.ts';
 import { DEFAULT_BATCH_SIZE, ENDPOINT_BATCH_SIZE, MAX_ARTICLES_PER_CALL, MAX_STORE_BATCH, ingestRecords } from '../ingest/pipeline.ts';
 import { readSources } from '../ingest/readers.ts';
-import { validateArticle } from '../ingest/validate.ts';
+import { ARTICLE_FIELDS, validateArticle } from '../ingest/validate.ts';
 import { MAX_BODY_BYTES } from '../server/body-limit.ts';
 import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts';
 import { DatabaseLockedError } from '../store/runner.ts';
@@ -94,7 +94,6 @@ const MUTATION = `mutation Ingest($articles: [ArticleInput!]!) {
   ingestArticles(articles: $articles) { items { index status article { articleId } error { code message } warning { code message } } }
 }`;
 
-const INPUT_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language', 'contentType'] as const;
 // The query text and the JSON around the articles.
 const REQUEST_OVERHEAD_BYTES = 4096;
 
@@ -159,7 +158,7 @@ async function ingestThroughEndpoint(
     }
     const input = record.input as Record<string, unknown>;
     const fields: Record<string, unknown> = {};
-    for (const field of INPUT_FIELDS) if (input[field] != null) fields[field] = String(input[field]);
+    for (const field of ARTICLE_FIELDS) if (input[field] != null) fields[field] = String(input[field]);
     const bytes = Buffer.byteLength(JSON.stringify(fields));
     // Requests stay under the server's body limit: a batch of long articles goes in several requests.
     if (batchBytes + bytes > MAX_BODY_BYTES - REQUEST_OVERHEAD_BYTES) await send();

@@ -16,7 +16,8 @@ export type ValidationResult = { ok: true; article: ValidArticle; warning: Inges
 const DEFAULT_MAX_TEXT_BYTES = 1_000_000;
 const TITLE_MAX_CHARS = 120;
 const DAY_MS = 86_400_000;
-const STRING_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language', 'contentType'] as const;
+/** The fields of an article record (ArticleInput), all strings. */
+export const ARTICLE_FIELDS = ['title', 'text', 'url', 'publishedAt', 'source', 'language', 'contentType'] as const;
 /** Cleaning that removes more than this share of a document's text (beyond the tags) is reported. */
 const REMOVED_SHARE_REPORTED = 0.1;
 
@@ -71,8 +72,8 @@ function buildArticle(input: unknown, options: ValidateOptions): { article: Vali
     throw new Invalid(`article must be an object, got ${describeType(input)}`);
   }
   const record = input as Record<string, unknown>;
-  const fields: Partial<Record<(typeof STRING_FIELDS)[number], string>> = {};
-  for (const name of STRING_FIELDS) {
+  const fields: Partial<Record<(typeof ARTICLE_FIELDS)[number], string>> = {};
+  for (const name of ARTICLE_FIELDS) {
     const value = record[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') throw new Invalid(`${name} must be a string, got ${describeType(value)}`);
