@@ -39,9 +39,10 @@ export function writeResults(name: string, figures: object): void {
   fs.writeFileSync(new URL(`${name}.json`, dir), `${JSON.stringify(figures)}\n`);
 }
 
-function* records(articles: number): Generator<SourceRecord> {
+/** The corpus generator's articles as ingest records, their origins `<origin>:1`, `<origin>:2`, … */
+export function* corpusRecords(articles: number, seed: number, origin: string): Generator<SourceRecord> {
   let i = 0;
-  for (const article of generateCorpus({ articles, seed: 1 })) yield { origin: `corpus:${++i}`, input: article };
+  for (const article of generateCorpus({ articles, seed })) yield { origin: `${origin}:${++i}`, input: article };
 }
 
 /** Opens the engine's graph in `dataDir`, first loading the corpus into it when it holds fewer than `articles`. The caller closes it. */
@@ -51,7 +52,7 @@ export async function openBenchGraph(engine: Engine, dataDir: string, articles: 
   const { store } = database;
   if ((await stats(store)).articles < articles) {
     const started = performance.now();
-    const report = await ingestRecords(store, extractor, records(articles), {
+    const report = await ingestRecords(store, extractor, corpusRecords(articles, 1, 'corpus'), {
       onProgress: (done) => {
         if (done % 1000 === 0) process.stderr.write(`\rbuilding the graph: ${done}/${articles}`);
       },

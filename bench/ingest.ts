@@ -29,7 +29,7 @@ import { validateArticle } from '../src/ingest/validate.ts';
 import type { QueryRunner, Runner } from '../src/store/runner.ts';
 import { generateCorpus, type CorpusArticle } from './corpus.ts';
 import { parseEngine, resultsName } from './engines.ts';
-import { bytesOnDisk, writeResults } from './graph.ts';
+import { bytesOnDisk, corpusRecords, writeResults } from './graph.ts';
 import { NEO4J_MEMORY, openBenchDatabase, procCpuMs, procMb, type BenchDatabase } from './store.ts';
 
 const { values } = parseArgs({
@@ -88,12 +88,7 @@ const WARM_UP_ARTICLES = 50;
  * statement), which a long-running server does not pay per batch. Done on both engines alike.
  */
 async function warmUp(store: Runner, extractor: Extractor): Promise<void> {
-  const articles = generateCorpus({ articles: WARM_UP_ARTICLES, seed: SEED + 1 });
-  const warmUpRecords = function* (): Generator<SourceRecord> {
-    let i = 0;
-    for (const input of articles) yield { origin: `warm-up:${++i}`, input };
-  };
-  const report = await ingestRecords(store, extractor, warmUpRecords(), { batchSize: BATCH });
+  const report = await ingestRecords(store, extractor, corpusRecords(WARM_UP_ARTICLES, SEED + 1, 'warm-up'), { batchSize: BATCH });
   if (report.failed > 0) throw new Error(`warm-up: ${report.failed} articles failed`);
   await store.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
 }

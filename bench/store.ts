@@ -26,12 +26,9 @@ export interface Neo4jAccess {
 }
 
 export interface BenchDatabase {
-  engine: Engine;
   store: Runner;
-  /** The local Neo4j's Bolt URI and Java process id; absent on the embedded engine. */
-  neo4j?: Neo4jAccess & { pid: number };
-  /** Java start to Bolt accepting connections; 0 on the embedded engine. */
-  startMs: number;
+  /** The local Neo4j's Java process id (its memory and CPU are the benchmark's to read); absent on the embedded engine. */
+  neo4j?: { pid: number };
   /** Closes the store, then stops the local Neo4j (which flushes its files). */
   close(): Promise<void>;
 }
@@ -61,9 +58,9 @@ export async function openBenchDatabase(engine: Engine, dir: string): Promise<Be
   if (engine === 'grafeo') {
     const store = openGrafeo(dir);
     await migrate(store);
-    return { engine, store, startMs: 0, close: () => store.close() };
+    return { store, close: () => store.close() };
   }
-  const { server, password, startMs } = await startBenchNeo4j(dir);
+  const { server, password } = await startBenchNeo4j(dir);
   const store = openBenchNeo4jStore(server.uri, password);
   try {
     await migrate(store);
@@ -73,10 +70,8 @@ export async function openBenchDatabase(engine: Engine, dir: string): Promise<Be
     throw error;
   }
   return {
-    engine,
     store,
-    neo4j: { uri: server.uri, password, pid: server.process.pid! },
-    startMs,
+    neo4j: { pid: server.process.pid! },
     close: async () => {
       await store.close();
       await server.stop();

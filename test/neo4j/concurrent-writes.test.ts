@@ -6,10 +6,9 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/migrate.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
-import { createTestApp, gql, onNeo4j, openTestStore, type TestApp } from '../support/app.ts';
+import { clearTestStore, createTestApp, gql, onNeo4j, openTestStore, type TestApp } from '../support/app.ts';
 
 const KEY = 'test-key-concurrent';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -75,11 +74,6 @@ async function canonicalDump(store: Runner): Promise<Record<string, string[]>> {
     said: sortedRows(await store.run('MATCH (p:Entity)-[:SAID]->(q:Quote) RETURN p.key AS person, q.key AS key')),
     about: sortedRows(await store.run('MATCH (q:Quote)-[:ABOUT]->(e:Entity) RETURN q.key AS key, e.key AS entity')),
   };
-}
-
-async function clear(store: Runner): Promise<void> {
-  await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
-  await migrate(store);
 }
 
 interface Client {
@@ -150,7 +144,7 @@ describe.skipIf(!onNeo4j)('concurrent ingests on Neo4j (Neo4j only: the embedded
 
   for (let round = 1; round <= ROUNDS; round++) {
     it(`round ${round}: two servers ingesting overlapping articles at once build the graph a serial run builds`, async () => {
-      await clear(store);
+      await clearTestStore(store);
       const [a, b] = [await client(store), await client(store)];
       const [reportA, reportB] = await Promise.all([send(a, clientA), send(b, clientB)]);
       expect([...reportA.errors, ...reportB.errors]).toEqual([]);
@@ -167,7 +161,7 @@ describe.skipIf(!onNeo4j)('concurrent ingests on Neo4j (Neo4j only: the embedded
   }
 
   it('two servers sending the same updates at once: one updates each article, the other finds it unchanged', async () => {
-    await clear(store);
+    await clearTestStore(store);
     const [a, b] = [await client(store), await client(store)];
     await send(a, clientA);
     await send(a, clientB);

@@ -6,7 +6,6 @@
  * publish), and the last one runs two real server processes.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { openNeo4j } from '../../src/store/neo4j.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { gql, onNeo4j, openTestStore, testExtractor } from '../support/app.ts';
 import { cliSandbox, postGraphql, startServer, type CliSandbox, type RunningServer } from '../support/cli.ts';
+import { freePort } from '../support/ports.ts';
 import { subscribe } from '../support/sse.ts';
 
 const KEY = 'instances-test-key';
@@ -54,10 +54,7 @@ interface OwnRedis {
 
 /** A redis-server of the test's own on a free port, which it can stop and start again. */
 async function startOwnRedis(): Promise<OwnRedis> {
-  const probe = net.createServer();
-  await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((closed) => probe.close(closed));
+  const port = await freePort();
   let child: ChildProcess | null = null;
   const redis: OwnRedis = {
     url: `redis://127.0.0.1:${port}`,

@@ -4,10 +4,10 @@
  * database need the real one NEO4J_URI names.
  */
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onNeo4j } from '../support/app.ts';
 import { cliSandbox, finished, spawnNewsgraph, type CliSandbox } from '../support/cli.ts';
+import { freePort } from '../support/ports.ts';
 
 let sandbox: CliSandbox;
 
@@ -17,15 +17,6 @@ beforeAll(() => {
 });
 
 afterAll(() => sandbox?.remove());
-
-/** A port nothing listens on (just closed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function serve(env: NodeJS.ProcessEnv) {
   const started = performance.now();
@@ -44,7 +35,7 @@ function expectOneClearLine(result: Awaited<ReturnType<typeof serve>>, variable:
 
 describe('serve against a Neo4j it cannot use', () => {
   it('names NEO4J_URI when nothing answers there, within seconds', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const result = await serve({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'whatever-password' });
     expectOneClearLine(result, /NEO4J_URI/);
     expect(result.stderr).toContain(`bolt://127.0.0.1:${port}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, parseKeyFile, parseKeyList, sha256 } from '../../src/auth/keys.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { aliases, createTestApp, type TestApp } from '../support/app.ts';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const INGEST = 'mutation ($a: [ArticleInput!]!) { ingestArticles(articles: $a) { created failed } }';
@@ -101,7 +101,7 @@ describe('scopes on fields', () => {
   });
 
   it('refuses 500 aliases with one error', async () => {
-    const { errors } = await app.gql(`{ ${Array.from({ length: 500 }, (_, i) => `s${i}: stats { articles }`).join(' ')} }`);
+    const { errors } = await app.gql(aliases(500, 'stats { articles }'));
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', kind: 'breadth' });
   });

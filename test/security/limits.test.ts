@@ -1,12 +1,12 @@
 /** Cost and load, and the HTTP surface: rate limits, deadlines, persisted operations, CSRF, CORS, switches. */
 import crypto from 'node:crypto';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/graphql/index.ts';
 import { TokenBuckets } from '../../src/server/limits.ts';
 import { stats } from '../../src/store/queries/read.ts';
-import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { schema } from '../../src/graphql/index.ts';
 import { countingRunner, type Runner } from '../../src/store/runner.ts';
-import { createTestApp, gql, type TestApp } from '../support/app.ts';
+import { aliases, createTestApp, gql, type TestApp } from '../support/app.ts';
 
 let app: TestApp;
 
@@ -141,7 +141,7 @@ describe('cost', () => {
   it('counts depth and limit in a network\'s cost, and refuses an operation over the limit with one error', async () => {
     const network = (depth: number, limit: number) => `network(around: [{ key: "country:US" }], depth: ${depth}, limit: ${limit}) { truncated }`;
     const cost = async (query: string) => {
-      const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 40 }, (_, i) => `n${i}: ${query}`).join(' ')} }`);
+      const { errors } = await gql(app.yoga, aliases(40, query));
       return Number(errors?.[0].message.match(/complexity (\d+)/)?.[1]) / 40;
     };
     const shallow = await cost(network(1, 189));
@@ -149,7 +149,7 @@ describe('cost', () => {
     // A second step reads limit × limit neighbours and four times the pairs.
     expect(deep).toBeGreaterThan(shallow * 4);
     // The adversarial run's 71 aliases: 4,970 of 5,000 before depth counted.
-    const { errors } = await gql(app.yoga, `{ ${Array.from({ length: 71 }, (_, i) => `n${i}: ${network(2, 189)}`).join(' ')} }`);
+    const { errors } = await gql(app.yoga, aliases(71, network(2, 189)));
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });

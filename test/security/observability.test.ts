@@ -10,14 +10,18 @@ const TEXT = 'Sergei Lavrov met Rex Tillerson in Manila on Sunday to discuss a c
 const lines: Record<string, any>[] = [];
 let app: TestApp;
 
-beforeAll(async () => {
-  const sink = new Writable({
+/** A stream a pino logger writes to, parsing each line it writes into `into`. */
+function logSink(into: Record<string, any>[]): Writable {
+  return new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      for (const line of String(chunk).split('\n').filter(Boolean)) into.push(JSON.parse(line));
       done();
     },
   });
-  app = await createTestApp({ apiKeys: [`${SECRET}:admin`, 'reader:read'], yoga: { logger: pino({ level: 'debug' }, sink) } });
+}
+
+beforeAll(async () => {
+  app = await createTestApp({ apiKeys: [`${SECRET}:admin`, 'reader:read'], yoga: { logger: pino({ level: 'debug' }, logSink(lines)) } });
 });
 
 afterAll(() => app?.close());
@@ -51,13 +55,7 @@ describe('logs', () => {
 
   it('hold what Yoga answers "Unexpected error." for outside execution, with its stack', () => {
     const logged: Record<string, any>[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logged.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    yogaLogger(pino(sink)).error(new RangeError('Maximum call stack size exceeded'));
+    yogaLogger(pino(logSink(logged))).error(new RangeError('Maximum call stack size exceeded'));
     expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'unexpected error', err: expect.objectContaining({ type: 'RangeError', stack: expect.stringContaining('RangeError: Maximum call stack size exceeded\n    at ') }) })]);
   });
 

@@ -27,9 +27,15 @@ export const onNeo4j = Boolean(process.env.NEO4J_URI);
 export async function openTestStore(): Promise<Runner> {
   const neo4j = loadConfig().neo4j;
   const store = neo4j ? openNeo4j(neo4j) : openGrafeo(null);
-  if (neo4j) await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
-  await migrate(store);
+  if (neo4j) await clearTestStore(store);
+  else await migrate(store);
   return store;
+}
+
+/** Deletes everything in the store, then applies the migrations again: the test database as new. */
+export async function clearTestStore(store: Runner): Promise<void> {
+  await store.transaction((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  await migrate(store);
 }
 
 export interface TestApp {
@@ -61,6 +67,9 @@ export async function createTestApp(
     close: () => store.close(),
   };
 }
+
+/** A query asking one field `n` times under aliases: `{ n0: field n1: field … }`. */
+export const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `n${i}: ${field}`).join(' ')} }`;
 
 export async function gql<T>(
   yoga: NewsgraphYoga,
