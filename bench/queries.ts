@@ -34,11 +34,11 @@ const extractor = createExtractor();
 const database = await openBenchGraph(engine, dataDir, articles, extractor);
 const { store } = database;
 const totals = await stats(store);
-// One client asking as fast as it can: the per-client rate limit would measure itself, and the
+// One client asking as fast as it can: the per-client rate limit and cost budget would measure themselves, and the
 // response cache would answer every run after the first without the store.
 const yoga = createNewsgraphYoga(
   { store, extractor, apiKeys: [], pubsub: createNewsPubSub() },
-  { settings: { rateLimitPerMinute: 0, responseCacheTtlMs: 0 } },
+  { settings: { rateLimitPerMinute: 0, costPerMinute: 0, responseCacheTtlMs: 0 } },
 );
 const gql = gqlOver((url, init) => yoga.fetch(url, init), 'http://bench/graphql');
 

@@ -6,6 +6,7 @@ const commands: Record<string, Command> = {
   serve: { describe: 'start the GraphQL server (what `npm start` runs)', load: () => import('./serve.ts') },
   ingest: { describe: 'load articles from files, folders or - (stdin)', load: () => import('./ingest.ts') },
   migrate: { describe: 'apply schema migrations', load: () => import('./migrate.ts') },
+  'verify-counts': { describe: 'recompute the kept counts from the mentions and report differences', load: () => import('./verify-counts.ts') },
   neo4j: { describe: 'start a local Neo4j (Maven-built, no Docker) and print its NEO4J_URI', load: () => import('./neo4j.ts') },
   'print-schema': { describe: 'write schema/schema.graphql from the code', load: () => import('./print-schema.ts') },
   'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('../extract/ner/train-command.ts') },

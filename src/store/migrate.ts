@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backfillCounts } from './queries/counts.ts';
 import type { Runner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
@@ -47,8 +48,17 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((name) => parseMigration(name.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, name), 'utf8')));
 }
 
+/**
+ * Migrations that rewrite data rather than the schema, recorded the same way and applied after
+ * the files (their indexes first). Each is idempotent: a run interrupted halfway runs again whole.
+ */
+export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<void> }[] = [
+  // Graphs written before the day counts were kept: count them from the mentions.
+  { id: '005_kept_counts_backfill', run: backfillCounts },
+];
+
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */
-export async function migrate(runner: Runner, migrations = loadMigrations()): Promise<string[]> {
+export async function migrate(runner: Runner, migrations = loadMigrations(), dataMigrations = DATA_MIGRATIONS): Promise<string[]> {
   const done = new Set(
     (await runner.run<{ id: string }>('MATCH (m:Migration) RETURN m.id AS id')).map((row) => row.id),
   );
@@ -59,6 +69,12 @@ export async function migrate(runner: Runner, migrations = loadMigrations()): Pr
       // One transaction each: Neo4j refuses schema and data changes in the same transaction.
       if (statement.engine === null || statement.engine === runner.engine) await runner.transaction((tx) => tx.run(statement.cypher));
     }
+    await runner.transaction((tx) => tx.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = $at', { id: migration.id, at: new Date().toISOString() }));
+    applied.push(migration.id);
+  }
+  for (const migration of dataMigrations) {
+    if (done.has(migration.id)) continue;
+    await migration.run(runner);
     await runner.transaction((tx) => tx.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = $at', { id: migration.id, at: new Date().toISOString() }));
     applied.push(migration.id);
   }

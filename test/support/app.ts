@@ -10,6 +10,7 @@ import { seedIfEmpty } from '../../src/seed.ts';
 import { openGrafeo } from '../../src/store/grafeo.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openNeo4j } from '../../src/store/neo4j.ts';
+import { verifyCounts } from '../../src/store/queries/counts.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { createNewsPubSub, type NewsPubSub } from '../../src/server/pubsub.ts';
 import { createNewsgraphYoga, type NewsgraphYoga, type YogaOptions } from '../../src/server/yoga.ts';
@@ -43,7 +44,21 @@ export interface TestApp {
   yoga: NewsgraphYoga;
   pubsub: NewsPubSub;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** Checks that the kept counts agree with the mentions (see expectCountsKept), then closes the store. */
   close(): Promise<void>;
+}
+
+/**
+ * Fails when any kept count (entity counters and days, co-mention pairs and their days) differs
+ * from what the mentions give: `newsgraph verify-counts`'s check, run when a test app closes, so
+ * that every test file that writes through the API ends with it.
+ */
+export async function expectCountsKept(store: Runner): Promise<void> {
+  const differences = await verifyCounts(store);
+  if (differences.length > 0) {
+    const shown = differences.slice(0, 5).map((d) => `${d.what} ${d.key}: stored ${JSON.stringify(d.stored)}, expected ${JSON.stringify(d.expected)}`);
+    throw new Error(`${differences.length} kept counts differ from the mentions:\n${shown.join('\n')}`);
+  }
 }
 
 export interface GqlResult<T> {
@@ -53,7 +68,7 @@ export interface GqlResult<T> {
 }
 
 export async function createTestApp(
-  options: { seed?: boolean; apiKeys?: string[]; store?: Runner; yoga?: YogaOptions } = {},
+  options: { seed?: boolean; apiKeys?: string[]; store?: Runner; yoga?: YogaOptions; verifyCounts?: boolean } = {},
 ): Promise<TestApp> {
   const store = options.store ?? (await openTestStore());
   if (options.seed) await seedIfEmpty(store, testExtractor());
@@ -64,7 +79,13 @@ export async function createTestApp(
     yoga,
     pubsub,
     gql: (query, variables, headers) => gql(yoga, query, variables, headers),
-    close: () => store.close(),
+    close: async () => {
+      try {
+        if (options.verifyCounts !== false) await expectCountsKept(store);
+      } finally {
+        await store.close();
+      }
+    },
   };
 }
 

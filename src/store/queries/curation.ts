@@ -6,7 +6,8 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { deleteEntities, detachArticles, LABELS, pairsOf, recountCoMentions, recountEntities } from './ingest.ts';
+import { pairsOf } from './counts.ts';
+import { deleteEntities, detachArticles, LABELS, recountCoMentions, recountEntities } from './ingest.ts';
 import { ENTITY, type EntityRow, type Page } from './read.ts';
 
 // ---------------------------------------------------------------- the record

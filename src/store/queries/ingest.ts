@@ -7,6 +7,7 @@
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import type { ValidArticle } from '../../ingest/types.ts';
 import type { QueryRunner } from '../runner.ts';
+import { addEntityDays, addToPair, dayOf, deleteEntityDays, pairKey, pairsFromMentions, pairsOf, recountEntityDays, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 import { runRows } from './rows.ts';
 
 export interface ArticleWrite {
@@ -61,15 +62,6 @@ function sortDate(article: ValidArticle, ingestedAt: string): string {
 }
 
 const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
-
-export function pairsOf(keys: string[]): [string, string][] {
-  const sorted = [...new Set(keys)].sort();
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i], sorted[j]]);
-  }
-  return pairs;
-}
 
 /** Writes one batch inside the caller's transaction. */
 export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], ingestedAt: string): Promise<void> {
@@ -177,9 +169,10 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
      SET m += row.props`,
   );
 
-  // 5. Entity counters: incremented for new articles, recomputed where an update moved them.
+  // 5. Entity counters and entity-day counts: added to for new articles, recomputed where an update moved them.
   const created = writes.filter((w) => !w.update);
   const deltas = new Map<string, { key: string; articles: number; mentions: number; first: string; last: string }>();
+  const dayDeltas = new Map<string, EntityDayCount>();
   for (const { article, extracted } of created) {
     const date = sortDate(article, ingestedAt);
     for (const e of extracted.entities) {
@@ -189,8 +182,14 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       if (date < d.first) d.first = date;
       if (date > d.last) d.last = date;
       deltas.set(e.key, d);
+      const day = dayOf(date);
+      const c = dayDeltas.get(`${e.key}|${day}`) ?? { entity: e.key, day, articles: 0, mentions: 0 };
+      c.articles += 1;
+      c.mentions += e.mentions.length;
+      dayDeltas.set(`${e.key}|${day}`, c);
     }
   }
+  if (dayDeltas.size > 0) await addEntityDays(tx, [...dayDeltas.values()]);
   if (deltas.size > 0) {
     await runRows(
       tx,
@@ -203,18 +202,11 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     );
   }
 
-  // 6. Co-mentions, the same way: one edge per pair (lower key first), counting shared articles.
-  const pairDeltas = new Map<string, PairRow>();
+  // 6. Co-mentions, the same way: one pair per two entities (lower key first), counting shared articles per day.
+  const pairDeltas = new Map<string, PairCounts>();
   for (const { article, extracted } of created) {
     const date = sortDate(article, ingestedAt);
-    for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) {
-      const key = pairKey(a, b);
-      const p = pairDeltas.get(key) ?? { key, a, b, n: 0, first: date, last: date };
-      p.n += 1;
-      if (date < p.first) p.first = date;
-      if (date > p.last) p.last = date;
-      pairDeltas.set(key, p);
-    }
+    for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) addToPair(pairDeltas, a, b, date);
   }
   if (pairDeltas.size > 0) await writePairs(tx, [...pairDeltas.values()], 'add');
   if (updates.length > 0) {
@@ -332,62 +324,12 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   }
 }
 
-/** The key of a co-mention pair: the two entity keys in order. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
-type PairRow = { key: string; a: string; b: string; n: number; first: string; last: string };
-
-const UPDATE_PAIR = {
-  add: `MATCH (p:CoMention {key: row.key})
-        SET p.articles = p.articles + row.n,
-            p.firstSeen = CASE WHEN row.first < p.firstSeen THEN row.first ELSE p.firstSeen END,
-            p.lastSeen = CASE WHEN row.last > p.lastSeen THEN row.last ELSE p.lastSeen END`,
-  set: 'MATCH (p:CoMention {key: row.key}) SET p.articles = row.n, p.firstSeen = row.first, p.lastSeen = row.last',
-};
-
-/**
- * Adds shared articles to co-mention pairs (or sets their counts), creating the pairs that are new. A pair is a
- * `(:CoMention {key, a, b, articles, firstSeen, lastSeen})` node that both entities point to with
- * CO_MENTIONED, found by its indexed key: the embedded engine finds an existing relationship only
- * by walking an end's edges, thousands for a hub, while an indexed node is one lookup. Existing
- * pairs are looked up first (a cheap read) so that each kind of row gets the plain statement it
- * needs: a counter update, or a create with both links (a MERGE costs about twice either). Counts
- * are added to at ingest and set by a recount.
- */
-async function writePairs(tx: QueryRunner, rows: PairRow[], mode: keyof typeof UPDATE_PAIR): Promise<void> {
-  // Safe without MERGE on Neo4j too, where write transactions run side by side: an ingest has written
-  // to both entities of each pair earlier in its transaction (step 3 of writeArticles) and so holds
-  // their write locks until it commits; a recount holds at least one (recountEntities comes first).
-  // Another transaction creating the same pair must wait for the first to commit, then finds it here.
-  // Left open: two curations at once, each holding a different end of one missing pair; the second
-  // fails on the key's constraint and is rolled back whole.
-  const existing = await existingPairs(tx, rows.map((r) => r.key));
-  const known = rows.filter((r) => existing.has(r.key));
-  if (known.length > 0) await runRows(tx, known.map(({ key, n, first, last }) => ({ key, n, first, last })), UPDATE_PAIR[mode]);
-  await createPairs(tx, rows.filter((r) => !existing.has(r.key)));
-}
-
-async function existingPairs(tx: QueryRunner, keys: string[]): Promise<Set<string>> {
-  const found = await tx.run<{ key: string }>('UNWIND $keys AS k MATCH (p:CoMention {key: k}) RETURN p.key AS key', { keys });
-  return new Set(found.map((r) => r.key));
-}
-
-/** New pairs, each linked from both of its entities. */
-async function createPairs(tx: QueryRunner, rows: PairRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await runRows(
-    tx,
-    rows,
-    `MATCH (x:Entity {key: row.a})
-     MATCH (y:Entity {key: row.b})
-     CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: row.n, firstSeen: row.first, lastSeen: row.last})<-[:CO_MENTIONED]-(y)`,
-  );
-}
-
-/** Deletes entities with their co-mention pairs (a pair without both ends means nothing). */
+/** Deletes entities with their co-mention pairs (a pair without both ends means nothing) and their day counts. */
 export async function deleteEntities(tx: QueryRunner, keys: string[], where = 'true'): Promise<void> {
+  const deleted = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} RETURN key`, { keys });
+  if (deleted.length === 0) return;
+  keys = deleted.map((r) => r.key);
+  await deleteEntityDays(tx, keys);
   await tx.run(
     `UNWIND $keys AS key
      MATCH (e:Entity {key: key})-[:CO_MENTIONED]->(p:CoMention)
@@ -505,35 +447,16 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
     // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
     { keys: [...keys].sort() },
   );
+  await recountEntityDays(tx, keys);
   // An entity no article mentions any more is gone from the graph, with its edges.
   await deleteEntities(tx, keys, 'e.articleCount = 0');
 }
 
-/** Sets co-mention pairs from the articles that mention both; removes the ones left at zero. */
+/** Sets co-mention pairs (totals and days) from the articles that mention both; removes the ones left at zero. */
 export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
   if (pairs.length === 0) return;
-  // Each pair once: a pair created twice would break the key's uniqueness.
-  const rows = [...new Map(pairs.map(([a, b]) => [pairKey(a, b), { a, b, key: pairKey(a, b) }])).values()];
-  const counted = await tx.run<{ key: string; n: number; first: string | null; last: string | null }>(
-    `UNWIND $rows AS row
-     MATCH (x:Entity {key: row.a})
-     MATCH (y:Entity {key: row.b})
-     CALL (x, y) {
-       MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y)
-       RETURN count(a) AS n, min(a.sortDate) AS first, max(a.sortDate) AS last
-     }
-     RETURN row.key AS key, n, first, last`,
-    { rows },
-  );
-  const counts = new Map(counted.filter((c) => c.n > 0).map((c) => [c.key, c]));
-  const kept = rows.filter((r) => counts.has(r.key)).map((r) => ({ ...r, ...counts.get(r.key)! }));
-  if (kept.length > 0) {
-    await writePairs(
-      tx,
-      kept.map((r) => ({ key: r.key, a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, n: r.n, first: r.first!, last: r.last! })),
-      'set',
-    );
-  }
-  const gone = rows.filter((r) => !counts.has(r.key)).map((r) => r.key);
+  const counts = await pairsFromMentions(tx, pairs);
+  await writePairs(tx, [...counts.values()], 'set');
+  const gone = [...new Set(pairs.map(([a, b]) => pairKey(a, b)))].filter((k) => !counts.has(k));
   if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });
 }

@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { pairKey } from './ingest.ts';
+import { pairKey } from './counts.ts';
 import { ARTICLE, ENTITY, EVENT, pageOfArticleIds, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {

@@ -1,0 +1,39 @@
+import { openStore } from '../store/index.ts';
+import { verifyCounts } from '../store/queries/counts.ts';
+import { DatabaseLockedError } from '../store/runner.ts';
+import { exitOnConfigError } from './common.ts';
+
+/** Differences printed one per line; the rest are counted. */
+const SHOWN = 50;
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(
+      'usage: newsgraph verify-counts\n\nRecomputes every kept count (entity counters, entity days, co-mention pairs and their days)\nfrom the mentions and lists where the stored ones differ. Exits 1 when any does.\n',
+    );
+    return 0;
+  }
+  const config = exitOnConfigError();
+  if (!config) return 1;
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      process.stderr.write(`newsgraph: ${error.message}.\nStop the server to verify the embedded database.\n`);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    const differences = await verifyCounts(store);
+    for (const d of differences.slice(0, SHOWN)) {
+      process.stdout.write(`${d.what} ${d.key}: stored ${JSON.stringify(d.stored)}, expected ${JSON.stringify(d.expected)}\n`);
+    }
+    if (differences.length > SHOWN) process.stdout.write(`… and ${differences.length - SHOWN} more\n`);
+    process.stdout.write(differences.length === 0 ? 'kept counts agree with the mentions\n' : `${differences.length} kept counts differ from the mentions\n`);
+    return differences.length === 0 ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
