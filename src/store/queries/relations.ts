@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { pairKey } from './counts.ts';
+import { dayOf, pairKey } from './counts.ts';
 import { ARTICLE, ENTITY, EVENT, pageOfArticleIds, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
@@ -225,21 +225,31 @@ export interface DayCount {
   count: number;
 }
 
-/** Articles per day mentioning `key`, or both `key` and `other`. */
+/** The UTC days a window covers, as the kept day counts are filtered: whole days, null for an open end. */
+export function dayWindow(window: Window): { sinceDay: string | null; untilDay: string | null } {
+  return { sinceDay: window.since ? dayOf(window.since) : null, untilDay: window.until ? dayOf(window.until) : null };
+}
+
+/**
+ * Articles per day mentioning `key`, or both `key` and `other`, from the kept day counts (whole
+ * UTC days): an entity's days are a lookup by entity, a pair's days are lists on its one node.
+ */
 export async function articlesPerDay(runner: QueryRunner, key: string, other: string | null, window: Window): Promise<DayCount[]> {
-  const match =
-    other === null
-      ? 'MATCH (:Entity {key: $a})<-[:MENTIONS]-(art:Article)'
-      : `${SMALL_THEN_LARGE}
-         MATCH (s)<-[:MENTIONS]-(art:Article)
-         MATCH (art)-[:MENTIONS]->(l)`;
-  return runner.run<DayCount & Record<string, unknown>>(
-    `${match}
-     WHERE ${WINDOW('art')}
-     RETURN substring(art.sortDate, 0, 10) AS day, count(art) AS count
-     ORDER BY day`,
-    { a: key, b: other, ...windowParams(window) },
+  const { sinceDay, untilDay } = dayWindow(window);
+  const inWindow = (day: string) => (sinceDay === null || day >= sinceDay) && (untilDay === null || day <= untilDay);
+  if (other === null) {
+    const rows = await runner.run<DayCount & Record<string, unknown>>(
+      'MATCH (d:EntityDay {entity: $key}) RETURN d.day AS day, d.articles AS count ORDER BY day',
+      { key },
+    );
+    return rows.filter((r) => inWindow(r.day));
+  }
+  const [pair] = await runner.run<{ days: string[]; counts: number[] }>(
+    'MATCH (p:CoMention {key: $key}) RETURN coalesce(p.days, []) AS days, coalesce(p.dayArticles, []) AS counts',
+    { key: pairKey(key, other) },
   );
+  if (!pair) return [];
+  return pair.days.flatMap((day, i) => (inWindow(day) ? [{ day, count: pair.counts[i] }] : []));
 }
 
 /** The newest article date in the graph: "now" for questions about recent news. */
