@@ -1,11 +1,14 @@
 /**
  * Entities whose mention rate in a window most exceeds their rate in the days before it. Rates
  * are articles per day; the ratio adds one article over the baseline to both sides, so an entity
- * new in the window ranks by how much it is mentioned, not by a division by zero.
+ * new in the window ranks by how much it is mentioned, not by a division by zero. Counted from
+ * the kept entity-day counts, so windows are whole UTC days: the days of since to until, and the
+ * baselineDays days before since's.
  */
 import type { EntityKind } from '../extract/types.ts';
 import type { EntityRow } from '../store/queries/read.ts';
-import { latestArticleDate, trendCounts } from '../store/queries/relations.ts';
+import { dayOf } from '../store/queries/counts.ts';
+import { daysBetween, latestArticleDate, trendCounts } from '../store/queries/relations.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +40,7 @@ export async function trending(
   const since = options.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
   const baselineStart = new Date(Date.parse(since) - options.baselineDays * DAY_MS).toISOString();
   const rows = await trendCounts(runner, { kind: options.kind, baselineStart, since, until, minCount: options.minCount ?? 1 });
-  const windowDays = Math.max((Date.parse(until) - Date.parse(since)) / DAY_MS, 1);
+  const windowDays = Math.max(daysBetween(dayOf(since), dayOf(until)).length, 1);
   const smoothing = 1 / options.baselineDays;
   const trends = rows.map((row) => {
     const windowRate = row.inWindow / windowDays;

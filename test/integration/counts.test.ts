@@ -65,6 +65,16 @@ describe('counts kept at ingest', () => {
     await expectAgree();
   });
 
+  it('answers trending from the day counts: the window\'s whole days against the baseline days before', async () => {
+    const { data, errors } = await app.gql(`{
+      trending(since: "2017-08-07T12:00:00Z", until: "2017-08-07T13:00:00Z", baselineDays: 1) { entity { key } windowCount baselineCount windowRate ratio }
+    }`);
+    expect(errors).toBeUndefined();
+    const keys = data.trending.map((t: any) => t.entity.key);
+    expect(keys).not.toContain(LAVROV);
+    expect(data.trending.find((t: any) => t.entity.key === TILLERSON)).toMatchObject({ windowCount: 1, baselineCount: 2, windowRate: 1 });
+  });
+
   it('moves an updated article\'s counts to its new day and entities', async () => {
     const moved = article(2, 'Rex Tillerson spoke in Manila on Tuesday, without Lavrov this time: Sergei Lavrov had left.', '2017-08-08T08:00:00Z');
     const { data } = await app.gql(INGEST, { a: [moved] }, ADMIN);

@@ -264,31 +264,39 @@ export interface TrendRow {
   inBaseline: number;
 }
 
+/** Every UTC day from `first` to `last`, both included. */
+export function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
 /**
- * Mentions per entity in [since, until] and in [baselineStart, since). Counted by key, with the
- * window flag worked out once per article and the kind tested only when one is asked for, then
- * the counted entities read by key: on the embedded engine that is ~1.6x faster than grouping by
- * entity node with a flag per mention (100k articles, 30-day window: 136 -> 84 ms).
+ * Articles per entity in the days of [since, until] and in those of [baselineStart, since), from
+ * the kept entity-day counts: one indexed lookup per day, a row per entity mentioned that day,
+ * then the counted entities read by key (and kind, when one is asked for).
  */
 export async function trendCounts(
   runner: QueryRunner,
   options: { kind: EntityKind | null; baselineStart: string; since: string; until: string; minCount: number },
 ): Promise<TrendRow[]> {
+  const sinceDay = dayOf(options.since);
   const counts = await runner.run<{ key: string; inWindow: number; inBaseline: number }>(
-    `MATCH (a:Article)
-     WHERE a.sortDate >= $baselineStart AND a.sortDate <= $until
-     WITH a, CASE WHEN a.sortDate >= $since THEN 1 ELSE 0 END AS recent
-     MATCH (a)-[:MENTIONS]->(e:Entity)
-     ${options.kind ? 'WHERE e.kind = $kind' : ''}
-     WITH e.key AS key, sum(recent) AS inWindow, count(*) - sum(recent) AS inBaseline
+    `UNWIND $days AS day
+     MATCH (d:EntityDay {day: day})
+     WITH d.entity AS key, sum(CASE WHEN day >= $sinceDay THEN d.articles ELSE 0 END) AS inWindow,
+          sum(CASE WHEN day < $sinceDay THEN d.articles ELSE 0 END) AS inBaseline
      WHERE inWindow >= $minCount
      RETURN key, inWindow, inBaseline`,
-    options,
+    { days: daysBetween(dayOf(options.baselineStart), dayOf(options.until)), sinceDay, minCount: options.minCount },
   );
   if (counts.length === 0) return [];
-  const entities = await runner.run<{ e: EntityRow }>(`UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e ${ENTITY} AS e`, {
-    keys: counts.map((c) => c.key),
-  });
+  const entities = await runner.run<{ e: EntityRow }>(
+    `UNWIND $keys AS k MATCH (e:Entity {key: k}) ${options.kind ? 'WHERE e.kind = $kind' : ''} RETURN e ${ENTITY} AS e`,
+    { keys: counts.map((c) => c.key), kind: options.kind },
+  );
   const byKey = new Map(entities.map(({ e }) => [e.key, e]));
   return counts.flatMap((c) => {
     const entity = byKey.get(c.key);
