@@ -21,7 +21,7 @@ export const EntityKindEnum = builder.enumType('EntityKind', { values: ENTITY_KI
 export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 
 const CoMentionOrder = builder.enumType('CoMentionOrder', {
-  description: 'COUNT: most shared articles first. SCORE: most specific pairs first (pointwise mutual information).',
+  description: `SCORE: most significant pairs first (see CoMention.score), those with at least ${read.MIN_SUPPORT} shared articles before the rest; ties by shared articles, then the latest. COUNT: most shared articles first, then the latest.`,
   values: ['COUNT', 'SCORE'] as const,
 });
 
@@ -40,18 +40,12 @@ const CoMentionRef = builder.objectRef<CoMention>('CoMention').implement({
     articleCount: t.exposeInt('articleCount', { description: 'Articles mentioning both.' }),
     score: t.exposeFloat('score', {
       description:
-        'Pointwise mutual information, log2 of how much more often the two appear together than their own frequencies predict: high for a specific pair, near 0 for an entity that appears with everyone.',
+        'Dunning\'s log-likelihood ratio over articles, signed: how much more (positive) or less (negative) often the two appear together than their own frequencies predict, growing with the evidence. High for a specific, well-attested pair; near 0 for an entity that appears with everyone.',
     }),
     firstSeen: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.firstSeen }),
     lastSeen: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.lastSeen }),
   }),
 });
-
-/** log2(P(x,y) / (P(x) P(y))) over articles. */
-export function pointwiseMutualInformation(together: number, x: number, y: number, total: number): number {
-  if (together <= 0 || x <= 0 || y <= 0 || total <= 0) return 0;
-  return Math.round(Math.log2((together * total) / (x * y)) * 1000) / 1000;
-}
 
 builder.interfaceType(EntityRef, {
   description: 'Something articles mention: a person, a country, an organization or a place.',
@@ -68,25 +62,26 @@ builder.interfaceType(EntityRef, {
     lastSeen: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.lastSeen }),
     coMentions: t.field({
       type: [CoMentionRef],
-      description: 'Entities mentioned in the same articles, most shared articles first.',
+      description: 'Entities mentioned in the same articles, most significant first (orderBy).',
       args: {
         kind: t.arg({ type: EntityKindEnum }),
         first: t.arg.int({ defaultValue: 20 }),
         since: t.arg({ type: 'DateTime' }),
         until: t.arg({ type: 'DateTime' }),
-        orderBy: t.arg({ type: CoMentionOrder, defaultValue: 'COUNT' }),
+        orderBy: t.arg({ type: CoMentionOrder, defaultValue: 'SCORE' }),
       },
       complexity: (args) => ({ field: 5, multiplier: args.first ?? 20 }),
       resolve: async (entity, args, ctx) => {
-        const limit = pageSize(args.first);
-        const [rows, totals] = await Promise.all([
-          read.coMentions(ctx.store, entity.key, { kind: args.kind ?? null, limit, since: args.since, until: args.until, orderBy: args.orderBy ?? 'COUNT' }),
-          ctx.loaders.stats.load('all'),
-        ]);
-        return rows.map((row) => ({
-          ...row,
-          score: pointwiseMutualInformation(row.articleCount, entity.articleCount, row.entity.articleCount, totals.articles),
-        }));
+        const totals = await ctx.loaders.stats.load('all');
+        return read.coMentions(ctx.store, entity.key, {
+          kind: args.kind ?? null,
+          limit: pageSize(args.first),
+          since: args.since,
+          until: args.until,
+          orderBy: args.orderBy ?? 'SCORE',
+          articles: entity.articleCount,
+          total: totals.articles,
+        });
       },
     }),
   }),

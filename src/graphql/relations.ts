@@ -5,11 +5,11 @@ import { findPaths, MAX_HOPS, pathsWork, type Hop, type Path } from '../relation
 import { fillTimeline, TooManyBucketsError, type Granularity } from '../relations/timeline.ts';
 import { trending, type Trend } from '../relations/trending.ts';
 import type { Context } from '../server/context.ts';
-import type { EntityRow } from '../store/queries/read.ts';
+import { significance, type EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
 import { ArticleRef } from './article.ts';
 import { builder, costOfRows } from './builder.ts';
-import { EntityKindEnum, EntityRef, EntityRefInput, pointwiseMutualInformation, resolveEntityRef, type EntityRefValue } from './entity.ts';
+import { EntityKindEnum, EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
 import { EventRef, EvidenceRef } from './event.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 import { QuoteRef } from './quote.ts';
@@ -158,9 +158,9 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
     firstSeen: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.summary.firstSeen }),
     lastSeen: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.summary.lastSeen }),
     score: t.float({
-      description: 'Pointwise mutual information of the pair over articles (see CoMention.score).',
+      description: 'Significance of the pair over articles (see CoMention.score).',
       resolve: async (r, _args, ctx) =>
-        pointwiseMutualInformation(r.summary.articles, r.a.articleCount, r.b.articleCount, (await ctx.loaders.stats.load('all')).articles),
+        significance(r.summary.articles, r.a.articleCount, r.b.articleCount, (await ctx.loaders.stats.load('all')).articles),
     }),
     sharedArticles: t.connection({
       type: ArticleRef,

@@ -158,15 +158,32 @@ describe('co-mentions, timelines and trending', () => {
   it('orders co-mentions by count or by significance', async () => {
     const { data } = await app.gql(`{
       country(code: "US") {
-        byCount: coMentions(first: 10) { entity { key articleCount } articleCount score firstSeen lastSeen }
+        byCount: coMentions(first: 10, orderBy: COUNT) { entity { key articleCount } articleCount score firstSeen lastSeen }
         byScore: coMentions(first: 10, orderBy: SCORE) { entity { key articleCount } articleCount score }
       }
     }`);
     const counts = data.country.byCount.map((c: any) => c.articleCount);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
-    const ratios = data.country.byScore.map((c: any) => c.articleCount / c.entity.articleCount);
-    expect([...ratios].sort((a, b) => b - a)).toEqual(ratios);
+    // Pairs with at least two shared articles first, each group by score.
+    const supported = data.country.byScore.filter((c: any) => c.articleCount >= 2);
+    expect(data.country.byScore.slice(0, supported.length)).toEqual(supported);
+    const scores = supported.map((c: any) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const c of data.country.byCount) expect(c.firstSeen <= c.lastSeen).toBe(true);
+  });
+
+  it('ranks by significance by default: the people an analyst asks about come first, and scores separate neighbours', async () => {
+    const { data } = await app.gql(`{
+      lavrov: person(name: "Sergei Lavrov") { coMentions(first: 10) { entity { name } score } }
+      trump: person(name: "Donald Trump") { coMentions(first: 10) { entity { name } articleCount score } }
+    }`);
+    const names = data.lavrov.coMentions.map((c: any) => c.entity.name);
+    expect(names).toContain('Rex Tillerson');
+    expect(names).toContain('Vladimir Putin');
+    // Every neighbour of Donald Trump once scored 1.979 (pointwise mutual information of pairs that always co-occur).
+    const scores = data.trump.coMentions.map((c: any) => c.score);
+    expect(new Set(scores).size).toBeGreaterThanOrEqual(5);
+    expect(data.trump.coMentions[0].entity.name).toBe('Joe Biden');
   });
 
   it('gives an entity\'s timeline with empty buckets, by day, week and month', async () => {

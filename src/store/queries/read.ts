@@ -339,42 +339,80 @@ export interface CoMentionRow {
   articleCount: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  /** significance(articleCount, the entity's articles, this one's articles, all articles). */
+  score: number;
+}
+
+/** Shared articles below which a pair ranks after every pair that has them: one article proves little. */
+export const MIN_SUPPORT = 2;
+
+const xlogx = (v: number) => (v > 0 ? v * Math.log(v) : 0);
+
+/**
+ * How much more (positive) or less (negative) often two entities share articles than their own
+ * frequencies predict: Dunning's log-likelihood ratio G² over the 2×2 table of articles (both,
+ * only x, only y, neither), signed. Unlike pointwise mutual information it grows with the evidence:
+ * a pair seen once in two rare entities does not outrank one seen fifty times. Rounded to 3 places.
+ */
+export function significance(together: number, x: number, y: number, total: number): number {
+  if (together <= 0 || x <= 0 || y <= 0 || total <= 0) return 0;
+  const g =
+    2 *
+    (xlogx(together) + xlogx(x - together) + xlogx(y - together) + xlogx(total - x - y + together) -
+      xlogx(x) - xlogx(total - x) - xlogx(y) - xlogx(total - y) + xlogx(total));
+  return Math.round((together * total < x * y ? -g : g) * 1000) / 1000;
+}
+
+/** `significance` in Cypher, for ordering inside the query: k and y name columns, $x and $n are parameters. */
+function significanceCypher(k: string, y: string): string {
+  const xlx = (v: string) => `CASE WHEN ${v} > 0 THEN toFloat(${v}) * log(toFloat(${v})) ELSE 0.0 END`;
+  const g = `2 * (${xlx(k)} + ${xlx(`$x - ${k}`)} + ${xlx(`${y} - ${k}`)} + ${xlx(`$n - $x - ${y} + ${k}`)} - ${xlx('$x')} - ${xlx('$n - $x')} - ${xlx(y)} - ${xlx(`$n - ${y}`)} + ${xlx('$n')})`;
+  return `CASE WHEN ${k} <= 0 OR $x <= 0 OR ${y} <= 0 OR $n <= 0 THEN 0.0 WHEN toFloat(${k}) * $n < toFloat($x) * ${y} THEN -(${g}) ELSE ${g} END`;
 }
 
 /**
- * Entities mentioned in the same articles as `key`. Without a window this reads the maintained
- * co-mention pairs (through CO_MENTIONED); with one it counts the shared articles inside the window.
+ * Entities mentioned in the same articles as `key`, from the kept co-mention pairs: their totals,
+ * or inside a window the sums of their days (whole UTC days; first and last seen to the day).
+ * SCORE ranks pairs with at least MIN_SUPPORT shared articles first, then by significance (the
+ * entities' all-time article counts and `total` articles, even inside a window), then shared
+ * articles, then the latest; COUNT by shared articles, then the latest.
  */
 export async function coMentions(
   runner: QueryRunner,
   key: string,
-  options: Window & { kind: EntityKind | null; limit: number; orderBy: 'COUNT' | 'SCORE' },
+  options: Window & { kind: EntityKind | null; limit: number; orderBy: 'COUNT' | 'SCORE'; articles: number; total: number },
 ): Promise<CoMentionRow[]> {
-  // For one entity, pointwise mutual information orders its partners as shared / partner's own
-  // article count does (the rest of the formula is the same for every partner).
-  const rank = options.orderBy === 'SCORE' ? 'toFloat(articleCount) / o.articleCount' : 'articleCount';
-  if (!options.since && !options.until) {
-    return runner.run<CoMentionRow & Record<string, unknown>>(
-      `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
-       WHERE $kind IS NULL OR o.kind = $kind
-       WITH o, p.articles AS articleCount, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen
-       WITH o, articleCount, firstSeen, lastSeen, ${rank} AS rank
-       ORDER BY rank DESC, articleCount DESC, o.key
-       LIMIT $limit
-       RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen`,
-      { key, kind: options.kind, limit: options.limit },
-    );
-  }
-  return runner.run<CoMentionRow & Record<string, unknown>>(
-    `MATCH (e:Entity {key: $key})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity)
-     WHERE o <> e AND ${WINDOW('a')} AND ($kind IS NULL OR o.kind = $kind)
-     WITH o, count(a) AS articleCount, min(a.sortDate) AS firstSeen, max(a.sortDate) AS lastSeen
-     WITH o, articleCount, firstSeen, lastSeen, ${rank} AS rank
-     ORDER BY rank DESC, articleCount DESC, o.key
+  const windowed = Boolean(options.since || options.until);
+  const pairs = windowed
+    ? `WITH o, p, [i IN range(0, size(p.days) - 1) WHERE ($sinceDay IS NULL OR p.days[i] >= $sinceDay) AND ($untilDay IS NULL OR p.days[i] <= $untilDay)] AS inWindow
+       WHERE size(inWindow) > 0
+       WITH o, reduce(s = 0, i IN inWindow | s + p.dayArticles[i]) AS articleCount,
+            p.days[inWindow[0]] + 'T00:00:00.000Z' AS firstSeen, p.days[inWindow[size(inWindow) - 1]] + 'T00:00:00.000Z' AS lastSeen`
+    : 'WITH o, p.articles AS articleCount, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen';
+  const order =
+    options.orderBy === 'SCORE'
+      ? 'CASE WHEN articleCount >= $minSupport THEN 1 ELSE 0 END DESC, score DESC, articleCount DESC, lastSeen DESC, o.key'
+      : 'articleCount DESC, lastSeen DESC, o.key';
+  const rows = await runner.run<CoMentionRow & Record<string, unknown>>(
+    `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
+     WHERE $kind IS NULL OR o.kind = $kind
+     ${pairs}
+     WITH o, articleCount, firstSeen, lastSeen, ${significanceCypher('articleCount', 'o.articleCount')} AS score
+     ORDER BY ${order}
      LIMIT $limit
-     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen`,
-    { key, kind: options.kind, limit: options.limit, ...windowParams(options) },
+     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen, score`,
+    {
+      key,
+      kind: options.kind,
+      limit: options.limit,
+      minSupport: MIN_SUPPORT,
+      x: options.articles,
+      n: options.total,
+      sinceDay: options.since ? options.since.slice(0, 10) : null,
+      untilDay: options.until ? options.until.slice(0, 10) : null,
+    },
   );
+  return rows.map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000 }));
 }
 
 // ---------------------------------------------------------------- events
