@@ -89,6 +89,18 @@ describe('counts kept at ingest', () => {
       `{ relationship(a: { key: "${LAVROV}" }, b: { key: "${TILLERSON}" }) { articleCount timeline(granularity: DAY, since: "2017-08-05", until: "2017-08-08") { bucket count } } }`,
     );
     expect(timeline.relationship.timeline.map((b: any) => b.count)).toEqual([0, 1, 0, 1]);
+    const { data: picture } = await app.gql(`{
+      network(around: [{ key: "${TILLERSON}" }], since: "2017-08-06T12:00:00Z", until: "2017-08-07") {
+        nodes { entity { key } weight } edges { source { key } target { key } weight }
+      }
+      person(name: "Rex Tillerson") { coMentions(since: "2017-08-08", until: "2017-08-08") { entity { key } articleCount firstSeen } }
+    }`);
+    const weights = Object.fromEntries(picture.network.nodes.map((n: any) => [n.entity.key, n.weight]));
+    expect(weights[TILLERSON]).toBe(2);
+    expect(weights[LAVROV]).toBe(1);
+    const edge = picture.network.edges.find((e: any) => [e.source.key, e.target.key].sort().join() === [LAVROV, TILLERSON].sort().join());
+    expect(edge.weight).toBe(1);
+    expect(picture.person.coMentions.find((c: any) => c.entity.key === LAVROV)).toEqual({ entity: { key: LAVROV }, articleCount: 1, firstSeen: '2017-08-08T00:00:00.000Z' });
     await expectAgree();
   });
 

@@ -149,6 +149,20 @@ function addDay(p: Pick<PairCounts, 'days' | 'dayArticles'>, day: string, n: num
   }
 }
 
+/**
+ * Cypher for the articles a pair `p` counts on the days of a window, from its day lists, with
+ * `$sinceDay` and `$untilDay` (null for an open end) as windowDays gives them.
+ */
+export function pairArticlesInWindow(p: string): string {
+  return `reduce(s = 0, i IN range(0, size(${p}.days) - 1) |
+    s + CASE WHEN ($sinceDay IS NULL OR ${p}.days[i] >= $sinceDay) AND ($untilDay IS NULL OR ${p}.days[i] <= $untilDay) THEN ${p}.dayArticles[i] ELSE 0 END)`;
+}
+
+/** The UTC days a window covers, as the kept day counts are filtered: whole days, null for an open end. */
+export function windowDays(window: { since?: string | null; until?: string | null }): { sinceDay: string | null; untilDay: string | null } {
+  return { sinceDay: window.since ? dayOf(window.since) : null, untilDay: window.until ? dayOf(window.until) : null };
+}
+
 const PAIR = `{ .key, .a, .b, .articles, .firstSeen, .lastSeen, days: coalesce(p.days, []), dayArticles: coalesce(p.dayArticles, []) }`;
 
 async function storedPairs(tx: QueryRunner, keys: string[]): Promise<Map<string, PairCounts>> {

@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { dayOf, pairKey } from './counts.ts';
+import { dayOf, pairArticlesInWindow, pairKey, windowDays } from './counts.ts';
 import { ARTICLE, ENTITY, EVENT, pageOfArticleIds, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
@@ -40,8 +40,8 @@ async function inChunks<T, R>(items: T[], size: number, call: (chunk: T[]) => Pr
 }
 
 /**
- * The heaviest co-mentioned neighbours of each key. Without a window this reads the maintained
- * CO_MENTIONED edges; with one it counts the shared articles inside it. In the CO_MENTIONED form
+ * The heaviest co-mentioned neighbours of each key, from the kept pairs: their totals, or inside
+ * a window the sums of their days (whole UTC days). In the CO_MENTIONED form
  * `y` has no label (only entities have CO_MENTIONED edges): with `y:Entity`, Neo4j 5.26 planned the
  * scoped `CALL (x)` as every entity crossed with x's pairs, then a hash join (944k rows, 3.1 s on
  * the seed graph, where `CALL { WITH x … }` took 24 ms); without a label it can only expand from x.
@@ -52,81 +52,53 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
 }
 
 async function neighboursOf(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
-  const params = {
-    keys,
-    exclude: options.exclude,
-    kinds: options.kinds,
-    always: options.always,
-    fanOut: options.fanOut,
-    ...windowParams(options),
-  };
-  const accept = `NOT y.key IN $exclude AND ($kinds IS NULL OR y.kind IN $kinds OR y.key IN $always)`;
-  if (!options.since && !options.until) {
-    return runner.run<NeighbourRow & Record<string, unknown>>(
-      `UNWIND $keys AS k
-       MATCH (x:Entity {key: k})
-       CALL (x) {
-         MATCH (x)-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(y)
-         WHERE ${accept}
-         RETURN y.key AS to, p.articles AS articles
-         ORDER BY articles DESC, to
-         LIMIT $fanOut
-       }
-       RETURN k AS from, to, articles`,
-      params,
-    );
-  }
+  const windowed = Boolean(options.since || options.until);
   return runner.run<NeighbourRow & Record<string, unknown>>(
     `UNWIND $keys AS k
      MATCH (x:Entity {key: k})
      CALL (x) {
-       MATCH (x)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y:Entity)
-       WHERE y <> x AND ${WINDOW('a')} AND ${accept}
-       RETURN y.key AS to, count(a) AS articles
+       MATCH (x)-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(y)
+       WHERE NOT y.key IN $exclude AND ($kinds IS NULL OR y.kind IN $kinds OR y.key IN $always)
+       WITH y.key AS to, ${windowed ? pairArticlesInWindow('p') : 'p.articles'} AS articles
+       WHERE articles > 0
+       RETURN to, articles
        ORDER BY articles DESC, to
        LIMIT $fanOut
      }
      RETURN k AS from, to, articles`,
-    params,
+    { keys, exclude: options.exclude, kinds: options.kinds, always: options.always, fanOut: options.fanOut, ...windowDays(options) },
   );
 }
 
 /**
- * Co-mention weights among a set of entities (each pair once, lower key first). Without a window
- * every possible pair is looked up by its indexed key: n(n-1)/2 lookups, where walking each
- * entity's pairs would read every pair of every hub among them (thousands each).
+ * Co-mention weights among a set of entities (each pair once, lower key first): every possible pair
+ * looked up by its indexed key, n(n-1)/2 lookups, where walking each entity's pairs would read every
+ * pair of every hub among them (thousands each). Inside a window, the sums of the pairs' days.
  */
 export async function edgesAmong(runner: QueryRunner, keys: string[], window: Window): Promise<NeighbourRow[]> {
   if (keys.length < 2) return [];
-  if (!window.since && !window.until) {
-    const sorted = [...new Set(keys)].sort();
-    const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
-    return inChunks(pairs, ROWS_PER_CALL, (chunk) =>
-      runner.run<NeighbourRow & Record<string, unknown>>(
-        `UNWIND $pairs AS k
-         MATCH (p:CoMention {key: k})
-         RETURN p.a AS from, p.b AS to, p.articles AS articles`,
-        { pairs: chunk },
-      ),
-    );
-  }
-  return runner.run<NeighbourRow & Record<string, unknown>>(
-    `UNWIND $keys AS k
-     MATCH (x:Entity {key: k})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(y:Entity)
-     WHERE x.key < y.key AND y.key IN $keys AND ${WINDOW('a')}
-     RETURN x.key AS from, y.key AS to, count(a) AS articles`,
-    { keys, ...windowParams(window) },
+  const windowed = Boolean(window.since || window.until);
+  const sorted = [...new Set(keys)].sort();
+  const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
+  const rows = await inChunks(pairs, ROWS_PER_CALL, (chunk) =>
+    runner.run<NeighbourRow & Record<string, unknown>>(
+      `UNWIND $pairs AS k
+       MATCH (p:CoMention {key: k})
+       RETURN p.a AS from, p.b AS to, ${windowed ? pairArticlesInWindow('p') : 'p.articles'} AS articles`,
+      { pairs: chunk, ...windowDays(window) },
+    ),
   );
+  return rows.filter((r) => r.articles > 0);
 }
 
-/** Articles mentioning each entity inside a window. */
+/** Articles mentioning each entity on the days of a window, from the kept entity-day counts. */
 export async function articleCountsIn(runner: QueryRunner, keys: string[], window: Window): Promise<Map<string, number>> {
   const rows = await runner.run<{ key: string; n: number }>(
     `UNWIND $keys AS k
-     MATCH (:Entity {key: k})<-[:MENTIONS]-(a:Article)
-     WHERE ${WINDOW('a')}
-     RETURN k AS key, count(a) AS n`,
-    { keys, ...windowParams(window) },
+     MATCH (d:EntityDay {entity: k})
+     WHERE ($sinceDay IS NULL OR d.day >= $sinceDay) AND ($untilDay IS NULL OR d.day <= $untilDay)
+     RETURN k AS key, sum(d.articles) AS n`,
+    { keys, ...windowDays(window) },
   );
   return new Map(rows.map((r) => [r.key, r.n]));
 }
@@ -225,17 +197,12 @@ export interface DayCount {
   count: number;
 }
 
-/** The UTC days a window covers, as the kept day counts are filtered: whole days, null for an open end. */
-export function dayWindow(window: Window): { sinceDay: string | null; untilDay: string | null } {
-  return { sinceDay: window.since ? dayOf(window.since) : null, untilDay: window.until ? dayOf(window.until) : null };
-}
-
 /**
  * Articles per day mentioning `key`, or both `key` and `other`, from the kept day counts (whole
  * UTC days): an entity's days are a lookup by entity, a pair's days are lists on its one node.
  */
 export async function articlesPerDay(runner: QueryRunner, key: string, other: string | null, window: Window): Promise<DayCount[]> {
-  const { sinceDay, untilDay } = dayWindow(window);
+  const { sinceDay, untilDay } = windowDays(window);
   const inWindow = (day: string) => (sinceDay === null || day >= sinceDay) && (untilDay === null || day <= untilDay);
   if (other === null) {
     const rows = await runner.run<DayCount & Record<string, unknown>>(
