@@ -108,7 +108,7 @@ builder.interfaceFields(EntityRef, (t) => ({
     resolve: (entity, args, ctx) =>
       offsetConnection(
         args,
-        (page) => read.articlesMentioning(ctx.store, entity.key, args, page),
+        (page) => read.articlesMentioning(ctx.store, entity.key, args, page, entity.articleCount),
         () => read.countArticlesMentioning(ctx.store, entity.key, args),
       ),
   }),

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillCounts, pairKey, verifyCounts } from '../../src/store/queries/counts.ts';
+import { articlesMentioning } from '../../src/store/queries/read.ts';
+import { sharedArticles } from '../../src/store/queries/relations.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 const ADMIN = { authorization: 'Bearer curator' };
@@ -156,5 +158,37 @@ describe('counts kept at ingest', () => {
     await app.store.transaction((tx) => tx.run("MATCH (d:EntityDay {key: 'person:gone|2017-01-01'}) DELETE d"));
     await backfillCounts(app.store);
     await expectAgree();
+  });
+});
+
+describe('pages of a hub\'s articles read from its newest days', () => {
+  let seeded: TestApp;
+
+  beforeAll(async () => {
+    seeded = await createTestApp({ seed: true });
+  });
+
+  afterAll(() => seeded?.close());
+
+  it('give the same pages as walking all of its articles, for an entity and for a pair', async () => {
+    const US = 'country:US';
+    const [{ n }] = await seeded.store.run<{ n: number }>('MATCH (e:Entity {key: $key}) RETURN e.articleCount AS n', { key: US });
+    expect(n).toBeGreaterThan(20);
+    for (const page of [{ offset: 0, limit: 5 }, { offset: 5, limit: 7 }, { offset: n - 3, limit: 10 }]) {
+      const byDay = await articlesMentioning(seeded.store, US, {}, page, n, 0);
+      const walked = await articlesMentioning(seeded.store, US, {}, page, n, Infinity);
+      expect(byDay.map((a) => a.id)).toEqual(walked.map((a) => a.id));
+      expect(byDay.length).toBe(Math.min(page.limit, n - page.offset));
+    }
+    const [{ other }] = await seeded.store.run<{ other: string }>(
+      'MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o) RETURN o.key AS other ORDER BY p.articles DESC, other LIMIT 1',
+      { key: US },
+    );
+    for (const page of [{ offset: 0, limit: 3 }, { offset: 2, limit: 4 }]) {
+      const byDay = await sharedArticles(seeded.store, US, other, {}, page, 0);
+      const walked = await sharedArticles(seeded.store, US, other, {}, page, Infinity);
+      expect(byDay.map((r) => r.article.id)).toEqual(walked.map((r) => r.article.id));
+      expect(byDay.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -247,8 +247,8 @@ export async function pairsFromMentions(tx: QueryRunner, pairs: [string, string]
 // ---------------------------------------------------------------- checking and rebuilding from the mentions
 
 export interface CountDifference {
-  /** What differs: an entity's counters, one of its days, a pair's totals or its days. */
-  what: 'entity' | 'entity-day' | 'pair' | 'pair-days';
+  /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
+  what: 'article-day' | 'entity' | 'entity-day' | 'pair' | 'pair-days';
   key: string;
   stored: unknown;
   expected: unknown;
@@ -318,6 +318,10 @@ const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.ever
  */
 export async function verifyCounts(runner: QueryRunner): Promise<CountDifference[]> {
   const differences: CountDifference[] = [];
+  const misdated = await runner.run<{ id: string; day: string | null; expected: string }>(
+    'MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) RETURN a.id AS id, a.day AS day, substring(a.sortDate, 0, 10) AS expected',
+  );
+  for (const a of misdated) differences.push({ what: 'article-day', key: a.id, stored: a.day, expected: a.expected });
   const keys = await entityKeys(runner);
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
     const counters = await runner.run<{ key: string; articleCount: number; mentionCount: number; articles: number; mentions: number }>(
@@ -377,6 +381,7 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
  * graph written before they were kept). Idempotent; one transaction per chunk of entities or pairs.
  */
 export async function backfillCounts(runner: Runner): Promise<void> {
+  await runner.transaction((tx) => tx.run('MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) SET a.day = substring(a.sortDate, 0, 10)'));
   const keys = await entityKeys(runner);
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) await runner.transaction((tx) => recountEntityDays(tx, chunk));
   for (const { lo, hi } of await pairParts(runner, keys)) {

@@ -86,6 +86,8 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
           language: article.language,
           publishedAt: article.publishedAt,
           sortDate: sortDate(article, ingestedAt),
+          // The UTC day, indexed: a page of a hub's articles is read from the few days that hold it.
+          day: dayOf(sortDate(article, ingestedAt)),
           contentHash: article.contentHash,
           // Sentence i is text[bounds[2i], bounds[2i+1]]: evidence for any mention, not only the first few.
           sentenceBounds: extracted.sentences.flatMap((sentence) => [sentence.start, sentence.end]),

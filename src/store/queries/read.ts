@@ -81,12 +81,61 @@ export async function pageOfArticleIds(runner: QueryRunner, match: string, param
   return rows.slice(page.offset).map((r) => r.id);
 }
 
-/** A page of the articles a MATCH binds to `a`, newest first (see pageOfArticleIds). */
-async function articlePage(runner: QueryRunner, match: string, params: Record<string, unknown>, page: Page): Promise<ArticleRow[]> {
-  const ids = await pageOfArticleIds(runner, match, params, page);
+/**
+ * Above this many articles, a page of an entity's (or a pair's) articles is read from the days
+ * that hold it (pageOfArticleIdsByDay) rather than from all of them.
+ */
+export const DAY_PAGES_FROM = 500;
+
+/**
+ * The ids of a page of articles, newest first, read from the few newest days that hold it: `days`
+ * are the kept day counts (newest first) of an entity or pair, `condition` a MATCH on the bound
+ * article `a` that keeps the articles counted there. Each day's articles are an indexed lookup
+ * (Article.day), so a hub's page reads a day or two of news instead of every article it is in.
+ */
+export async function pageOfArticleIdsByDay(
+  runner: QueryRunner,
+  days: { day: string; count: number }[],
+  condition: string,
+  params: Record<string, unknown>,
+  page: Page,
+): Promise<string[]> {
+  const end = page.offset + page.limit;
+  const chosen: string[] = [];
+  let held = 0;
+  for (const { day, count } of days) {
+    if (held >= end) break;
+    chosen.push(day);
+    held += count;
+  }
+  if (chosen.length === 0) return [];
+  const rows = await runner.run<{ id: string }>(
+    `UNWIND $days AS day
+     MATCH (a:Article {day: day})
+     ${condition}
+     RETURN a.id AS id, a.sortDate AS sortDate
+     ORDER BY sortDate DESC, id
+     LIMIT $end`,
+    { ...params, days: chosen, end },
+  );
+  return rows.slice(page.offset).map((r) => r.id);
+}
+
+/** An entity's kept day counts, newest first. */
+export async function entityDaysNewestFirst(runner: QueryRunner, key: string): Promise<{ day: string; count: number }[]> {
+  return runner.run<{ day: string; count: number }>('MATCH (d:EntityDay {entity: $key}) RETURN d.day AS day, d.articles AS count ORDER BY day DESC', { key });
+}
+
+/** Articles by id, in the order of `ids`. */
+async function articlesInOrder(runner: QueryRunner, ids: string[]): Promise<ArticleRow[]> {
   if (ids.length === 0) return [];
   const byId = new Map((await articlesByIds(runner, ids)).map((a) => [a.id, a]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A page of the articles a MATCH binds to `a`, newest first (see pageOfArticleIds). */
+async function articlePage(runner: QueryRunner, match: string, params: Record<string, unknown>, page: Page): Promise<ArticleRow[]> {
+  return articlesInOrder(runner, await pageOfArticleIds(runner, match, params, page));
 }
 
 export async function articleByUrl(runner: QueryRunner, url: string): Promise<ArticleRow | null> {
@@ -317,8 +366,23 @@ export async function countArticles(runner: QueryRunner, filter: ArticleFilter):
   return row?.total ?? 0;
 }
 
-/** Articles mentioning an entity, newest first. */
-export async function articlesMentioning(runner: QueryRunner, key: string, window: Window, page: Page): Promise<ArticleRow[]> {
+/**
+ * Articles mentioning an entity, newest first. Without a window, an entity in more than
+ * DAY_PAGES_FROM articles has its page read from its newest days (`articleCount` is its counter).
+ */
+export async function articlesMentioning(
+  runner: QueryRunner,
+  key: string,
+  window: Window,
+  page: Page,
+  articleCount = 0,
+  dayPagesFrom = DAY_PAGES_FROM,
+): Promise<ArticleRow[]> {
+  if (!window.since && !window.until && articleCount > dayPagesFrom) {
+    const days = await entityDaysNewestFirst(runner, key);
+    // The entity is bound unlabelled, so the engine can only expand from the article (not from a hub's every article).
+    return articlesInOrder(runner, await pageOfArticleIdsByDay(runner, days, 'MATCH (a)-[:MENTIONS]->(e) WHERE e.key = $key', { key }, page));
+  }
   return articlePage(runner, `MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article) WHERE ${WINDOW('a')}`, { key, ...windowParams(window) }, page);
 }
 

@@ -6,7 +6,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
 import { dayOf, pairArticlesInWindow, pairKey, windowDays } from './counts.ts';
-import { ARTICLE, ENTITY, EVENT, pageOfArticleIds, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
+import { ARTICLE, DAY_PAGES_FROM, ENTITY, EVENT, pageOfArticleIds, pageOfArticleIdsByDay, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
 
 export interface NeighbourRow {
   from: string;
@@ -123,17 +123,15 @@ export interface SharedArticleRow {
  * Articles mentioning both `a` and `b`, newest first, with where in them each is mentioned. The
  * page is chosen over ids and dates alone, then read by id (see pageOfArticleIds).
  */
-export async function sharedArticles(runner: QueryRunner, a: string, b: string, window: Window, page: Page): Promise<SharedArticleRow[]> {
-  const ids = await pageOfArticleIds(
-    runner,
-    `${SMALL_THEN_LARGE}
-     MATCH (s)<-[:MENTIONS]-(art:Article)
-     WHERE ${WINDOW('art')}
-     MATCH (art)-[:MENTIONS]->(l)`,
-    { a, b, ...windowParams(window) },
-    page,
-    'art',
-  );
+export async function sharedArticles(
+  runner: QueryRunner,
+  a: string,
+  b: string,
+  window: Window,
+  page: Page,
+  dayPagesFrom = DAY_PAGES_FROM,
+): Promise<SharedArticleRow[]> {
+  const ids = window.since || window.until ? await sharedArticleIdsWalking(runner, a, b, window, page) : await sharedArticleIds(runner, a, b, page, dayPagesFrom);
   if (ids.length === 0) return [];
   const rows = await runner.run<SharedArticleRow & { id: string } & Record<string, unknown>>(
     `UNWIND $ids AS id
@@ -145,6 +143,40 @@ export async function sharedArticles(runner: QueryRunner, a: string, b: string, 
   );
   const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The page's ids from the pair's kept days when both entities are in more than `dayPagesFrom`
+ * articles (the newest days that hold the page, read by day); otherwise by walking the less
+ * mentioned one's articles.
+ */
+async function sharedArticleIds(runner: QueryRunner, a: string, b: string, page: Page, dayPagesFrom: number): Promise<string[]> {
+  const [pair] = await runner.run<{ days: string[]; counts: number[]; smaller: number }>(
+    `MATCH (x:Entity {key: $a})
+     MATCH (y:Entity {key: $b})
+     MATCH (p:CoMention {key: $key})
+     RETURN coalesce(p.days, []) AS days, coalesce(p.dayArticles, []) AS counts,
+            CASE WHEN x.articleCount < y.articleCount THEN x.articleCount ELSE y.articleCount END AS smaller`,
+    { a, b, key: pairKey(a, b) },
+  );
+  if (!pair) return [];
+  if (pair.smaller <= dayPagesFrom) return sharedArticleIdsWalking(runner, a, b, {}, page);
+  const days = pair.days.map((day, i) => ({ day, count: pair.counts[i] })).reverse();
+  // Both ends unlabelled: the engine can only expand from the day's articles.
+  return pageOfArticleIdsByDay(runner, days, 'MATCH (a)-[:MENTIONS]->(x) WHERE x.key = $a MATCH (a)-[:MENTIONS]->(y) WHERE y.key = $b', { a, b }, page);
+}
+
+async function sharedArticleIdsWalking(runner: QueryRunner, a: string, b: string, window: Window, page: Page): Promise<string[]> {
+  return pageOfArticleIds(
+    runner,
+    `${SMALL_THEN_LARGE}
+     MATCH (s)<-[:MENTIONS]-(art:Article)
+     WHERE ${WINDOW('art')}
+     MATCH (art)-[:MENTIONS]->(l)`,
+    { a, b, ...windowParams(window) },
+    page,
+    'art',
+  );
 }
 
 /** Events both `a` and `b` took part in, latest first. */
