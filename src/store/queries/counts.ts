@@ -301,13 +301,14 @@ async function expectedPairs(runner: QueryRunner, lo: string, hi: string | null)
   return pairs;
 }
 
-async function storedPairsInPart(runner: QueryRunner, lo: string, hi: string | null): Promise<Map<string, PairCounts>> {
-  const rows = await runner.run<{ p: PairCounts }>(
-    `MATCH (p:CoMention) WHERE p.a >= $lo AND ($hi IS NULL OR p.a < $hi) RETURN p ${PAIR} AS p`,
-    { lo, hi },
-  );
-  return new Map(rows.map((r) => [r.p.key, r.p]));
+/** The keys of the stored pairs whose lower key is in [lo, hi). */
+async function storedPairKeys(runner: QueryRunner, lo: string, hi: string | null): Promise<Set<string>> {
+  const rows = await runner.run<{ key: string }>('MATCH (p:CoMention) WHERE p.a >= $lo AND ($hi IS NULL OR p.a < $hi) RETURN p.key AS key', { lo, hi });
+  return new Set(rows.map((r) => r.key));
 }
+
+/** Pairs read per call: their day lists are the bulk of what a call converts. */
+const PAIRS_PER_CALL = 10_000;
 
 const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
 
@@ -324,25 +325,33 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
   for (const a of misdated) differences.push({ what: 'article-day', key: a.id, stored: a.day, expected: a.expected });
   const keys = await entityKeys(runner);
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
-    const counters = await runner.run<{ key: string; articleCount: number; mentionCount: number; articles: number; mentions: number }>(
-      `UNWIND $keys AS k
-       MATCH (e:Entity {key: k})
-       CALL (e) { MATCH (a:Article)-[m:MENTIONS]->(e) RETURN count(a) AS articles, sum(m.count) AS mentions }
-       RETURN k AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount, articles, coalesce(mentions, 0) AS mentions`,
+    // Grouped from the entities rather than a subquery per entity: on the embedded engine
+    // `CALL (e) { MATCH (a:Article)-[m:MENTIONS]->(e) … }` scans every article for each entity.
+    const stored = await runner.run<{ key: string; articleCount: number; mentionCount: number }>(
+      'UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount',
       { keys: chunk },
     );
-    for (const c of counters) {
-      if (c.articleCount !== c.articles || c.mentionCount !== c.mentions) {
-        differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: c.articles, mentions: c.mentions } });
+    const counted = new Map(
+      (
+        await runner.run<{ key: string; articles: number; mentions: number }>(
+          'UNWIND $keys AS k MATCH (:Entity {key: k})<-[m:MENTIONS]-(a:Article) RETURN k AS key, count(a) AS articles, sum(m.count) AS mentions',
+          { keys: chunk },
+        )
+      ).map((c) => [c.key, c]),
+    );
+    for (const c of stored) {
+      const e = counted.get(c.key) ?? { articles: 0, mentions: 0 };
+      if (c.articleCount !== e.articles || c.mentionCount !== e.mentions) {
+        differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: e.articles, mentions: e.mentions } });
       }
     }
     const expected = new Map((await entityDaysFromMentions(runner, chunk)).map((c) => [entityDayKey(c.entity, c.day), c]));
-    const stored = await runner.run<EntityDayCount & { key: string } & Record<string, unknown>>(
+    const storedDays = await runner.run<EntityDayCount & { key: string } & Record<string, unknown>>(
       'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions',
       { keys: chunk },
     );
     const seen = new Set<string>();
-    for (const s of stored) {
+    for (const s of storedDays) {
       seen.add(s.key);
       const e = expected.get(s.key);
       if (!e || e.articles !== s.articles || e.mentions !== s.mentions || s.key !== entityDayKey(s.entity, s.day)) {
@@ -360,17 +369,22 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
 
   for (const { lo, hi } of await pairParts(runner, keys)) {
     const expected = await expectedPairs(runner, lo, hi);
-    const stored = await storedPairsInPart(runner, lo, hi);
-    for (const [key, s] of stored) {
-      const e = expected.get(key);
-      if (!e || e.articles !== s.articles || e.firstSeen !== s.firstSeen || e.lastSeen !== s.lastSeen || e.a !== s.a || e.b !== s.b) {
-        differences.push({ what: 'pair', key, stored: { articles: s.articles, firstSeen: s.firstSeen, lastSeen: s.lastSeen }, expected: e ? { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } : null });
-      } else if (!sameList(e.days, s.days) || !sameList(e.dayArticles, s.dayArticles)) {
-        differences.push({ what: 'pair-days', key, stored: { days: s.days, dayArticles: s.dayArticles }, expected: { days: e.days, dayArticles: e.dayArticles } });
+    const storedKeys = await storedPairKeys(runner, lo, hi);
+    for (const key of expected.keys()) {
+      if (!storedKeys.has(key)) {
+        const e = expected.get(key)!;
+        differences.push({ what: 'pair', key, stored: null, expected: { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } });
       }
     }
-    for (const [key, e] of expected) {
-      if (!stored.has(key)) differences.push({ what: 'pair', key, stored: null, expected: { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } });
+    for (const chunk of chunks([...storedKeys], PAIRS_PER_CALL)) {
+      for (const [key, s] of await storedPairs(runner, chunk)) {
+        const e = expected.get(key);
+        if (!e || e.articles !== s.articles || e.firstSeen !== s.firstSeen || e.lastSeen !== s.lastSeen || e.a !== s.a || e.b !== s.b) {
+          differences.push({ what: 'pair', key, stored: { articles: s.articles, firstSeen: s.firstSeen, lastSeen: s.lastSeen }, expected: e ? { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } : null });
+        } else if (!sameList(e.days, s.days) || !sameList(e.dayArticles, s.dayArticles)) {
+          differences.push({ what: 'pair-days', key, stored: { days: s.days, dayArticles: s.dayArticles }, expected: { days: e.days, dayArticles: e.dayArticles } });
+        }
+      }
     }
   }
   return differences;
@@ -386,9 +400,9 @@ export async function backfillCounts(runner: Runner): Promise<void> {
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) await runner.transaction((tx) => recountEntityDays(tx, chunk));
   for (const { lo, hi } of await pairParts(runner, keys)) {
     const expected = await expectedPairs(runner, lo, hi);
-    const stored = await storedPairsInPart(runner, lo, hi);
-    for (const chunk of chunks([...expected.values()], 20_000)) await runner.transaction((tx) => writePairs(tx, chunk, 'set'));
-    const gone = [...stored.keys()].filter((k) => !expected.has(k));
-    for (const chunk of chunks(gone, 20_000)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
+    const storedKeys = await storedPairKeys(runner, lo, hi);
+    for (const chunk of chunks([...expected.values()], PAIRS_PER_CALL)) await runner.transaction((tx) => writePairs(tx, chunk, 'set'));
+    const gone = [...storedKeys].filter((k) => !expected.has(k));
+    for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
   }
 }
