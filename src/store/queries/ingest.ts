@@ -438,16 +438,20 @@ export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ 
 /** Sets an entity's counters from its mentions: the reference the incremental path must agree with. */
 export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
+  // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
+  const sorted = [...keys].sort();
+  await tx.run(
+    'UNWIND $keys AS key MATCH (e:Entity {key: key}) SET e.articleCount = 0, e.mentionCount = 0, e.firstSeen = null, e.lastSeen = null',
+    { keys: sorted },
+  );
+  // Grouped from the entities: on the embedded engine a subquery per entity over
+  // `(a:Article)-[m:MENTIONS]->(e)` scans every article for each entity.
   await tx.run(
     `UNWIND $keys AS key
-     MATCH (e:Entity {key: key})
-     CALL (e) {
-       MATCH (a:Article)-[m:MENTIONS]->(e)
-       RETURN count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
-     }
+     MATCH (e:Entity {key: key})<-[m:MENTIONS]-(a:Article)
+     WITH e, count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
      SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
-    // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
-    { keys: [...keys].sort() },
+    { keys: sorted },
   );
   await recountEntityDays(tx, keys);
   // An entity no article mentions any more is gone from the graph, with its edges.
