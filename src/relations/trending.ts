@@ -39,9 +39,20 @@ export async function trending(
   const until = options.until ?? (await latestArticleDate(runner)) ?? new Date().toISOString();
   const since = options.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
   const baselineStart = new Date(Date.parse(since) - options.baselineDays * DAY_MS).toISOString();
-  const rows = await trendCounts(runner, { kind: options.kind, baselineStart, since, until, minCount: options.minCount ?? 1 });
   const windowDays = Math.max(daysBetween(dayOf(since), dayOf(until)).length, 1);
   const smoothing = 1 / options.baselineDays;
+  // Ranked in the query (only the first few entities are read): the same ratio as below, unrounded.
+  const rows = await trendCounts(runner, {
+    kind: options.kind,
+    baselineStart,
+    since,
+    until,
+    minCount: options.minCount ?? 1,
+    windowDays,
+    baselineDays: options.baselineDays,
+    smoothing,
+    limit: options.first,
+  });
   const trends = rows.map((row) => {
     const windowRate = row.inWindow / windowDays;
     const baselineRate = row.inBaseline / options.baselineDays;
@@ -54,6 +65,5 @@ export async function trending(
       ratio: round((windowRate + smoothing) / (baselineRate + smoothing)),
     };
   });
-  trends.sort((a, b) => b.ratio - a.ratio || b.windowCount - a.windowCount || (a.entity.key < b.entity.key ? -1 : 1));
-  return { since, until, trends: trends.slice(0, options.first) };
+  return { since, until, trends };
 }
