@@ -13,6 +13,7 @@ import { useCostLimits, useDeadline, useIntrospectionSwitch, useNestingLimit, us
 import { createMetrics, usePrometheusMetrics, useRequestObservability, yogaLogger } from './observability.ts';
 import { contextScope } from './request-state.ts';
 import { createResponseCache } from './response-cache.ts';
+import { useResolvedNames } from './resolved-names.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 /** What GraphiQL opens with: a relationship question the seed articles answer. */
@@ -86,6 +87,7 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       useIntrospectionSwitch(settings.introspection),
       useCostLimits(settings),
       useDeadline(settings, metrics),
+      useResolvedNames(),
       // After the allow-list, which fills in the document that the cache's key is made of.
       ...cache.plugins,
       useBodyLimit(),
