@@ -7,6 +7,7 @@ import { schema } from '../graphql/index.ts';
 import type { Logger } from '../logger.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { useExplorer } from './explorer.ts';
+import { useExport } from './export.ts';
 import { createContext, type Context, type Services } from './context.ts';
 import { maskNewsgraphError } from './errors.ts';
 import { useCostLimits, useDeadline, useIntrospectionSwitch, useNestingLimit, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
@@ -58,7 +59,7 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
   const cache = createResponseCache(services.store, settings.responseCacheTtlMs);
   // Everything the server does goes through the cache's store: no write can miss the epoch.
   const served: Services = { ...services, store: cache.store };
-  return createYoga<Record<string, unknown>, Context>({
+  const yoga: NewsgraphYoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(served, contextScope(request, access)),
     graphqlEndpoint: '/graphql',
@@ -92,6 +93,8 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       ...cache.plugins,
       useBodyLimit(),
       useExplorer(),
+      // An export is a GraphQL request to this same server, with the caller's key and address.
+      useExport(settings, (request, serverContext) => yoga.handleRequest(request, serverContext as Record<string, unknown>)),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -106,4 +109,5 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       }),
     ],
   });
+  return yoga;
 }
