@@ -2,6 +2,7 @@
  * The explorer in a real browser: the server as `npm start` runs it and headless Chromium (see
  * browser.ts). Each test leaves a screenshot in test-artifacts/browser/explorer/ (the last run's only).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -172,6 +173,21 @@ describe('explorer', () => {
     await item.waitFor();
     expect(await item.locator('.mentions').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
     await screenshot('4-live-article');
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads the network on screen from the Download menu, as GraphML with the nodes drawn', async () => {
+    await openOn(LAVROV);
+    await page.locator('#download summary').click();
+    const links = page.locator('#download-menu [data-view="network"] a');
+    expect(await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).dataset.format))).toEqual(['graphml', 'gexf', 'csv-nodes', 'csv-edges']);
+    await screenshot('5-download-menu');
+    const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
+    expect(download.suggestedFilename()).toMatch(/^network-around-person-q58217\.graphml$/);
+    const file = await download.path();
+    const ids = [...fs.readFileSync(file, 'utf8').matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort();
+    const drawn = await page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());
+    expect(ids).toEqual(drawn);
     expect(problems).toEqual([]);
   });
 
