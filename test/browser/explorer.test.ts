@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { measureContrast, MIN_CONTRAST } from './contrast.ts';
 import { artifactsDir, BROWSER_KEY as KEY, launchPersistent, requireChromium, startBrowserServer, type BrowserServer } from './browser.ts';
 
 const LAVROV = 'person:Q58217';
@@ -189,6 +190,28 @@ describe('explorer', () => {
     const drawn = await page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());
     expect(ids).toEqual(drawn);
     expect(problems).toEqual([]);
+  });
+
+  it('shows the text of every control, typed or not, at a contrast of at least 4.5:1 with its background', async () => {
+    await openOn(LAVROV);
+    await page.locator('#search-input').fill('Lavrov'); // typed text, the issue's white-on-white field
+    await page.locator('#search-input ~ .suggestions li').first().waitFor();
+    const readings = [...(await measureContrast(page))];
+    await screenshot('6-contrast-search-typed');
+    await page.locator('#search-input').fill('');
+    await page.locator('.tabs [data-tab="connect"]').click();
+    await pickSuggestion('#from-input', 'Tillerson', TILLERSON);
+    await pickSuggestion('#to-input', 'Putin', PUTIN);
+    await page.locator('#connect-form button[type="submit"]').click();
+    await page.locator('#paths .hop').first().waitFor();
+    readings.push(...(await measureContrast(page, '#tab-connect input, #tab-connect button')));
+    await page.locator('#download summary').click();
+    readings.push(...(await measureContrast(page, '#download-menu a')));
+    for (const control of ['input#search-input', 'input#since', 'input#until', 'input#from-input', 'input#to-input', 'button#all-time', 'button#fit', 'summary.ghost', 'a.ghost.api-link']) {
+      expect(readings.some((r) => r.control.startsWith(control)), `${control} measured`).toBe(true);
+    }
+    const low = readings.filter((r) => r.ratio < MIN_CONTRAST);
+    expect(low, JSON.stringify(low, null, 1)).toEqual([]);
   });
 
   it('runs no script or style but its own, under its Content-Security-Policy', async () => {
