@@ -1,5 +1,6 @@
 /** Start: config → store → migrations → seed if empty → server; SIGTERM/SIGINT close the server, then the store. */
 import { createServer, type Server } from 'node:http';
+import { ensureLocalKey, isLoopback, localApiKey } from './auth/local-key.ts';
 import type { Config } from './config.ts';
 import { createExtractor } from './extract/index.ts';
 import type { Extractor } from './extract/types.ts';
@@ -8,6 +9,7 @@ import { seedIfEmpty } from './seed.ts';
 import { openStore } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
 import { openNewsPubSub, type NewsPubSub } from './server/pubsub.ts';
+import { removeServerFile, writeServerFile } from './server/server-file.ts';
 import { createNewsgraphYoga } from './server/yoga.ts';
 
 export interface Running {
@@ -31,7 +33,10 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
       }
     }
     const live = (pubsub = await openNewsPubSub(config.redisUrl, logger));
-    const yoga = createNewsgraphYoga({ store, extractor, apiKeys: config.apiKeys, pubsub: live }, { logger, settings: config.server });
+    // No keys and nobody but this machine can connect: a key for the owner, kept in DATA_DIR.
+    const local = config.apiKeys.length === 0 && isLoopback(config.host) ? ensureLocalKey(config.dataDir) : null;
+    const apiKeys = local ? [localApiKey(local.key)] : config.apiKeys;
+    const yoga = createNewsgraphYoga({ store, extractor, apiKeys, pubsub: live }, { logger, settings: config.server });
     const server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -39,8 +44,17 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://localhost:${port}/graphql`;
-    logger.info({ url, engine: store.engine, mutations: config.apiKeys.length > 0, liveAcrossServers: Boolean(config.redisUrl) }, 'newsgraph is listening');
+    const url = `http://${urlHost(config.host)}:${port}/graphql`;
+    writeServerFile(config.dataDir, url);
+    logger.info({ url, engine: store.engine, mutations: apiKeys.length > 0, liveAcrossServers: Boolean(config.redisUrl) }, 'newsgraph is listening');
+    if (local) {
+      logger.info(
+        { keyFile: local.file, created: local.created },
+        `no API keys configured and listening on loopback only: ${local.created ? 'generated' : 'using'} a local key (read+ingest) in ${local.file}. ` +
+          `Load articles with: npx newsgraph ingest --endpoint ${url} FILES (the CLI reads the key from that file), ` +
+          `or send the header "Authorization: Bearer $(cat ${local.file})"`,
+      );
+    }
     let stopping: Promise<void> | null = null;
     return {
       server,
@@ -51,6 +65,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
           await live.close(); // live streams end, or they would hold the server open
           await closed;
           await live.disconnect(); // after the last requests: other servers' subscribers still hear of their ingests
+          removeServerFile(config.dataDir);
           await store.close();
         })()),
     };
@@ -59,6 +74,12 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     await store.close();
     throw error;
   }
+}
+
+/** The host a client on this machine reaches the server at: localhost for loopback and for every interface. */
+function urlHost(host: string): string {
+  if (host === '' || host === '0.0.0.0' || host === '::' || isLoopback(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /**

@@ -21,6 +21,8 @@ const state = {
   /** Entities whose neighbourhood is drawn, the centre first. */
   expanded: [] as string[],
   paths: [] as NonNullable<PathsResult['paths']>,
+  /** The two ends the paths were asked between. */
+  pathEnds: null as null | { from: string; to: string },
   pathIndex: 0,
   live: [] as LiveItem[],
   liveSeen: new Set<string>(),
@@ -224,6 +226,7 @@ async function findPaths(event: Event): Promise<void> {
   try {
     const data = await loading(gql<PathsResult>(PATHS, { from: from.key, to: to.key, ...range() }));
     state.paths = data.paths ?? [];
+    state.pathEnds = { from: from.key, to: to.key };
     if (state.paths.length > 0) {
       graph.cy.batch(() => {
         for (const path of state.paths) {
@@ -252,6 +255,43 @@ function drawPath(index: number): void {
     graph.showPath(path.entities.map((e) => e.key));
     $('#clear-path').hidden = false;
   }
+}
+
+// ------------------------------------------------------------------ downloads
+
+const FORMATS: [label: string, extension: string, part?: string][] = [
+  ['GraphML', 'graphml'],
+  ['GEXF (Gephi)', 'gexf'],
+  ['CSV nodes', 'csv', 'nodes'],
+  ['CSV edges', 'csv', 'edges'],
+];
+
+/** Links to /export for what is on screen: the network drawn, the paths found, the link shown. */
+function downloadMenu(): void {
+  const { since, until } = range();
+  const windowed = (params: URLSearchParams) => {
+    if (since) params.set('since', since);
+    if (until) params.set('until', until);
+    return params;
+  };
+  const groups: [title: string, view: string, params: URLSearchParams][] = [];
+  if (state.expanded.length > 0) {
+    const params = new URLSearchParams(state.expanded.slice(0, MAX_AROUND).map((key) => ['around', key]));
+    params.set('limit', String(CENTER_LIMIT));
+    groups.push(['This network', 'network', windowed(params)]);
+  }
+  if (state.pathEnds && state.paths.length > 0) groups.push(['These paths', 'paths', windowed(new URLSearchParams({ from: state.pathEnds.from, to: state.pathEnds.to }))]);
+  if (state.showing?.kind === 'edge') groups.push(['This link\'s evidence', 'relationship', new URLSearchParams({ a: state.showing.a, b: state.showing.b })]);
+  replaceChildren($('#download-menu'),
+    groups.map(([title, view, params]) =>
+      h('div', { class: 'download-group', 'data-view': view },
+        h('span', { class: 'download-title' }, title),
+        FORMATS.map(([label, extension, part]) => {
+          const query = new URLSearchParams(params);
+          if (part) query.set('part', part);
+          return h('a', { href: `/export/${view}.${extension}?${query}`, download: '', role: 'menuitem', 'data-format': part ? `${extension}-${part}` : extension }, label);
+        }))),
+    groups.length === 0 ? h('p', { class: 'muted' }, 'Draw a network first.') : null);
 }
 
 // ------------------------------------------------------------------ live updates
@@ -389,6 +429,13 @@ $('#clear-path').addEventListener('click', () => {
   $('#clear-path').hidden = true;
 });
 $('#connect-form').addEventListener('submit', (event) => void findPaths(event));
+$('#download').addEventListener('toggle', () => {
+  if (($('#download') as HTMLDetailsElement).open) downloadMenu();
+});
+document.addEventListener('click', (event) => {
+  const menu = $('#download') as HTMLDetailsElement;
+  if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+});
 
 legend();
 replaceChildren($('#live-feed'), liveView(state.live, actions));

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLoopback, readLocalKey } from '../auth/local-key.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { readServerFile } from '../server/server-file.ts';
 
 /** Loads the configuration; on problems prints all of them and returns null (the caller exits 1). */
 export function exitOnConfigError(): Config | null {
@@ -33,4 +36,34 @@ export function parseCommand<const O extends Options>(command: string, usage: st
     process.stderr.write(`${command}: ${(error as Error).message}\n\n${usage}`);
     return 2;
   }
+}
+
+/** DATA_DIR as the server reads it, without failing on unrelated configuration problems. */
+export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return loadConfig(env).dataDir;
+  } catch {
+    return path.resolve(env.DATA_DIR || './data');
+  }
+}
+
+/** Where the server holding this DATA_DIR listens (from its DATA_DIR/server.json), if one runs. */
+export function runningServerUrl(dataDir: string): string | null {
+  return readServerFile(dataDir)?.url ?? null;
+}
+
+/**
+ * The key to send to `endpoint`: --api-key, else $NEWSGRAPH_API_KEY, else, for a server on this
+ * machine, the local key that server generated in DATA_DIR.
+ */
+export function apiKeyFor(endpoint: string, given: string | undefined, dataDir: string): string | null {
+  if (given) return given;
+  if (process.env.NEWSGRAPH_API_KEY) return process.env.NEWSGRAPH_API_KEY;
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return null;
+  }
+  return isLoopback(host) ? readLocalKey(dataDir) : null;
 }

@@ -13,7 +13,8 @@ import type { IngestItem, IngestReport, SourceRecord } from '../ingest/types.ts'
 import { DatabaseLockedError } from '../store/runner.ts';
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
-import { exitOnConfigError, parseCommand } from './common.ts';
+import { localKeyFile, readLocalKey } from '../auth/local-key.ts';
+import { apiKeyFor, dataDirOf, exitOnConfigError, parseCommand, runningServerUrl } from './common.ts';
 
 const USAGE = `usage: newsgraph ingest [options] PATH...
 
@@ -22,7 +23,8 @@ PATH is a .txt/.md/.json/.jsonl file, a folder of them, or - for standard input.
 options:
   --endpoint URL     send the articles to a running server's GraphQL endpoint
                      (e.g. http://localhost:4000/graphql) instead of opening the database
-  --api-key KEY      API key for --endpoint (default: $NEWSGRAPH_API_KEY)
+  --api-key KEY      API key for --endpoint (default: $NEWSGRAPH_API_KEY, else for a server
+                     on this machine the local key it generated in DATA_DIR/local-api-key)
   --batch-size N     articles per transaction (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_STORE_BATCH})
                      or per request with --endpoint (default ${ENDPOINT_BATCH_SIZE}, at most ${MAX_ARTICLES_PER_CALL})
   --quiet            no progress bar
@@ -55,17 +57,12 @@ export async function run(argv: string[]): Promise<number> {
   let report: IngestReport;
   try {
     report = values.endpoint
-      ? await ingestThroughEndpoint(values.endpoint, values['api-key'] ?? process.env.NEWSGRAPH_API_KEY ?? null, records, batchSize, progress.update)
+      ? await ingestThroughEndpoint(values.endpoint, apiKeyFor(values.endpoint, values['api-key'], dataDirOf()), records, batchSize, progress.update)
       : await ingestIntoStore(records, batchSize, progress.update);
   } catch (error) {
     progress.stop();
     if (error instanceof DatabaseLockedError) {
-      process.stderr.write(
-        `newsgraph ingest: ${error.message}.\n` +
-          'Send the articles through that server instead:\n' +
-          `  npx newsgraph ingest --endpoint http://localhost:4000/graphql --api-key <key> ${positionals.join(' ')}\n` +
-          '(the server needs NEWSGRAPH_API_KEYS set), or stop the server and run this again.\n',
-      );
+      process.stderr.write(`newsgraph ingest: ${error.message}.\n${throughServerHint(positionals)}`);
       return 1;
     }
     process.stderr.write(`newsgraph ingest: ${(error as Error).message}\n`);
@@ -74,6 +71,22 @@ export async function run(argv: string[]): Promise<number> {
   progress.stop();
   process.stdout.write(formatReport(report));
   return report.failed > 0 ? 1 : 0;
+}
+
+/** How to send the articles through the server that holds the database, naming the port it really uses. */
+function throughServerHint(paths: string[]): string {
+  const dataDir = dataDirOf();
+  const running = runningServerUrl(dataDir);
+  const url = running ?? 'http://localhost:4000/graphql';
+  const where = running ? `A server is running at ${url}; send` : 'Send';
+  if (running && readLocalKey(dataDir)) {
+    return `${where} the articles through it (the CLI uses its local key in ${localKeyFile(dataDir)}):\n  npx newsgraph ingest --endpoint ${url} ${paths.join(' ')}\nor stop the server and run this again.\n`;
+  }
+  return (
+    `${where} the articles through that server instead:\n` +
+    `  npx newsgraph ingest --endpoint ${url} --api-key <key> ${paths.join(' ')}\n` +
+    '(the server needs NEWSGRAPH_API_KEYS set), or stop the server and run this again.\n'
+  );
 }
 
 async function ingestIntoStore(records: AsyncIterable<SourceRecord>, batchSize: number, onProgress: (done: number) => void) {

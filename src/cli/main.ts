@@ -5,6 +5,7 @@ type Command = { describe: string; load: () => Promise<{ run(argv: string[]): Pr
 const commands: Record<string, Command> = {
   serve: { describe: 'start the GraphQL server (what `npm start` runs)', load: () => import('./serve.ts') },
   ingest: { describe: 'load articles from files, folders or - (stdin)', load: () => import('./ingest.ts') },
+  export: { describe: 'write the network, paths or a relationship as GraphML, GEXF or CSV', load: () => import('./export.ts') },
   migrate: { describe: 'apply schema migrations', load: () => import('./migrate.ts') },
   'verify-counts': { describe: 'recompute the kept counts from the mentions and report differences', load: () => import('./verify-counts.ts') },
   neo4j: { describe: 'start a local Neo4j (Maven-built, no Docker) and print its NEO4J_URI', load: () => import('./neo4j.ts') },

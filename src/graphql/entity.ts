@@ -5,6 +5,7 @@ import type { Context } from '../server/context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
+import { entityByName } from './names.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 
 export const ENTITY_KINDS = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'PLACE'] as const;
@@ -130,31 +131,6 @@ builder.objectFields(PersonRef, (t) => ({
 
 // ------------------------------------------------------------------ finding entities
 
-function ambiguous(name: string, candidates: EntityRow[]) {
-  return createGraphQLError(
-    `"${name}" names ${candidates.length} entities: ${candidates.map((c) => `${c.name} (${c.key})`).join(', ')}; use a fuller name or the key`,
-    {
-      extensions: {
-        code: 'AMBIGUOUS',
-        candidates: candidates.map((c) => ({ key: c.key, name: c.name, kind: c.kind, articleCount: c.articleCount })),
-      },
-    },
-  );
-}
-
-/** The one entity a human name means: an exact name or alias, a unique word match, or an AMBIGUOUS error. */
-export async function entityByName(ctx: Context, name: string, kind: EntityKind | null): Promise<EntityRow | null> {
-  if (name.trim() === '') {
-    throw createGraphQLError('name must not be empty', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  const candidates = await read.entitiesNamed(ctx.store, name, kind);
-  if (candidates.length <= 1) return candidates[0] ?? null;
-  const lower = name.trim().toLowerCase();
-  const exactName = candidates.filter((c) => c.name.toLowerCase() === lower);
-  if (exactName.length === 1) return exactName[0];
-  throw ambiguous(name, candidates);
-}
-
 builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
@@ -173,7 +149,8 @@ builder.queryFields((t) => ({
   person: t.field({
     type: PersonRef,
     nullable: true,
-    description: 'A person by name or alias, case-insensitive ("Lavrov", "sergei lavrov").',
+    description:
+      'A person by name or alias, case-insensitive ("Lavrov", "sergei lavrov"). Several matches: the one in at least 5 times the articles of the next (the others in extensions.resolvedNames), else an AMBIGUOUS error; none: a NOT_FOUND error with suggestions.',
     args: { name: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => entityByName(ctx, args.name, 'PERSON'),
   }),
@@ -267,15 +244,16 @@ export async function resolveEntityRef(ctx: Context, ref: EntityRefValue, argume
   if (given !== 1) {
     throw createGraphQLError(`${argument}: give exactly one of id, key or name`, { extensions: { code: 'BAD_USER_INPUT', argument } });
   }
+  if (ref.name != null) return entityByName(ctx, ref.name, ref.kind ?? null, argument);
   let entity: EntityRow | null = null;
   if (ref.key != null) entity = await ctx.loaders.entity.load(ref.key);
-  else if (ref.id != null) {
+  else {
     const key = decodeEntityId(String(ref.id));
     entity = key ? await ctx.loaders.entity.load(key) : null;
-  } else entity = await entityByName(ctx, ref.name!, ref.kind ?? null);
+  }
   if (entity && ref.kind && entity.kind !== ref.kind) entity = null;
   if (!entity) {
-    const what = ref.key ?? ref.id ?? ref.name;
+    const what = ref.key ?? ref.id;
     throw createGraphQLError(`${argument}: no entity ${JSON.stringify(what)}${ref.kind ? ` of kind ${ref.kind}` : ''}`, {
       extensions: { code: 'NOT_FOUND', argument },
     });

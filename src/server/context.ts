@@ -62,6 +62,23 @@ function createLoaders(store: Runner) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** An entity as names in answers list it: enough to pick it by key next time. */
+export interface NamedEntity {
+  key: string;
+  name: string;
+  kind: string;
+  articleCount: number;
+}
+
+/** A name that matched several entities and was taken to mean the most prominent one. */
+export interface ResolvedName {
+  /** The argument it was given in (`from`, `around[0]`), absent for `person(name:)` and the like. */
+  argument?: string;
+  name: string;
+  chosen: NamedEntity;
+  alternatives: NamedEntity[];
+}
+
 export interface Context {
   services: Services;
   /** The store as this request sees it: every call counted in `roundTrips`. */
@@ -70,6 +87,8 @@ export interface Context {
   loaders: Loaders;
   /** Who asks (for scope checks), the request id and logger, the metrics. */
   req: RequestScope;
+  /** Names this request resolved to one of several candidates: the answer's `extensions.resolvedNames`. */
+  resolvedNames: ResolvedName[];
 }
 
 /** `scope` comes from the server's request state; without one the request is anonymous, with no deadline. */
@@ -78,5 +97,5 @@ export function createContext(
   scope: { req: RequestScope; roundTrips: RoundTrips; guard: RunnerGuard } = { req: anonymousScope(), roundTrips: { count: 0 }, guard: {} },
 ): Context {
   const store = countingRunner(services.store, scope.roundTrips, scope.guard);
-  return { services, store, roundTrips: scope.roundTrips, loaders: createLoaders(store), req: scope.req };
+  return { services, store, roundTrips: scope.roundTrips, loaders: createLoaders(store), req: scope.req, resolvedNames: [] };
 }

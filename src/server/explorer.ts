@@ -9,23 +9,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Plugin } from 'graphql-yoga';
+import { serveAsset, staticAsset, type StaticAsset } from './assets.ts';
 
 export const EXPLORER_PATH = '/explore';
 
 const SOURCES = fileURLToPath(new URL('../../explorer/', import.meta.url));
 
-interface Asset {
-  body: Uint8Array<ArrayBuffer>;
-  type: string;
-  etag: string;
-}
 
-function asset(body: Uint8Array, type: string): Asset {
-  return { body: new Uint8Array(body), type, etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
-}
-
-/** Path → asset: the page at /explore (and /explore/), its icon and the bundle beside it. */
-async function bundle(): Promise<Map<string, Asset>> {
+/**
+ * Path → asset: the page at /explore (and /explore/), its icon and the bundle beside it; revalidated
+ * on every load (cheap with the ETag), so a restarted server's new bundle is picked up at once.
+ */
+async function bundle(): Promise<Map<string, StaticAsset>> {
   const result = await build({
     absWorkingDir: SOURCES,
     entryPoints: { app: 'src/main.ts', style: 'src/style.css' },
@@ -38,14 +33,14 @@ async function bundle(): Promise<Map<string, Asset>> {
     outdir: 'out',
     logLevel: 'silent',
   });
-  const assets = new Map<string, Asset>();
-  const page = asset(await fs.readFile(path.join(SOURCES, 'index.html')), 'text/html; charset=utf-8');
+  const assets = new Map<string, StaticAsset>();
+  const page = staticAsset(await fs.readFile(path.join(SOURCES, 'index.html')), 'text/html; charset=utf-8');
   assets.set(EXPLORER_PATH, page);
   assets.set(`${EXPLORER_PATH}/`, page);
-  assets.set(`${EXPLORER_PATH}/favicon.svg`, asset(await fs.readFile(path.join(SOURCES, 'favicon.svg')), 'image/svg+xml'));
+  assets.set(`${EXPLORER_PATH}/favicon.svg`, staticAsset(await fs.readFile(path.join(SOURCES, 'favicon.svg')), 'image/svg+xml'));
   for (const file of result.outputFiles) {
     const name = path.basename(file.path);
-    assets.set(`${EXPLORER_PATH}/${name}`, asset(file.contents, name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8'));
+    assets.set(`${EXPLORER_PATH}/${name}`, staticAsset(file.contents, name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8'));
   }
   return assets;
 }
@@ -71,10 +66,10 @@ export const EXPLORER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-let built: Promise<Map<string, Asset>> | null = null;
+let built: Promise<Map<string, StaticAsset>> | null = null;
 
 /** The bundle, built once per process; a failed build is tried again on the next request. */
-export function explorerAssets(): Promise<Map<string, Asset>> {
+export function explorerAssets(): Promise<Map<string, StaticAsset>> {
   if (!built) {
     built = bundle();
     built.catch(() => {
@@ -88,7 +83,7 @@ async function respond(request: Request, pathname: string): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
   }
-  let assets: Map<string, Asset>;
+  let assets: Map<string, StaticAsset>;
   try {
     assets = await explorerAssets();
   } catch (error) {
@@ -96,16 +91,7 @@ async function respond(request: Request, pathname: string): Promise<Response> {
   }
   const found = assets.get(pathname);
   if (!found) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  // Revalidated on every load (cheap with the ETag), so a restarted server's new bundle is picked up at once.
-  const headers = {
-    'content-type': found.type,
-    etag: found.etag,
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': EXPLORER_CSP,
-  };
-  if (request.headers.get('if-none-match') === found.etag) return new Response(null, { status: 304, headers });
-  return new Response(request.method === 'HEAD' ? null : found.body, { status: 200, headers });
+  return serveAsset(request, found, { 'content-security-policy': EXPLORER_CSP });
 }
 
 /** Serves the explorer beside the GraphQL endpoint, from the same server. */

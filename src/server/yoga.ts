@@ -7,12 +7,15 @@ import { schema } from '../graphql/index.ts';
 import type { Logger } from '../logger.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { useExplorer } from './explorer.ts';
+import { useExport } from './export.ts';
+import { renderGraphiQLPage, useGraphiQLAssets } from './graphiql.ts';
 import { createContext, type Context, type Services } from './context.ts';
 import { maskNewsgraphError } from './errors.ts';
 import { useCostLimits, useDeadline, useIntrospectionSwitch, useNestingLimit, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
 import { createMetrics, usePrometheusMetrics, useRequestObservability, yogaLogger } from './observability.ts';
 import { contextScope } from './request-state.ts';
 import { createResponseCache } from './response-cache.ts';
+import { useResolvedNames } from './resolved-names.ts';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings.ts';
 
 /** What GraphiQL opens with: a relationship question the seed articles answer. */
@@ -57,16 +60,16 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
   const cache = createResponseCache(services.store, settings.responseCacheTtlMs);
   // Everything the server does goes through the cache's store: no write can miss the epoch.
   const served: Services = { ...services, store: cache.store };
-  return createYoga<Record<string, unknown>, Context>({
+  const yoga: NewsgraphYoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => createContext(served, contextScope(request, access)),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: settings.graphiql ? { title: 'newsgraph', defaultQuery: DEFAULT_QUERY } : false,
-    // GraphiQL from the package itself, not a CDN: it works on a machine without internet. Imported
-    // on the first visit: the package inlines the whole GraphiQL bundle and takes ~1 s to load.
-    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
+    // GraphiQL from the package itself, not a CDN: it works on a machine without internet. Its files
+    // are served apart, hashed, compressed and cached (graphiql.ts), not inlined in one 9 MB page.
+    renderGraphiQL: (graphiql) => renderGraphiQLPage(graphiql ?? {}),
     // Yoga logs what fails outside execution (a parser's or a plugin's exception, answered "Unexpected
     // error."): into the server's log, with the stack, as errors inside execution are.
     logging: yogaLogger(logger),
@@ -86,10 +89,14 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       useIntrospectionSwitch(settings.introspection),
       useCostLimits(settings),
       useDeadline(settings, metrics),
+      useResolvedNames(),
       // After the allow-list, which fills in the document that the cache's key is made of.
       ...cache.plugins,
       useBodyLimit(),
       useExplorer(),
+      settings.graphiql ? useGraphiQLAssets() : {},
+      // An export is a GraphQL request to this same server, with the caller's key and address.
+      useExport(settings, (request, serverContext) => yoga.handleRequest(request, serverContext as Record<string, unknown>)),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -104,4 +111,5 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       }),
     ],
   });
+  return yoga;
 }

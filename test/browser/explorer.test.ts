@@ -1,58 +1,36 @@
 /**
- * The explorer in a real browser: the server as `npm start` runs it (embedded engine, seed
- * articles, on an ephemeral port) and Debian's headless Chromium driven by playwright-core.
- * Each test leaves a screenshot in test-artifacts/browser/ (the last run's only).
+ * The explorer in a real browser: the server as `npm start` runs it and headless Chromium (see
+ * browser.ts). Each test leaves a screenshot in test-artifacts/browser/explorer/ (the last run's only).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { start, type Running } from '../../src/main.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve('test-artifacts/browser');
-const KEY = 'browser-test-key';
+import { measureContrast, MIN_CONTRAST } from './contrast.ts';
+import { artifactsDir, BROWSER_KEY as KEY, launchPersistent, requireChromium, startBrowserServer, type BrowserServer } from './browser.ts';
 
 const LAVROV = 'person:Q58217';
 const TILLERSON = 'person:Q331401';
 const PUTIN = 'person:Q7747';
 
-let dataDir: string;
-let profileDir: string;
-let server: Running;
+let ARTIFACTS: string;
+let running: BrowserServer;
 let base: string;
-let browser: BrowserContext;
+let browser: BrowserContext & { removeProfile(): void };
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`);
-  }
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-data-'));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-profile-'));
-  // Only what this test sets: never the NEO4J_URI of a developer's shell, the embedded engine always.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NEWSGRAPH_API_KEYS: KEY, LOG_LEVEL: 'silent' });
-  server = await start(config, createLogger('silent'));
-  const address = server.server.address();
-  if (!address || typeof address !== 'object') throw new Error('the server has no port');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  requireChromium();
+  ARTIFACTS = artifactsDir('explorer');
+  running = await startBrowserServer();
+  base = running.base;
+  browser = await launchPersistent();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  for (const dir of [dataDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  browser?.removeProfile();
+  await running?.stop();
 });
 
 const problems: string[] = [];
@@ -197,6 +175,43 @@ describe('explorer', () => {
     expect(await item.locator('.mentions').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
     await screenshot('4-live-article');
     expect(problems).toEqual([]);
+  });
+
+  it('downloads the network on screen from the Download menu, as GraphML with the nodes drawn', async () => {
+    await openOn(LAVROV);
+    await page.locator('#download summary').click();
+    const links = page.locator('#download-menu [data-view="network"] a');
+    expect(await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).dataset.format))).toEqual(['graphml', 'gexf', 'csv-nodes', 'csv-edges']);
+    await screenshot('5-download-menu');
+    const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
+    expect(download.suggestedFilename()).toMatch(/^network-around-person-q58217\.graphml$/);
+    const file = await download.path();
+    const ids = [...fs.readFileSync(file, 'utf8').matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort();
+    const drawn = await page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());
+    expect(ids).toEqual(drawn);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the text of every control, typed or not, at a contrast of at least 4.5:1 with its background', async () => {
+    await openOn(LAVROV);
+    await page.locator('#search-input').fill('Lavrov'); // typed text, the issue's white-on-white field
+    await page.locator('#search-input ~ .suggestions li').first().waitFor();
+    const readings = [...(await measureContrast(page))];
+    await screenshot('6-contrast-search-typed');
+    await page.locator('#search-input').fill('');
+    await page.locator('.tabs [data-tab="connect"]').click();
+    await pickSuggestion('#from-input', 'Tillerson', TILLERSON);
+    await pickSuggestion('#to-input', 'Putin', PUTIN);
+    await page.locator('#connect-form button[type="submit"]').click();
+    await page.locator('#paths .hop').first().waitFor();
+    readings.push(...(await measureContrast(page, '#tab-connect input, #tab-connect button')));
+    await page.locator('#download summary').click();
+    readings.push(...(await measureContrast(page, '#download-menu a')));
+    for (const control of ['input#search-input', 'input#since', 'input#until', 'input#from-input', 'input#to-input', 'button#all-time', 'button#fit', 'summary.ghost', 'a.ghost.api-link']) {
+      expect(readings.some((r) => r.control.startsWith(control)), `${control} measured`).toBe(true);
+    }
+    const low = readings.filter((r) => r.ratio < MIN_CONTRAST);
+    expect(low, JSON.stringify(low, null, 1)).toEqual([]);
   });
 
   it('runs no script or style but its own, under its Content-Security-Policy', async () => {

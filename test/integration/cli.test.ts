@@ -79,7 +79,8 @@ describe('a running server holding the database', () => {
     const locked = await newsgraph(['ingest', 'in']);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toContain('in use by another newsgraph process');
-    expect(locked.stderr).toContain('--endpoint');
+    expect(locked.stderr).toContain(`A server is running at ${url}`);
+    expect(locked.stderr).toContain(`--endpoint ${url} --api-key <key> in`);
 
     const through = await newsgraph(['ingest', '--endpoint', url, '--api-key', 'cli-key', 'in']);
     expect(through.stdout).toContain('created 0, updated 0, unchanged 8, failed 1');

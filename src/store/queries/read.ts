@@ -272,6 +272,25 @@ export async function entitiesNamed(runner: QueryRunner, name: string, kind: Ent
   return partial.map((r) => r.e);
 }
 
+/**
+ * Entities sharing letter trigrams with `name` over the search text (names and aliases), most shared
+ * first: the candidates a "did you mean" ranks by edit distance. Read only when a name finds nothing.
+ */
+export async function entitiesSharingTrigrams(runner: QueryRunner, grams: string[], kind: EntityKind | null, limit = 50): Promise<EntityRow[]> {
+  if (grams.length === 0) return [];
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind)
+     WITH e, size([g IN $grams WHERE e.searchText CONTAINS g]) AS hits
+     WHERE hits > 0
+     RETURN e ${ENTITY} AS e
+     ORDER BY hits DESC, e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { grams, kind, limit },
+  );
+  return rows.map((r) => r.e);
+}
+
 export async function countryByCode(runner: QueryRunner, code: string): Promise<EntityRow | null> {
   const upper = code.trim().toUpperCase();
   const rows = await runner.run<{ e: EntityRow }>(
