@@ -8,7 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
+import { DOCUMENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
 import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -296,7 +296,7 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
     // only a common word or a person's surname is a short form.
     const common = isCommonWordName(gaz, d.name);
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word));
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? words[words.length - 1] === word : d.kind === 'ORGANIZATION' && o.kind === 'ORGANIZATION' && namedAfter(words, word)));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;
@@ -304,6 +304,18 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     o.mentions.push(...d.mentions);
     for (const m of d.mentions) o.aliases.add(m.text);
   }
+}
+
+/**
+ * An organisation named after a word with only organisation heads around it: "Harvard University" and
+ * "Tsinghua University" are what "Harvard" and "Tsinghua" stand for, "Church of Scientology" what
+ * "Scientology" does.
+ */
+function namedAfter(words: string[], word: string): boolean {
+  const at = words.indexOf(word);
+  if (at < 0) return false;
+  const rest = words.filter((_, i) => i !== at).map((w) => w.toLowerCase());
+  return rest.length > 0 && rest.every((w) => ORG_HEADS.has(w) || w === 'of' || w === 'the') && rest.some((w) => ORG_HEADS.has(w));
 }
 
 /** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */

@@ -198,6 +198,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
+    absorbDemonymsIntoNames(doc, ner);
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -311,6 +312,44 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
     if (free === 0 || inside.length === 0) continue;
     // Every span on those tokens goes (a capital is both a place and its country).
     for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
+}
+
+/**
+ * A demonym that opens an organisation's name the tagger found is part of the name: "the American
+ * Academy of Pediatrics", "the Russian Orthodox Church", "the British Red Cross" are bodies of their
+ * own, not the United States, Russia or the United Kingdom beside an "Academy of Pediatrics". A
+ * national body ("Russian Foreign Ministry") is left to the national-body rule, an acronym ("German
+ * BND") to the acronym rules.
+ */
+/** A demonym before these is whose the organ is ("the Cuban Consulate", "the Argentine State"), not part of a name. */
+const STATE_ORGANS = new Set(['state', 'government', 'embassy', 'consulate', 'army', 'navy', 'military', 'police', 'ministry', 'parliament', 'administration']);
+
+function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
+  const gone = new Set<Found>();
+  for (let k = 0; k < ner.length; k++) {
+    const span = ner[k];
+    if (span.type !== 'ORG') continue;
+    let a = firstTokenAt(doc, span.start);
+    const b = lastTokenBefore(doc, span.end);
+    // The tagger often leaves the demonym out on its own ("Italian" + "Episcopal Conference").
+    const before = a > 0 && doc.cover[a - 1] >= 0 ? doc.found[doc.cover[a - 1]] : null;
+    if (doc.cover[a] < 0 && before && before.t1 === a && before.countryForm === 'demonym' && doc.tokens[before.t0].sentence === doc.tokens[a].sentence) a = before.t0;
+    const f = a < b && doc.cover[a] >= 0 ? doc.found[doc.cover[a]] : null;
+    if (!f || f.kind !== 'COUNTRY' || f.countryForm !== 'demonym' || f.t0 !== a || f.t1 >= b) continue;
+    // The rest is the tagger's alone, or one international body a gazetteer knows ("British Red Cross").
+    const org = doc.cover[f.t1] >= 0 ? doc.found[doc.cover[f.t1]] : null;
+    const owned = org !== null && org.kind === 'ORGANIZATION' && !org.pending && org.t0 === f.t1 && org.t1 === b && org.countryCode === undefined;
+    let free = true;
+    for (let i = f.t1; i < b && free; i++) free = doc.cover[i] < 0;
+    const rest = doc.tokens.slice(f.t1, b).map((t) => t.text);
+    const head = rest[rest.length - 1].toLowerCase();
+    if (!(free || owned) || !rest.some(isNameWord) || NATIONAL_BODIES[rest.join(' ').toLowerCase()] || STATE_ORGANS.has(head) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0]))) continue;
+    gone.add(f);
+    if (owned) gone.add(org);
+    const { start, end, text } = spanOf(doc, f.t0, b);
+    ner[k] = { ...span, start, end, text };
   }
   if (gone.size > 0) removeFound(doc, gone);
 }
@@ -459,8 +498,11 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
       let m = k;
       while (m > t0 && TITLE_MODIFIERS.has(tokens[m - 1].text.toLowerCase())) m--;
       const inner = titlePrefix(doc, m, t1);
-      if (inner.end > m && inner.end < t1 && m > t0) {
-        classifyRun(doc, gaz, { t0, t1: m });
+      // "… of Major League Baseball": a title word before an organisation's head is part of its name.
+      let orgAfter = false;
+      for (let i = inner.end; i < t1 && !orgAfter; i++) orgAfter = ORG_HEADS.has(tokens[i].text.toLowerCase());
+      if (inner.end > m && inner.end < t1 && m > t0 && !orgAfter) {
+        classifyRun(doc, gaz, { t0, t1: m, ner: run.ner });
         t0 = m;
         title = inner;
       }
@@ -499,7 +541,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const person = (pending = false): void => {
     // Whatever the cue, "… School of Law said" is not a person.
     if (run.ner !== 'PER' && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
-      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+      // A title word the tagger put inside the name is part of it: "Major League Baseball".
+      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, run.ner && !title.honorific ? t0 : n0, t1, demonym?.countryCode);
       return;
     }
     addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
@@ -508,7 +551,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'PER') return person();
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();
-  if (run.ner === 'ORG') return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
   if (run.ner === 'LOC') return addPlace(doc, n0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.

@@ -44,6 +44,29 @@ describe('what becomes an entity', () => {
   });
 });
 
+describe('names as written (second round)', () => {
+  it('keeps a demonym that opens an organisation\'s name in the name, not as a country', () => {
+    const found = entities('The American Academy of Pediatrics and the British Red Cross disagreed. The Italian Episcopal Conference met the Russian Foreign Ministry.');
+    const orgs = found.filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['American Academy of Pediatrics', 'British Red Cross', 'Italian Episcopal Conference', 'Russian Foreign Ministry']));
+    expect(found.map((e) => e.key)).not.toEqual(expect.arrayContaining(['country:US']));
+    expect(orgs).not.toContain('Red Cross');
+    // whose organ it is, not a name: the country stays
+    expect(entities('The Cuban Consulate issued visas.').map((e) => e.key)).toContain('country:CU');
+  });
+
+  it('keeps a title word inside an organisation\'s name the tagger found', () => {
+    const names = entities('Holt played for the Boston Red Sox of Major League Baseball. He left the Major League Baseball Indians.').map((e) => e.name);
+    expect(names).toContain('Major League Baseball');
+    expect(names).not.toContain('League Baseball');
+  });
+
+  it('reads "Harvard" beside "Harvard University" as the university', () => {
+    const orgs = entities('He studied at Harvard University. Later he taught at Harvard and at Tsinghua. Tsinghua University was new.').filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.name).sort()).toEqual(['Harvard University', 'Tsinghua University']);
+  });
+});
+
 describe('identity', () => {
   it('reads "<City>, Washington" as the state, not the capital', () => {
     const found = entities('Police in Vancouver, Washington arrested a man on Monday.');
