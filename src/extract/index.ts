@@ -8,8 +8,8 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
-import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
+import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
+import { dropCapitalsNotActing, findNames, joinCampuses, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
@@ -51,6 +51,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   matchGazetteers(doc, gaz);
   const ner = tagger && doc.sentences.length > 0 ? safeRecognize(tagger, text, doc) : null;
   findNames(doc, gaz, ner);
+  joinCampuses(doc, gaz);
   dropCapitalsNotActing(doc);
   const articleCountries = new Set(doc.found.filter((f) => f.kind === 'COUNTRY').map((f) => f.countryCode!));
   resolveContextOrgs(doc, articleCountries, gaz);
@@ -236,7 +237,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
-    if (loneAcronym || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -266,10 +267,38 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
 }
 
+/** Acronyms of things rather than bodies: eras, diseases, file formats, measures. */
+const TERM_ACRONYMS = new Set(['BC', 'BCE', 'AD', 'CE', 'COVID', 'AIDS', 'HIV', 'SARS', 'GPS', 'PDF', 'DNA', 'RNA', 'GDP', 'IQ', 'AI', 'TV', 'URL', 'HTML', 'API']);
+
+/**
+ * An acronym that names a term, not a body: a plural ("LLMs", "MDGs", and then "LLM" too), one spelled
+ * out in lower case ("the interquartile range (IQR)"), or a known term ("BCE", "COVID").
+ */
+function termAcronym(text: string, name: string): boolean {
+  if (!/^[A-Z]{2,6}s?$/.test(name)) return false;
+  if (TERM_ACRONYMS.has(name) || /s$/.test(name) || new RegExp(`\\b${name}s\\b`).test(text)) return true;
+  // The lower-case words right before "(IQR)": the first starts with its first letter and they hold its letters in order.
+  const spelled = new RegExp(`((?:\\b[a-z][\\w-]*\\s+){1,${name.length}})\\(${name}\\)`).exec(text);
+  if (!spelled) return false;
+  const words = spelled[1].trim().split(/\s+/);
+  const letters = name.toLowerCase();
+  for (let k = 1; k <= words.length; k++) {
+    const tail = words.slice(-k).join('');
+    if (tail[0] !== letters[0]) continue;
+    let i = 0;
+    for (const c of tail) if (c === letters[i]) i++;
+    if (i === letters.length) return true;
+  }
+  return false;
+}
+
 /** "United States Constitution", "Marshall Plan": the name of a law or a document, not of a person, place or body. */
 function namesDocument(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
-  return words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]);
+  if (words.length < 2) return false;
+  const last = words[words.length - 1];
+  // Events too: "Texas Revolution", "National Spelling Bee", "Siege of Savannah".
+  return DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(last) || (words[1] === 'of' && EVENT_HEADS.has(words[0]));
 }
 
 /** "National Security Advisor": an office a person holds, not an organisation. */

@@ -21,7 +21,7 @@ new old big great good bad top senior former late early breaking update updated 
 police officials official authorities government state minister president ministry
 `);
 
-export const HONORIFICS = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Prof.', 'Rev.', 'Messrs.', 'Madam']);
+export const HONORIFICS = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Prof.', 'Rev.', 'Messrs.', 'Madam', 'Mlle', 'Mlle.', 'Mme', 'Mme.', 'Mademoiselle', 'Monsieur', 'Herr', 'Frau', 'Señor', 'Señora', 'Signor', 'Signora']);
 
 /** Offices and ranks: a person holding one has a role worth recording. */
 export const OFFICE_HEADS = words(`
@@ -144,6 +144,9 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
 `);
 
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
+/** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
+export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections']);
+
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */

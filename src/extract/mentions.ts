@@ -436,9 +436,31 @@ function speechAround(doc: Doc, t0: number, t1: number): boolean {
   return before === 'said' || before === 'says' || before === 'according';
 }
 
+/** "A. Inca" opening a line of a multiple-choice list (at least two lines open with such a letter): the letter labels the option. */
+function optionLabel(doc: Doc, t: number): boolean {
+  const { text, start } = doc.tokens[t];
+  if (!/^[A-F]\.$/.test(text) || (start > 0 && doc.text[start - 1] !== '\n')) return false;
+  return (doc.text.match(/(?:^|\n)[A-F]\. \S/g) ?? []).length >= 2;
+}
+
+/** "the Korean peninsula", "Mayan history", "the Hegelian definition": a proper adjective, not a name. */
+const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ian|ean|an)$/u;
+
+const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
+
+/** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
+function properAdjective(doc: Doc, t0: number, t1: number): boolean {
+  if (t1 - t0 !== 1 || t1 >= doc.tokens.length || doc.tokens[t1].sentence !== doc.tokens[t0].sentence) return false;
+  const word = doc.tokens[t0].text;
+  const next = doc.tokens[t1].text;
+  if (!PROPER_ADJECTIVE.test(word) || /man$/.test(word) || !/^\p{Ll}+$/u.test(next) || NOT_NOUNS.has(next) || SPEECH_VERBS.has(next) || /ed$/.test(next)) return false;
+  return doc.text.indexOf(word) === doc.text.lastIndexOf(word);
+}
+
 function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const { tokens } = doc;
   let { t0, t1 } = run;
+  if (t1 - t0 >= 2 && optionLabel(doc, t0)) t0++;
   // Drop opening words capitalised only because they start the sentence ("Following", "Despite").
   while (t0 < t1) {
     const text = tokens[t0].text;
@@ -535,7 +557,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
-  if (never) return;
+  if (never || properAdjective(doc, n0, t1)) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
   const person = (pending = false): void => {
@@ -569,6 +591,43 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
+}
+
+/**
+ * A university's campus after a comma or "at" is part of its name: "University of California,
+ * Berkeley", "University of North Carolina at Greensboro" (not the state's university and a town, nor
+ * a person "Fayetteville"). A country after the comma is where it is ("University of Portsmouth, United Kingdom").
+ */
+export function joinCampuses(doc: Doc, gaz: Gazetteers): void {
+  const { tokens } = doc;
+  const gone = new Set<Found>();
+  let changed = false;
+  for (const f of doc.found) {
+    if (f.kind !== 'ORGANIZATION' || gone.has(f) || f.t1 + 1 >= tokens.length) continue;
+    if (!/^University of \p{Lu}/u.test(doc.text.slice(f.start, f.end))) continue;
+    const s = tokens[f.t0].sentence;
+    if (tokens[f.t1].sentence !== s || (tokens[f.t1].text !== ',' && tokens[f.t1].text !== 'at')) continue;
+    const parts: Found[] = [];
+    let k = f.t1 + 1;
+    let ok = true;
+    while (ok && k < tokens.length && k - f.t1 <= 3 && tokens[k].sentence === s && isNameWord(tokens[k].text)) {
+      const g = doc.cover[k] >= 0 ? doc.found[doc.cover[k]] : null;
+      if (!g) k++;
+      else if (g.t0 === k && (g.kind === 'PLACE' || (g.kind !== 'COUNTRY' && g.t1 === k + 1 && !gaz.givenNames.has(fold(tokens[k].text)) && !gaz.orgsByKey.has(g.key ?? '')))) {
+        parts.push(g);
+        k = g.t1;
+      } else ok = false;
+    }
+    const after = k < tokens.length && tokens[k].sentence === s ? tokens[k].text : '';
+    if (!ok || k === f.t1 + 1 || !(after === '' || /^[,.;:)]$/.test(after) || /^\p{Ll}/u.test(after))) continue;
+    for (const g of parts) gone.add(g);
+    f.t1 = k;
+    f.end = tokens[k - 1].end;
+    f.name = doc.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+    f.key = `org:${slug(f.name)}`;
+    changed = true;
+  }
+  if (changed) removeFound(doc, gone);
 }
 
 /** Verbs after a capital that make it the government acting ("Beijing agreed", "Moscow will respond"). */

@@ -67,6 +67,45 @@ describe('names as written (second round)', () => {
   });
 });
 
+describe('terms, labels and events are not entities (second round)', () => {
+  it('reads plural, lower-case-defined and known term acronyms as terms, not organisations', () => {
+    const names = entities(
+      'We talk about LLMs rather than AI. Every LLM is trained on text. The interquartile range (IQR) is the spread. Corn was grown by 5000 BCE. The hearing moved because of COVID. NASA launched it and NASA paid.',
+    ).map((e) => e.name);
+    expect(names.filter((n) => /^(?:LLMs?|IQR|BCE|COVID)$/.test(n))).toEqual([]);
+    expect(names).toContain('NASA');
+  });
+
+  it('reads "A. Inca" opening a line of a multiple-choice list as the option Inca, not a person "A. Inca"', () => {
+    const names = entities('1. Which culture built the first cities?\nA. Inca\nB. Maya\nC. Olmec').map((e) => e.name);
+    expect(names.filter((n) => /^[A-C]\. /.test(n))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['Inca', 'Maya', 'Olmec']));
+  });
+
+  it('strips foreign honorifics: "Mlle." is nobody', () => {
+    const names = entities('The letters hint that Mlle. du Motel had confided some of her troubles to him.').map((e) => e.name);
+    expect(names).not.toContain('Mlle');
+  });
+
+  it('keeps events out: sieges, revolutions, spelling bees', () => {
+    const names = entities('He was wounded at the Siege of Savannah on October 9, 1779. Then the Texas Revolution began. She won the National Spelling Bee in Washington.').map((e) => e.name);
+    expect(names.filter((n) => /Siege|Revolution|Bee/.test(n))).toEqual([]);
+  });
+
+  it('reads a proper adjective before a noun as no name: "the Korean peninsula", "Mayan history"', () => {
+    const names = entities('The situation of the Korean peninsula remains uncertain. They did find Mayan history in glyphs.').map((e) => e.name);
+    expect(names.filter((n) => /Korean|Mayan/.test(n))).toEqual([]);
+  });
+
+  it('keeps a university\'s campus in its name', () => {
+    const found = entities('He taught at the University of California, Berkeley. She runs exhibits at the University of Arkansas, Fayetteville, said Smith. The University of North Carolina at Greensboro grew.');
+    const names = found.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['University of California, Berkeley', 'University of Arkansas, Fayetteville', 'University of North Carolina at Greensboro']));
+    expect(names).not.toContain('Fayetteville');
+    expect(entities('He studied at the University of Paris, United Kingdom.').map((e) => e.name)).toContain('University of Paris');
+  });
+});
+
 describe('identity', () => {
   it('reads "<City>, Washington" as the state, not the capital', () => {
     const found = entities('Police in Vancouver, Washington arrested a man on Monday.');
