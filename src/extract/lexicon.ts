@@ -36,6 +36,7 @@ sheriff trooper superintendent executive assemblyman assemblywoman councilman co
 
 /** Occupations: a cue that a name follows, not a role. */
 export const OCCUPATIONS = words(`
+youtuber blogger vlogger
 scientist biologist physicist chemist researcher professor economist analyst journalist reporter correspondent editor
 writer author novelist poet artist actor actress singer musician composer director producer photographer photojournalist
 photojournalist activist lawyer doctor surgeon nurse teacher student coach player striker goalkeeper driver pilot

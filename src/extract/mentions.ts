@@ -272,8 +272,10 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble").
   const joiners = span.type === 'ORG' ? /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—-]\s+/g : /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—&-]\s+/g;
   for (const m of span.text.matchAll(joiners)) {
-    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name.
-    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '')) continue;
+    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name,
+    // unless a given name follows ("New People's Party's Regina Ip": the party's member).
+    const after = /^\S+/.exec(span.text.slice(m.index + m[0].length))?.[0] ?? '';
+    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '') && !gaz.givenNames.has(fold(after))) continue;
     cut(m.index, m.index + m[0].length);
   }
   cut(span.text.length, span.text.length);
@@ -554,6 +556,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const never =
     NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
+    // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
+    nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));

@@ -97,6 +97,18 @@ describe('terms, labels and events are not entities (second round)', () => {
     expect(names.filter((n) => /Korean|Mayan/.test(n))).toEqual([]);
   });
 
+  it('splits a party\'s possessive before a given name: "New People Party\'s Regina Ip" is Regina Ip', () => {
+    const people = entities("Pro-Beijing candidates won: New People Party's Regina Ip took the seat.").filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toContain('Regina Ip');
+    expect(people.map((e) => e.name).filter((n) => /Party/.test(n) && /Regina/.test(n))).toEqual([]);
+  });
+
+  it('makes no person of initials alone or of an occupation before a name', () => {
+    const names = entities('See Duckworth, A. L.; Peterson, C. (2007). She moved in with YouTuber Julien Solomita in 2013.').map((e) => e.name);
+    expect(names).not.toContain('A. L');
+    expect(names).toContain('Julien Solomita');
+  });
+
   it('keeps a university\'s campus in its name', () => {
     const found = entities('He taught at the University of California, Berkeley. She runs exhibits at the University of Arkansas, Fayetteville, said Smith. The University of North Carolina at Greensboro grew.');
     const names = found.map((e) => e.name);
