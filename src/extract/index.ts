@@ -189,6 +189,8 @@ interface EntityDraft {
   iso3?: string;
   countryCode?: string;
   mentions: Mention[];
+  /** Derived from a gazetteer entry (a network named after its news division). */
+  known?: boolean;
 }
 
 function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title: string): ExtractedEntity[] {
@@ -224,6 +226,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     if (c.words.length > 1) d.aliases.add(c.words[c.words.length - 1]);
     drafts.set(c.key, d);
   }
+  nameNetworks(drafts);
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts);
   const firstSentence = Math.min(1, doc.sentences.length - 1);
@@ -234,7 +237,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
     // offices the gazetteers do not know are not entities either.
-    const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
+    const known = d.known || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
     if (loneAcronym || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
@@ -345,6 +348,22 @@ function namedAfter(words: string[], word: string): boolean {
   if (at < 0) return false;
   const rest = words.filter((_, i) => i !== at).map((w) => w.toLowerCase());
   return rest.length > 0 && rest.every((w) => ORG_HEADS.has(w) || w === 'of' || w === 'the') && rest.some((w) => ORG_HEADS.has(w));
+}
+
+/**
+ * "ABC", "CBS" and "NBC" alone are the networks; the gazetteers know their news divisions ("ABC
+ * News"). When the article never names the division, the entity is the network, named as written.
+ */
+function nameNetworks(drafts: Map<string, EntityDraft>): void {
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !/ News$/.test(d.name)) continue;
+    const short = d.name.slice(0, -' News'.length);
+    if (!d.mentions.every((m) => m.text === short)) continue;
+    const key = `org:${slug(short)}`;
+    if (drafts.has(key)) continue;
+    drafts.delete(d.key);
+    drafts.set(key, { ...d, key, name: short, aliases: new Set(), known: true });
+  }
 }
 
 /** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */

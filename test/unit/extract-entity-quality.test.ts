@@ -176,6 +176,17 @@ describe('one thing, one entity', () => {
     expect(found.find((e) => e.name === 'Joe Biden')?.kind).toBe('PERSON');
   });
 
+  it('reads "ABC" and "CBS" alone as the networks, not their news divisions', () => {
+    const orgs = entities("Goode made his screen debut in 2002 with ABC's TV film. He played in the CBS legal drama The Good Wife.").filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.name).sort()).toEqual(['ABC', 'CBS']);
+    expect(entities('ABC News reported that ABC had won.').find((e) => e.name === 'ABC News')?.aliases).toContain('ABC');
+  });
+
+  it('takes no pronoun "I" as the surname of a name ending in "I"', () => {
+    const found = entities("In the second book I made another experiment. It's a book of openings, Overtures I called it. I think it works, and I know why.");
+    expect(found.flatMap((e) => e.mentions.map((m) => m.text)).filter((t) => t === 'I')).toEqual([]);
+  });
+
   it('gives an acronym and its full form one entity named in full', () => {
     const orgs = entities("The Korean People's Army (KPA) fired shells. The KPA said it was a drill.").filter((e) => e.kind === 'ORGANIZATION');
     expect(orgs.map((e) => e.name)).toEqual(["Korean People's Army"]);
