@@ -199,6 +199,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
     absorbDemonymsIntoNames(doc, ner);
+    ner = extendOverAnd(doc, ner);
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -325,6 +326,46 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
  * national body ("Russian Foreign Ministry") is left to the national-body rule, an acronym ("German
  * BND") to the acronym rules.
  */
+/**
+ * The tagger cuts a body's name at "and": "Office of Science" + "and Technology Policy", "Centre for
+ * Irish" + "and Scottish Studies", "Union of Rationalist Atheists" + "and Agnostics". A name with
+ * "of", "for" or "on" goes on over "and" and the capitalised words after it (up to a title: "…
+ * Policy Acting Director"); demonyms inside it are part of the name.
+ */
+const TITLE_OPENERS = /^(?:Acting|Deputy|Former|Interim|Chief|Senior)$/;
+
+function extendOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const { tokens } = doc;
+  const out: NerSpan[] = [];
+  const gone = new Set<Found>();
+  for (let k = 0; k < ner.length; k++) {
+    let span = ner[k];
+    out.push(span);
+    if (span.type !== 'ORG' || !/\s(?:of|for|on)\s/.test(span.text)) continue;
+    const a = firstTokenAt(doc, span.start);
+    const t = lastTokenBefore(doc, span.end);
+    if (t + 1 >= tokens.length || tokens[t].text !== 'and' || tokens[t].sentence !== tokens[a].sentence) continue;
+    // Not when a place ends the name ("Bank of England and Barclays") or a name of another kind follows.
+    const lastFound = doc.cover[t - 1] >= 0 ? doc.found[doc.cover[t - 1]] : null;
+    if ((lastFound && lastFound.countryForm !== 'demonym') || ner.some((o) => o.type !== 'MISC' && o.start === tokens[t + 1].start)) continue;
+    const demonymAt = (i: number) => doc.cover[i] >= 0 && doc.found[doc.cover[i]].countryForm === 'demonym';
+    let e = t + 1;
+    while (e < tokens.length && tokens[e].sentence === tokens[t].sentence && isNameWord(tokens[e].text) && !isTitleHead(tokens[e].text) && !TITLE_OPENERS.test(tokens[e].text) && (doc.cover[e] < 0 || demonymAt(e))) e++;
+    if (e === t + 1) continue;
+    const end = tokens[e - 1].end;
+    span = { ...span, end, text: doc.text.slice(span.start, end) };
+    out[out.length - 1] = span;
+    for (let i = a; i < e; i++) if (demonymAt(i)) gone.add(doc.found[doc.cover[i]]);
+    // Spans the longer name now covers go; one that runs past it keeps its rest.
+    while (k + 1 < ner.length && ner[k + 1].start < end) {
+      const next = ner[++k];
+      if (next.end > end && e < tokens.length) out.push({ ...next, start: tokens[e].start, text: doc.text.slice(tokens[e].start, next.end) });
+    }
+  }
+  if (gone.size > 0) removeFound(doc, gone);
+  return out;
+}
+
 /** A demonym before these is whose the organ is ("the Cuban Consulate", "the Argentine State"), not part of a name. */
 const STATE_ORGANS = new Set(['state', 'government', 'embassy', 'consulate', 'army', 'navy', 'military', 'police', 'ministry', 'parliament', 'administration']);
 

@@ -55,6 +55,14 @@ describe('names as written (second round)', () => {
     expect(entities('The Cuban Consulate issued visas.').map((e) => e.key)).toContain('country:CU');
   });
 
+  it('goes on over "and" in a body\'s name the tagger cut there, but not into another name', () => {
+    const names = entities(
+      'We thank Bill Nelson and the Office of Science and Technology Policy Acting Director. The Union of Rationalist Atheists and Agnostics (UAAR) has launched it. The Bank of England and Barclays agreed.',
+    ).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Office of Science and Technology Policy', 'Union of Rationalist Atheists and Agnostics', 'Bank of England']));
+    expect(names.filter((n) => /Barclays/.test(n) && /England/.test(n))).toEqual([]);
+  });
+
   it('keeps a title word inside an organisation\'s name the tagger found', () => {
     const names = entities('Holt played for the Boston Red Sox of Major League Baseball. He left the Major League Baseball Indians.').map((e) => e.name);
     expect(names).toContain('Major League Baseball');
