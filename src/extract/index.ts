@@ -72,10 +72,13 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
 
   const roles = buildRoles(roleDrafts, people, personOf);
 
-  // Token → entity, for quotes.
+  // Token → entity, for quotes. A span merged into a longer name ("SDF" into "Syrian Democratic
+  // Forces", "Harvard" into "Harvard University") speaks for the entity that holds its mention.
   const tokenEntity: ({ key: string; kind: string } | null)[] = new Array(doc.tokens.length).fill(null);
+  const heldAt = new Map<number, string>();
+  for (const e of entities) if (e.kind !== 'PERSON') for (const m of e.mentions) heldAt.set(m.start, e.key);
   for (const f of doc.found) {
-    const key = f.kind === 'PERSON' ? personOf.get(f)?.key : f.pending ? undefined : f.key;
+    const key = f.kind === 'PERSON' ? personOf.get(f)?.key : f.pending ? undefined : f.key && keyKind.has(f.key) ? f.key : heldAt.get(f.start);
     if (!key || !keyKind.has(key)) continue;
     for (let i = f.t0; i < f.t1; i++) if (!tokenEntity[i] || tokenEntity[i]!.kind === 'COUNTRY') tokenEntity[i] = { key, kind: f.kind };
   }

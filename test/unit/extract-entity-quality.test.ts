@@ -195,6 +195,17 @@ describe('one thing, one entity', () => {
     expect(found.flatMap((e) => e.mentions.map((m) => m.text)).filter((t) => t === 'I')).toEqual([]);
   });
 
+  it('lets an acronym merged into its full form still speak: the SDF\'s quote is the Syrian Democratic Forces\'', () => {
+    const out = extractor.extract({
+      title: '',
+      publishedAt: '2019-10-15',
+      text: 'Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced a deal with the government of Syria. In a statement, the SDF said, "An agreement has been reached with the Syrian government to protect the border."',
+    });
+    const sdf = out.entities.find((e) => e.name === 'Syrian Democratic Forces');
+    expect(sdf?.aliases).toContain('SDF');
+    expect(out.quotes.map((q) => q.speakerKey)).toEqual([sdf!.key]);
+  });
+
   it('gives an acronym and its full form one entity named in full', () => {
     const orgs = entities("The Korean People's Army (KPA) fired shells. The KPA said it was a drill.").filter((e) => e.kind === 'ORGANIZATION');
     expect(orgs.map((e) => e.name)).toEqual(["Korean People's Army"]);
