@@ -479,6 +479,8 @@ function speechAround(doc: Doc, t0: number, t1: number): boolean {
   return before === 'said' || before === 'says' || before === 'according';
 }
 
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'les', 'el', 'al', 'los', 'las']);
+
 /** "A. Inca" opening a line of a multiple-choice list (at least two lines open with such a letter): the letter labels the option. */
 function optionLabel(doc: Doc, t: number): boolean {
   const { text, start } = doc.tokens[t];
@@ -514,6 +516,8 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
     const taggedName = run.ner !== undefined && t1 - t0 > 1;
     const common = COMMON_CAPITALIZED.has(w) && !(taggedName && !opener);
+    // An article or particle opening a name the tagger found is part of it: "La Désirade", "El Castillo", "Al Wakrah Stadium", "De Certeau".
+    if (taggedName && NAME_PARTICLES.has(w) && isNameWord(tokens[t0 + 1].text)) break;
     if (common || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }

@@ -63,6 +63,14 @@ describe('names as written (second round)', () => {
     expect(names.filter((n) => /Barclays/.test(n) && /England/.test(n))).toEqual([]);
   });
 
+  it('keeps an article or particle that opens a tagged name: La Désirade, El Castillo, Al Wakrah Stadium, De Certeau', () => {
+    const names = entities(
+      "La Désirade: dry and cliffy. El Castillo, located at Chichen Itza, is old. It includes the Al Wakrah Stadium in Qatar. He studied the principles of De Certeau's everyday life.",
+    ).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['La Désirade', 'El Castillo', 'Al Wakrah Stadium', 'De Certeau']));
+    expect(names.filter((n) => /^(?:Désirade|Castillo|Wakrah Stadium|Certeau)$/.test(n))).toEqual([]);
+  });
+
   it('keeps a title word inside an organisation\'s name the tagger found', () => {
     const names = entities('Holt played for the Boston Red Sox of Major League Baseball. He left the Major League Baseball Indians.').map((e) => e.name);
     expect(names).toContain('Major League Baseball');
