@@ -522,6 +522,11 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
+  // Words written in capitals for emphasis or in a letterhead ("FROM Schenectady N.Y.", "RUTH AGAIN",
+  // "ROOMATES RUTH RASER"): a common word in capitals at either end is not part of the name.
+  const shoutedCommon = (i: number) => /^[A-Z]{2,}$/.test(tokens[i].text) && !/^(?:NORTH|SOUTH|EAST|WEST|NEW|SAINT|ST|UPPER|LOWER|GREAT)$/.test(tokens[i].text) && gaz.commonWords.has(tokens[i].text.toLowerCase()) && !gaz.givenNames.has(fold(tokens[i].text));
+  while (t1 - t0 > 1 && shoutedCommon(t0)) t0++;
+  while (t1 - t0 > 1 && shoutedCommon(t1 - 1)) t1--;
   if (t1 <= t0) return;
 
   const demonym = demonymBefore(doc, t0);

@@ -113,6 +113,12 @@ describe('terms, labels and events are not entities (second round)', () => {
     expect(names.filter((n) => /Korean|Mayan/.test(n))).toEqual([]);
   });
 
+  it('drops common words written in capitals at the ends of a name ("RUTH AGAIN"), not "SOUTH DAKOTA"', () => {
+    const names = entities('Then around November RUTH AGAIN had to move. The SOUTH DAKOTA office called.').map((e) => e.name);
+    expect(names).not.toContain('RUTH AGAIN');
+    expect(names).toEqual(expect.arrayContaining(['RUTH', 'SOUTH DAKOTA']));
+  });
+
   it('splits a party\'s possessive before a given name: "New People Party\'s Regina Ip" is Regina Ip', () => {
     const people = entities("Pro-Beijing candidates won: New People Party's Regina Ip took the seat.").filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.name)).toContain('Regina Ip');
