@@ -125,6 +125,12 @@ kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramad
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 `);
 
+/** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */
+export const RELIGION_ADJECTIVES = words(`
+hindu muslim buddhist christian jewish sikh jain catholic protestant orthodox anglican lutheran methodist baptist
+evangelical islamic shia sunni shiite zoroastrian taoist confucian
+`);
+
 /** Words that do not occur in people's names (for the "Given Surname" shape rule). */
 export const NOT_NAME_WORDS = words(`
 catholic christian christianity muslim islamic jewish orthodox protestant buddhist hindu sunni shia shiite evangelical

@@ -17,6 +17,7 @@ import {
   OFFICE_HEADS,
   ORG_HEADS,
   PLACE_HEADS,
+  RELIGION_ADJECTIVES,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
 } from './lexicon.ts';
@@ -608,6 +609,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
+    (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));

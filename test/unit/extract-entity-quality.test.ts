@@ -131,6 +131,11 @@ describe('terms, labels and events are not entities (second round)', () => {
     expect(names).toContain('Julien Solomita');
   });
 
+  it('reads religions\' adjectives as no names: "Buddhist, Hindu, Muslim, and Christian leaders"', () => {
+    const names = entities('Gandhi kept demanding that Buddhist, Hindu, Muslim, and Christian leaders meet. The Muslim Brotherhood refused.').map((e) => e.name);
+    expect(names.filter((n) => /^(?:Buddhist|Hindu|Muslim|Christian)$/.test(n))).toEqual([]);
+  });
+
   it('keeps a university\'s campus in its name', () => {
     const found = entities('He taught at the University of California, Berkeley. She runs exhibits at the University of Arkansas, Fayetteville, said Smith. The University of North Carolina at Greensboro grew.');
     const names = found.map((e) => e.name);
