@@ -492,6 +492,15 @@ function optionLabel(doc: Doc, t: number): boolean {
 /** "the Korean peninsula", "Mayan history", "the Hegelian definition": a proper adjective, not a name. */
 const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ian|ean|an)$/u;
 
+const FIELDS = /(?:ology|ologies|^linguistics|^physics|^mathematics|^maths?|^economics|^statistics|^genetics|^politics|^ethics|^philosophy|^sciences?|^counsel+ing|^engineering|^medicine|^education|^literature)$/;
+
+/** "a Ph.D. in Linguistics", "a Master of Education in Sport Psychology", "So far in Math": a field of study, not a place. */
+function fieldOfStudy(doc: Doc, t0: number, t1: number): boolean {
+  if (t0 === 0 || doc.tokens[t0 - 1].text !== 'in' || t1 - t0 > 3) return false;
+  const words = doc.tokens.slice(t0, t1).map((t) => t.text.toLowerCase());
+  return FIELDS.test(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || w === 'of');
+}
+
 const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
 
 /** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
@@ -613,7 +622,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
-  if (never || properAdjective(doc, n0, t1)) return;
+  if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1)) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
   const person = (pending = false): void => {

@@ -136,6 +136,12 @@ describe('terms, labels and events are not entities (second round)', () => {
     expect(names.filter((n) => /^(?:Buddhist|Hindu|Muslim|Christian)$/.test(n))).toEqual([]);
   });
 
+  it('reads a field of study after "in" as no place: "a Ph.D. in Linguistics", "in Sport Psychology"', () => {
+    const found = entities('In 1943, Nida received his Ph.D. in Linguistics from the University of Michigan. She obtained a Master of Education in Sport Psychology and Counseling.');
+    expect(found.map((e) => e.name).filter((n) => /Linguistics|Psychology/.test(n))).toEqual([]);
+    expect(found.map((e) => e.name)).toContain('University of Michigan');
+  });
+
   it('keeps a university\'s campus in its name', () => {
     const found = entities('He taught at the University of California, Berkeley. She runs exhibits at the University of Arkansas, Fayetteville, said Smith. The University of North Carolina at Greensboro grew.');
     const names = found.map((e) => e.name);
