@@ -501,6 +501,11 @@ function fieldOfStudy(doc: Doc, t0: number, t1: number): boolean {
   return FIELDS.test(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || w === 'of');
 }
 
+/** "the Epis. church", "a test Tues. nite": a word cut short by a period that the sentence goes on after, in lower case. */
+function abbreviatedWord(doc: Doc, t1: number): boolean {
+  return t1 + 1 < doc.tokens.length && doc.tokens[t1].text === '.' && doc.tokens[t1].end === doc.tokens[t1].start + 1 && doc.tokens[t1].start === doc.tokens[t1 - 1].end && /^\p{Ll}/u.test(doc.tokens[t1 + 1].text);
+}
+
 const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
 
 /** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
@@ -622,7 +627,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
-  if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1)) return;
+  if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1) || (single && abbreviatedWord(doc, t1))) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
   const person = (pending = false): void => {

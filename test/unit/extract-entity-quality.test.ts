@@ -142,6 +142,11 @@ describe('terms, labels and events are not entities (second round)', () => {
     expect(found.map((e) => e.name)).toContain('University of Michigan');
   });
 
+  it('reads a word cut short by a period inside a sentence as no name: "the Epis. church", "Secunia.com"', () => {
+    const names = entities('Sue and I noticed cars at the Epis. church so we went in. The Internet security firm Secunia.com has said that browsers leak. We had a test Tues. nite.').map((e) => e.name);
+    expect(names.filter((n) => /^(?:Epis|Secunia|Tues)$/.test(n))).toEqual([]);
+  });
+
   it('keeps a university\'s campus in its name', () => {
     const found = entities('He taught at the University of California, Berkeley. She runs exhibits at the University of Arkansas, Fayetteville, said Smith. The University of North Carolina at Greensboro grew.');
     const names = found.map((e) => e.name);
