@@ -8,8 +8,8 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
-import { dropCapitalsNotActing, findNames, matchGazetteers } from './mentions.ts';
+import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
+import { dropCapitalsNotActing, findNames, joinCampuses, matchGazetteers } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
@@ -51,6 +51,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   matchGazetteers(doc, gaz);
   const ner = tagger && doc.sentences.length > 0 ? safeRecognize(tagger, text, doc) : null;
   findNames(doc, gaz, ner);
+  joinCampuses(doc, gaz);
   dropCapitalsNotActing(doc);
   const articleCountries = new Set(doc.found.filter((f) => f.kind === 'COUNTRY').map((f) => f.countryCode!));
   resolveContextOrgs(doc, articleCountries, gaz);
@@ -71,10 +72,13 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
 
   const roles = buildRoles(roleDrafts, people, personOf);
 
-  // Token → entity, for quotes.
+  // Token → entity, for quotes. A span merged into a longer name ("SDF" into "Syrian Democratic
+  // Forces", "Harvard" into "Harvard University") speaks for the entity that holds its mention.
   const tokenEntity: ({ key: string; kind: string } | null)[] = new Array(doc.tokens.length).fill(null);
+  const heldAt = new Map<number, string>();
+  for (const e of entities) if (e.kind !== 'PERSON') for (const m of e.mentions) heldAt.set(m.start, e.key);
   for (const f of doc.found) {
-    const key = f.kind === 'PERSON' ? personOf.get(f)?.key : f.pending ? undefined : f.key;
+    const key = f.kind === 'PERSON' ? personOf.get(f)?.key : f.pending ? undefined : f.key && keyKind.has(f.key) ? f.key : heldAt.get(f.start);
     if (!key || !keyKind.has(key)) continue;
     for (let i = f.t0; i < f.t1; i++) if (!tokenEntity[i] || tokenEntity[i]!.kind === 'COUNTRY') tokenEntity[i] = { key, kind: f.kind };
   }
@@ -188,6 +192,8 @@ interface EntityDraft {
   iso3?: string;
   countryCode?: string;
   mentions: Mention[];
+  /** Derived from a gazetteer entry (a network named after its news division). */
+  known?: boolean;
 }
 
 function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title: string): ExtractedEntity[] {
@@ -223,6 +229,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     if (c.words.length > 1) d.aliases.add(c.words[c.words.length - 1]);
     drafts.set(c.key, d);
   }
+  nameNetworks(drafts);
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts);
   const firstSentence = Math.min(1, doc.sentences.length - 1);
@@ -233,10 +240,10 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
     // offices the gazetteers do not know are not entities either.
-    const known = gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
+    const known = d.known || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
-    if (loneAcronym || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -266,10 +273,38 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
 }
 
+/** Acronyms of things rather than bodies: eras, diseases, file formats, measures. */
+const TERM_ACRONYMS = new Set(['BC', 'BCE', 'AD', 'CE', 'COVID', 'AIDS', 'HIV', 'SARS', 'GPS', 'PDF', 'DNA', 'RNA', 'GDP', 'IQ', 'AI', 'TV', 'URL', 'HTML', 'API']);
+
+/**
+ * An acronym that names a term, not a body: a plural ("LLMs", "MDGs", and then "LLM" too), one spelled
+ * out in lower case ("the interquartile range (IQR)"), or a known term ("BCE", "COVID").
+ */
+function termAcronym(text: string, name: string): boolean {
+  if (!/^[A-Z]{2,6}s?$/.test(name)) return false;
+  if (TERM_ACRONYMS.has(name) || /s$/.test(name) || new RegExp(`\\b${name}s\\b`).test(text)) return true;
+  // The lower-case words right before "(IQR)": the first starts with its first letter and they hold its letters in order.
+  const spelled = new RegExp(`((?:\\b[a-z][\\w-]*\\s+){1,${name.length}})\\(${name}\\)`).exec(text);
+  if (!spelled) return false;
+  const words = spelled[1].trim().split(/\s+/);
+  const letters = name.toLowerCase();
+  for (let k = 1; k <= words.length; k++) {
+    const tail = words.slice(-k).join('');
+    if (tail[0] !== letters[0]) continue;
+    let i = 0;
+    for (const c of tail) if (c === letters[i]) i++;
+    if (i === letters.length) return true;
+  }
+  return false;
+}
+
 /** "United States Constitution", "Marshall Plan": the name of a law or a document, not of a person, place or body. */
 function namesDocument(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
-  return words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]);
+  if (words.length < 2) return false;
+  const last = words[words.length - 1];
+  // Events too: "Texas Revolution", "National Spelling Bee", "Siege of Savannah".
+  return DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(last) || (words[1] === 'of' && EVENT_HEADS.has(words[0]));
 }
 
 /** "National Security Advisor": an office a person holds, not an organisation. */
@@ -296,13 +331,41 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
     // only a common word or a person's surname is a short form.
     const common = isCommonWordName(gaz, d.name);
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' && words[words.length - 1] === word));
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? words[words.length - 1] === word : d.kind === 'ORGANIZATION' && o.kind === 'ORGANIZATION' && namedAfter(words, word)));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;
     const [{ d: o }] = holders;
     o.mentions.push(...d.mentions);
     for (const m of d.mentions) o.aliases.add(m.text);
+  }
+}
+
+/**
+ * An organisation named after a word with only organisation heads around it: "Harvard University" and
+ * "Tsinghua University" are what "Harvard" and "Tsinghua" stand for, "Church of Scientology" what
+ * "Scientology" does.
+ */
+function namedAfter(words: string[], word: string): boolean {
+  const at = words.indexOf(word);
+  if (at < 0) return false;
+  const rest = words.filter((_, i) => i !== at).map((w) => w.toLowerCase());
+  return rest.length > 0 && rest.every((w) => ORG_HEADS.has(w) || w === 'of' || w === 'the') && rest.some((w) => ORG_HEADS.has(w));
+}
+
+/**
+ * "ABC", "CBS" and "NBC" alone are the networks; the gazetteers know their news divisions ("ABC
+ * News"). When the article never names the division, the entity is the network, named as written.
+ */
+function nameNetworks(drafts: Map<string, EntityDraft>): void {
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !/ News$/.test(d.name)) continue;
+    const short = d.name.slice(0, -' News'.length);
+    if (!d.mentions.every((m) => m.text === short)) continue;
+    const key = `org:${slug(short)}`;
+    if (drafts.has(key)) continue;
+    drafts.delete(d.key);
+    drafts.set(key, { ...d, key, name: short, aliases: new Set(), known: true });
   }
 }
 

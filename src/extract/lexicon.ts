@@ -21,7 +21,7 @@ new old big great good bad top senior former late early breaking update updated 
 police officials official authorities government state minister president ministry
 `);
 
-export const HONORIFICS = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Prof.', 'Rev.', 'Messrs.', 'Madam']);
+export const HONORIFICS = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Prof.', 'Rev.', 'Messrs.', 'Madam', 'Mlle', 'Mlle.', 'Mme', 'Mme.', 'Mademoiselle', 'Monsieur', 'Herr', 'Frau', 'Señor', 'Señora', 'Signor', 'Signora']);
 
 /** Offices and ranks: a person holding one has a role worth recording. */
 export const OFFICE_HEADS = words(`
@@ -36,6 +36,7 @@ sheriff trooper superintendent executive assemblyman assemblywoman councilman co
 
 /** Occupations: a cue that a name follows, not a role. */
 export const OCCUPATIONS = words(`
+youtuber blogger vlogger
 scientist biologist physicist chemist researcher professor economist analyst journalist reporter correspondent editor
 writer author novelist poet artist actor actress singer musician composer director producer photographer photojournalist
 photojournalist activist lawyer doctor surgeon nurse teacher student coach player striker goalkeeper driver pilot
@@ -124,6 +125,12 @@ kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramad
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 `);
 
+/** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */
+export const RELIGION_ADJECTIVES = words(`
+hindu muslim buddhist christian jewish sikh jain catholic protestant orthodox anglican lutheran methodist baptist
+evangelical islamic shia sunni shiite zoroastrian taoist confucian
+`);
+
 /** Words that do not occur in people's names (for the "Given Surname" shape rule). */
 export const NOT_NAME_WORDS = words(`
 catholic christian christianity muslim islamic jewish orthodox protestant buddhist hindu sunni shia shiite evangelical
@@ -144,6 +151,9 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
 `);
 
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
+/** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
+export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections']);
+
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */

@@ -17,6 +17,7 @@ import {
   OFFICE_HEADS,
   ORG_HEADS,
   PLACE_HEADS,
+  RELIGION_ADJECTIVES,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
 } from './lexicon.ts';
@@ -198,6 +199,8 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
+    absorbDemonymsIntoNames(doc, ner);
+    ner = extendOverAnd(doc, ner);
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -271,8 +274,10 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble").
   const joiners = span.type === 'ORG' ? /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—-]\s+/g : /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—&-]\s+/g;
   for (const m of span.text.matchAll(joiners)) {
-    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name.
-    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '')) continue;
+    // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name,
+    // unless a given name follows ("New People's Party's Regina Ip": the party's member).
+    const after = /^\S+/.exec(span.text.slice(m.index + m[0].length))?.[0] ?? '';
+    if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '') && !gaz.givenNames.has(fold(after))) continue;
     cut(m.index, m.index + m[0].length);
   }
   cut(span.text.length, span.text.length);
@@ -311,6 +316,84 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
     if (free === 0 || inside.length === 0) continue;
     // Every span on those tokens goes (a capital is both a place and its country).
     for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
+}
+
+/**
+ * A demonym that opens an organisation's name the tagger found is part of the name: "the American
+ * Academy of Pediatrics", "the Russian Orthodox Church", "the British Red Cross" are bodies of their
+ * own, not the United States, Russia or the United Kingdom beside an "Academy of Pediatrics". A
+ * national body ("Russian Foreign Ministry") is left to the national-body rule, an acronym ("German
+ * BND") to the acronym rules.
+ */
+/**
+ * The tagger cuts a body's name at "and": "Office of Science" + "and Technology Policy", "Centre for
+ * Irish" + "and Scottish Studies", "Union of Rationalist Atheists" + "and Agnostics". A name with
+ * "of", "for" or "on" goes on over "and" and the capitalised words after it (up to a title: "…
+ * Policy Acting Director"); demonyms inside it are part of the name.
+ */
+const TITLE_OPENERS = /^(?:Acting|Deputy|Former|Interim|Chief|Senior)$/;
+
+function extendOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const { tokens } = doc;
+  const out: NerSpan[] = [];
+  const gone = new Set<Found>();
+  for (let k = 0; k < ner.length; k++) {
+    let span = ner[k];
+    out.push(span);
+    if (span.type !== 'ORG' || !/\s(?:of|for|on)\s/.test(span.text)) continue;
+    const a = firstTokenAt(doc, span.start);
+    const t = lastTokenBefore(doc, span.end);
+    if (t + 1 >= tokens.length || tokens[t].text !== 'and' || tokens[t].sentence !== tokens[a].sentence) continue;
+    // Not when a place ends the name ("Bank of England and Barclays") or a name of another kind follows.
+    const lastFound = doc.cover[t - 1] >= 0 ? doc.found[doc.cover[t - 1]] : null;
+    if ((lastFound && lastFound.countryForm !== 'demonym') || ner.some((o) => o.type !== 'MISC' && o.start === tokens[t + 1].start)) continue;
+    const demonymAt = (i: number) => doc.cover[i] >= 0 && doc.found[doc.cover[i]].countryForm === 'demonym';
+    let e = t + 1;
+    while (e < tokens.length && tokens[e].sentence === tokens[t].sentence && isNameWord(tokens[e].text) && !isTitleHead(tokens[e].text) && !TITLE_OPENERS.test(tokens[e].text) && (doc.cover[e] < 0 || demonymAt(e))) e++;
+    if (e === t + 1) continue;
+    const end = tokens[e - 1].end;
+    span = { ...span, end, text: doc.text.slice(span.start, end) };
+    out[out.length - 1] = span;
+    for (let i = a; i < e; i++) if (demonymAt(i)) gone.add(doc.found[doc.cover[i]]);
+    // Spans the longer name now covers go; one that runs past it keeps its rest.
+    while (k + 1 < ner.length && ner[k + 1].start < end) {
+      const next = ner[++k];
+      if (next.end > end && e < tokens.length) out.push({ ...next, start: tokens[e].start, text: doc.text.slice(tokens[e].start, next.end) });
+    }
+  }
+  if (gone.size > 0) removeFound(doc, gone);
+  return out;
+}
+
+/** A demonym before these is whose the organ is ("the Cuban Consulate", "the Argentine State"), not part of a name. */
+const STATE_ORGANS = new Set(['state', 'government', 'embassy', 'consulate', 'army', 'navy', 'military', 'police', 'ministry', 'parliament', 'administration']);
+
+function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
+  const gone = new Set<Found>();
+  for (let k = 0; k < ner.length; k++) {
+    const span = ner[k];
+    if (span.type !== 'ORG') continue;
+    let a = firstTokenAt(doc, span.start);
+    const b = lastTokenBefore(doc, span.end);
+    // The tagger often leaves the demonym out on its own ("Italian" + "Episcopal Conference").
+    const before = a > 0 && doc.cover[a - 1] >= 0 ? doc.found[doc.cover[a - 1]] : null;
+    if (doc.cover[a] < 0 && before && before.t1 === a && before.countryForm === 'demonym' && doc.tokens[before.t0].sentence === doc.tokens[a].sentence) a = before.t0;
+    const f = a < b && doc.cover[a] >= 0 ? doc.found[doc.cover[a]] : null;
+    if (!f || f.kind !== 'COUNTRY' || f.countryForm !== 'demonym' || f.t0 !== a || f.t1 >= b) continue;
+    // The rest is the tagger's alone, or one international body a gazetteer knows ("British Red Cross").
+    const org = doc.cover[f.t1] >= 0 ? doc.found[doc.cover[f.t1]] : null;
+    const owned = org !== null && org.kind === 'ORGANIZATION' && !org.pending && org.t0 === f.t1 && org.t1 === b && org.countryCode === undefined;
+    let free = true;
+    for (let i = f.t1; i < b && free; i++) free = doc.cover[i] < 0;
+    const rest = doc.tokens.slice(f.t1, b).map((t) => t.text);
+    const head = rest[rest.length - 1].toLowerCase();
+    if (!(free || owned) || !rest.some(isNameWord) || NATIONAL_BODIES[rest.join(' ').toLowerCase()] || STATE_ORGANS.has(head) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0]))) continue;
+    gone.add(f);
+    if (owned) gone.add(org);
+    const { start, end, text } = spanOf(doc, f.t0, b);
+    ner[k] = { ...span, start, end, text };
   }
   if (gone.size > 0) removeFound(doc, gone);
 }
@@ -397,9 +480,47 @@ function speechAround(doc: Doc, t0: number, t1: number): boolean {
   return before === 'said' || before === 'says' || before === 'according';
 }
 
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'les', 'el', 'al', 'los', 'las']);
+
+/** "A. Inca" opening a line of a multiple-choice list (at least two lines open with such a letter): the letter labels the option. */
+function optionLabel(doc: Doc, t: number): boolean {
+  const { text, start } = doc.tokens[t];
+  if (!/^[A-F]\.$/.test(text) || (start > 0 && doc.text[start - 1] !== '\n')) return false;
+  return (doc.text.match(/(?:^|\n)[A-F]\. \S/g) ?? []).length >= 2;
+}
+
+/** "the Korean peninsula", "Mayan history", "the Hegelian definition": a proper adjective, not a name. */
+const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ian|ean|an)$/u;
+
+const FIELDS = /(?:ology|ologies|^linguistics|^physics|^mathematics|^maths?|^economics|^statistics|^genetics|^politics|^ethics|^philosophy|^sciences?|^counsel+ing|^engineering|^medicine|^education|^literature)$/;
+
+/** "a Ph.D. in Linguistics", "a Master of Education in Sport Psychology", "So far in Math": a field of study, not a place. */
+function fieldOfStudy(doc: Doc, t0: number, t1: number): boolean {
+  if (t0 === 0 || doc.tokens[t0 - 1].text !== 'in' || t1 - t0 > 3) return false;
+  const words = doc.tokens.slice(t0, t1).map((t) => t.text.toLowerCase());
+  return FIELDS.test(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || w === 'of');
+}
+
+/** "the Epis. church", "a test Tues. nite": a word cut short by a period that the sentence goes on after, in lower case. */
+function abbreviatedWord(doc: Doc, t1: number): boolean {
+  return t1 + 1 < doc.tokens.length && doc.tokens[t1].text === '.' && doc.tokens[t1].end === doc.tokens[t1].start + 1 && doc.tokens[t1].start === doc.tokens[t1 - 1].end && /^\p{Ll}/u.test(doc.tokens[t1 + 1].text);
+}
+
+const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
+
+/** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
+function properAdjective(doc: Doc, t0: number, t1: number): boolean {
+  if (t1 - t0 !== 1 || t1 >= doc.tokens.length || doc.tokens[t1].sentence !== doc.tokens[t0].sentence) return false;
+  const word = doc.tokens[t0].text;
+  const next = doc.tokens[t1].text;
+  if (!PROPER_ADJECTIVE.test(word) || /man$/.test(word) || !/^\p{Ll}+$/u.test(next) || NOT_NOUNS.has(next) || SPEECH_VERBS.has(next) || /ed$/.test(next)) return false;
+  return doc.text.indexOf(word) === doc.text.lastIndexOf(word);
+}
+
 function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const { tokens } = doc;
   let { t0, t1 } = run;
+  if (t1 - t0 >= 2 && optionLabel(doc, t0)) t0++;
   // Drop opening words capitalised only because they start the sentence ("Following", "Despite").
   while (t0 < t1) {
     const text = tokens[t0].text;
@@ -410,10 +531,17 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
     const taggedName = run.ner !== undefined && t1 - t0 > 1;
     const common = COMMON_CAPITALIZED.has(w) && !(taggedName && !opener);
+    // An article or particle opening a name the tagger found is part of it: "La Désirade", "El Castillo", "Al Wakrah Stadium", "De Certeau".
+    if (taggedName && NAME_PARTICLES.has(w) && isNameWord(tokens[t0 + 1].text)) break;
     if (common || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
     else break;
   }
   while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
+  // Words written in capitals for emphasis or in a letterhead ("FROM Schenectady N.Y.", "RUTH AGAIN",
+  // "ROOMATES RUTH RASER"): a common word in capitals at either end is not part of the name.
+  const shoutedCommon = (i: number) => /^[A-Z]{2,}$/.test(tokens[i].text) && !/^(?:NORTH|SOUTH|EAST|WEST|NEW|SAINT|ST|UPPER|LOWER|GREAT)$/.test(tokens[i].text) && gaz.commonWords.has(tokens[i].text.toLowerCase()) && !gaz.givenNames.has(fold(tokens[i].text));
+  while (t1 - t0 > 1 && shoutedCommon(t0)) t0++;
+  while (t1 - t0 > 1 && shoutedCommon(t1 - 1)) t1--;
   if (t1 <= t0) return;
 
   const demonym = demonymBefore(doc, t0);
@@ -459,8 +587,11 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
       let m = k;
       while (m > t0 && TITLE_MODIFIERS.has(tokens[m - 1].text.toLowerCase())) m--;
       const inner = titlePrefix(doc, m, t1);
-      if (inner.end > m && inner.end < t1 && m > t0) {
-        classifyRun(doc, gaz, { t0, t1: m });
+      // "… of Major League Baseball": a title word before an organisation's head is part of its name.
+      let orgAfter = false;
+      for (let i = inner.end; i < t1 && !orgAfter; i++) orgAfter = ORG_HEADS.has(tokens[i].text.toLowerCase());
+      if (inner.end > m && inner.end < t1 && m > t0 && !orgAfter) {
+        classifyRun(doc, gaz, { t0, t1: m, ner: run.ner });
         t0 = m;
         title = inner;
       }
@@ -490,16 +621,20 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const never =
     NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
+    // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
+    nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
+    (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
-  if (never) return;
+  if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1) || (single && abbreviatedWord(doc, t1))) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
   const person = (pending = false): void => {
     // Whatever the cue, "… School of Law said" is not a person.
     if (run.ner !== 'PER' && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
-      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+      // A title word the tagger put inside the name is part of it: "Major League Baseball".
+      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, run.ner && !title.honorific ? t0 : n0, t1, demonym?.countryCode);
       return;
     }
     addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
@@ -508,7 +643,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'PER') return person();
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();
-  if (run.ner === 'ORG') return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
   if (run.ner === 'LOC') return addPlace(doc, n0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
@@ -526,6 +661,43 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
+}
+
+/**
+ * A university's campus after a comma or "at" is part of its name: "University of California,
+ * Berkeley", "University of North Carolina at Greensboro" (not the state's university and a town, nor
+ * a person "Fayetteville"). A country after the comma is where it is ("University of Portsmouth, United Kingdom").
+ */
+export function joinCampuses(doc: Doc, gaz: Gazetteers): void {
+  const { tokens } = doc;
+  const gone = new Set<Found>();
+  let changed = false;
+  for (const f of doc.found) {
+    if (f.kind !== 'ORGANIZATION' || gone.has(f) || f.t1 + 1 >= tokens.length) continue;
+    if (!/^University of \p{Lu}/u.test(doc.text.slice(f.start, f.end))) continue;
+    const s = tokens[f.t0].sentence;
+    if (tokens[f.t1].sentence !== s || (tokens[f.t1].text !== ',' && tokens[f.t1].text !== 'at')) continue;
+    const parts: Found[] = [];
+    let k = f.t1 + 1;
+    let ok = true;
+    while (ok && k < tokens.length && k - f.t1 <= 3 && tokens[k].sentence === s && isNameWord(tokens[k].text)) {
+      const g = doc.cover[k] >= 0 ? doc.found[doc.cover[k]] : null;
+      if (!g) k++;
+      else if (g.t0 === k && (g.kind === 'PLACE' || (g.kind !== 'COUNTRY' && g.t1 === k + 1 && !gaz.givenNames.has(fold(tokens[k].text)) && !gaz.orgsByKey.has(g.key ?? '')))) {
+        parts.push(g);
+        k = g.t1;
+      } else ok = false;
+    }
+    const after = k < tokens.length && tokens[k].sentence === s ? tokens[k].text : '';
+    if (!ok || k === f.t1 + 1 || !(after === '' || /^[,.;:)]$/.test(after) || /^\p{Ll}/u.test(after))) continue;
+    for (const g of parts) gone.add(g);
+    f.t1 = k;
+    f.end = tokens[k - 1].end;
+    f.name = doc.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+    f.key = `org:${slug(f.name)}`;
+    changed = true;
+  }
+  if (changed) removeFound(doc, gone);
 }
 
 /** Verbs after a capital that make it the government acting ("Beijing agreed", "Moscow will respond"). */

@@ -170,7 +170,10 @@ function nearestCluster(clusters: PersonCluster[], f: Found, pred: (c: PersonClu
 export function collectSurnameMentions(doc: Doc, clusters: PersonCluster[]): Found[] {
   const bySurname = new Map<string, PersonCluster>();
   for (const c of clusters) {
-    if (c.words.length > 1 || c.mentions.some((m) => !m.pending)) bySurname.set(fold(c.words[c.words.length - 1]), c);
+    const last = c.words[c.words.length - 1];
+    // A regnal number or a suffix is no surname: "Damasus I" must not take every "I" of the text.
+    if (/^(?:[IVX]+|\p{Lu}\.?|Jr\.?|Sr\.?)$/u.test(last)) continue;
+    if (c.words.length > 1 || c.mentions.some((m) => !m.pending)) bySurname.set(fold(last), c);
   }
   const added: Found[] = [];
   doc.tokens.forEach((t, i) => {
