@@ -34,12 +34,41 @@ export interface CorpusOptions {
   days?: number;
   /** Folder holding countries.json, people.json, organizations.json, places.json. */
   gazetteerDir?: string;
+  /** Overrides of the generator's exponents (for calibration). */
+  popularity?: Partial<Popularity>;
 }
 
 const DEFAULT_GAZETTEER_DIR = fileURLToPath(new URL('../seed/gazetteers/', import.meta.url));
 const DAY_MS = 86_400_000;
 /** Share of articles that belong to a burst of coverage. */
 const BURST_SHARE = 0.2;
+
+/**
+ * Targets, from the entity frequencies of the Wikinews graph (../shared/data/wikinews.jsonl through
+ * the project's extractor: 334 articles, 3,902 entities; `npx tsx bench/corpus-stats.ts --wikinews`):
+ * the Zipf rank exponent s of each kind (least squares of log(articles) on log(rank) over its 50 most
+ * frequent entities) and the power law of all entities' article counts, P(k) ∝ k^-alpha (maximum
+ * likelihood, kmin 1, bench/popularity.ts).
+ */
+export const WIKINEWS_FIT = { countries: 0.82, people: 0.67, organizations: 0.74, alpha: 2.87 } as const;
+
+/**
+ * The generator's exponents, calibrated so that the *extracted* corpus lands on WIKINEWS_FIT (an
+ * article draws countries, officials and organisations several times, which steepens what comes out).
+ * `tail` draws the made-up people and organisations: s = 1/(alpha-1) = 0.535 of the Wikinews fit.
+ */
+export interface Popularity {
+  /** Countries by rank; an official is drawn through the country (its share of the news is the country's). */
+  countries: number;
+  organizations: number;
+  tail: number;
+}
+export const POPULARITY: Popularity = { countries: 0.7, organizations: 1.0, tail: 0.535 };
+/** Per-month pools of people and organisations in the news (new names every month), and an evergreen pool. */
+const TAIL_MONTH_POOL = 40_000;
+const TAIL_EVERGREEN_POOL = 400_000;
+/** Share of tail draws from the month's own pool (the rest from the evergreen pool). */
+const TAIL_MONTH_SHARE = 0.75;
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
@@ -75,16 +104,17 @@ class Rng {
   }
 }
 
-/** Draws items by rank with Zipf weights 1/(rank+1)^s, in O(log n) per draw. */
+/** Draws items by rank with Zipf weights 1/(rank+1)^s (or given weights), in O(log n) per draw. */
 class Zipf<T> {
   private readonly cumulative: Float64Array;
+  /** `s` is the exponent over ranks, or each item's weight when a list. */
   constructor(
     readonly items: T[],
-    s: number,
+    s: number | number[],
   ) {
     this.cumulative = new Float64Array(items.length);
     let sum = 0;
-    for (let r = 0; r < items.length; r++) this.cumulative[r] = sum += 1 / Math.pow(r + 1, s);
+    for (let r = 0; r < items.length; r++) this.cumulative[r] = sum += typeof s === 'number' ? 1 / Math.pow(r + 1, s) : s[r];
   }
   draw(rng: Rng): T {
     const target = rng.next() * this.cumulative[this.cumulative.length - 1];
@@ -159,6 +189,7 @@ interface Cast {
   armedGroups: Org[];
   placesByCountry: Map<string, Place[]>;
   neutralCities: string[];
+  tail: Tail;
 }
 
 /** Countries the news is mostly about, most covered first; the rest follow in a seeded order. */
@@ -222,8 +253,8 @@ const OFFICES: [RegExp, string, number][] = [
   [/^White House Chief of Staff$/, 'White House Chief of Staff', 6],
   [/^Foreign Ministry Spoke(?:s)?person$/, 'Foreign Ministry spokeswoman', 6],
 ];
-/** How much news a country's politics make, for ranking its office holders. */
-const COUNTRY_WEIGHT: Record<string, number> = { US: 1, RU: 0.9, CN: 0.8, UA: 0.7, '': 0.65, GB: 0.6, FR: 0.5, IN: 0.4, JP: 0.35 };
+/** How much news international offices (the UN Secretary-General) make, against a country's Zipf weight (1 for the first). */
+const INTERNATIONAL_WEIGHT = 0.3;
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'la', 'le', 'Le', 'La', 'De', 'Van', 'Von', 'bin', 'al']);
 const NAME_SUFFIXES = new Set(['Jr.', 'Sr.', 'II', 'III', 'IV', 'Jr', 'Sr']);
 const NEUTRAL_VENUES = ['Geneva', 'Vienna', 'Helsinki', 'Brussels', 'Istanbul', 'Doha', 'Singapore', 'Minsk', 'Paris', 'Berlin', 'Rome', 'Oslo'];
@@ -284,7 +315,7 @@ function padDate(date: string, fill: '01' | '31'): string {
   return parts.join('-');
 }
 
-function loadCast(dir: string, rng: Rng, windowStart: string, windowEnd: string): Cast {
+function loadCast(dir: string, rng: Rng, windowStart: string, windowEnd: string, seed: number, popularity: Popularity): Cast {
   const read = (name: string) => JSON.parse(readFileSync(new URL(name, `file://${dir.endsWith('/') ? dir : `${dir}/`}`), 'utf8'));
 
   const countryList: Country[] = listOf<{ code: string; name: string; demonyms?: string[]; capital?: string }>(read('countries.json'), 'countries')
@@ -300,6 +331,8 @@ function loadCast(dir: string, rng: Rng, windowStart: string, windowEnd: string)
   const countryByCode = new Map(countryList.map((c) => [c.code, c]));
   const top = TOP_COUNTRIES.filter((code) => countryByCode.has(code)).map((code) => countryByCode.get(code)!);
   const rest = rng.shuffle(countryList.filter((c) => !TOP_COUNTRIES.includes(c.code)));
+  // An official makes news as often as the office and the country do: the country's weight is its Zipf weight.
+  const countryWeight = new Map([...top, ...rest].map((c, rank) => [c.code, Math.pow(rank + 1, -popularity.countries)]));
 
   const offices: { office: Office; score: number }[] = [];
   for (const person of readPeople(read('people.json'))) {
@@ -321,11 +354,15 @@ function loadCast(dir: string, rng: Rng, windowStart: string, windowEnd: string)
       seen.add(title);
       offices.push({
         office: { personName: person.name, surname: surnameOf(person.name, p.country), title, country: p.country, start, end: padDate(person.dod, '01') && (!end || person.dod < end) ? person.dod : end },
-        score: office[2] * (COUNTRY_WEIGHT[p.country] ?? 0.3) * (0.6 + 0.8 * rng.next()),
+        score: office[2] * (0.6 + 0.8 * rng.next()),
       });
     }
   }
   if (offices.length === 0) throw new Error(`gazetteer: no office holders between ${windowStart} and ${windowEnd} in ${dir}people.json`);
+  // A country's officials share its weight (a country with thirty ministers in the gazetteer makes no more news for it).
+  const perCountry = new Map<string, number>();
+  for (const o of offices) perCountry.set(o.office.country, (perCountry.get(o.office.country) ?? 0) + o.score);
+  for (const o of offices) o.score *= (o.office.country ? (countryWeight.get(o.office.country) ?? 0) : INTERNATIONAL_WEIGHT) / perCountry.get(o.office.country)!;
   offices.sort((a, b) => b.score - a.score);
   const ranked = offices.map((o) => o.office);
   const officesByCountry = new Map<string, Zipf<Office>>();
@@ -353,17 +390,80 @@ function loadCast(dir: string, rng: Rng, windowStart: string, windowEnd: string)
   const cityNames = new Set(placeList.filter((p) => p.kind === 'city').map((p) => p.name));
 
   return {
-    countries: new Zipf([...top, ...rest], 1.1),
+    countries: new Zipf([...top, ...rest], popularity.countries),
     countryByCode,
-    offices: new Zipf(ranked, 0.85),
+    offices: new Zipf(ranked, offices.map((o) => o.score)),
     officesByCountry,
-    orgs: new Zipf([...topOrgs, ...otherOrgs], 1),
+    orgs: new Zipf([...topOrgs, ...otherOrgs], popularity.organizations),
     igos: orgList.filter((o) => o.kind === 'igo' || o.kind === 'alliance'),
     media: orgList.filter((o) => o.kind === 'media' && o.name !== 'Wikinews'),
     armedGroups: orgList.filter((o) => o.kind === 'armed-group'),
     placesByCountry,
     neutralCities: NEUTRAL_VENUES.filter((c) => cityNames.has(c) || countryList.some((k) => k.capital === c)),
+    tail: makeTail(seed, popularity),
   };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The long tail: people and organisations in the news for a month or two, with made-up names
+
+const GIVEN_NAMES_FILE = fileURLToPath(new URL('../seed/given-names/given-names.json', import.meta.url));
+/** Syllables for surnames no gazetteer holds: 40 × 20 × 40 = 32,000 surnames ("Tellaron", "Oskavel"). */
+const SYL_START = ['Al', 'Bar', 'Cor', 'Dal', 'El', 'Fen', 'Gar', 'Hal', 'Ir', 'Jas', 'Kel', 'Lor', 'Mar', 'Nor', 'Ol', 'Par', 'Quen', 'Ros', 'Sar', 'Tel', 'Ul', 'Var', 'Wen', 'Yar', 'Zel', 'Bren', 'Cas', 'Dor', 'Gal', 'Mel', 'Tor', 'Ves', 'Kor', 'Lan', 'Mor', 'Ser', 'Tam', 'Val', 'Rad', 'Os'];
+const SYL_MID = ['a', 'e', 'i', 'o', 'u', 'an', 'en', 'in', 'on', 'ar', 'er', 'or', 'el', 'il', 'ol', 'ad', 'ed', 'ov', 'av', 'is'];
+const SYL_END = ['sko', 'ron', 'vel', 'drik', 'mont', 'tano', 'berg', 'wick', 'ssen', 'lari', 'dova', 'nek', 'rova', 'zian', 'ford', 'quist', 'mann', 'etti', 'sch', 'ley', 'ton', 'vic', 'rac', 'stad', 'holm', 'dale', 'nari', 'pour', 'ides', 'ulu', 'ez', 'ani', 'ovic', 'enko', 'escu', 'strom', 'oglu', 'aki', 'uchi', 'ara'];
+const ORG_SUFFIXES = ['Group', 'Holdings', 'Institute', 'Foundation', 'Logistics', 'Energy', 'Capital', 'Partners', 'Mining', 'Airlines', 'Telecom', 'Bank', 'Pharmaceuticals', 'Shipping', 'Analytics', 'Trust'];
+
+interface TailPerson {
+  name: string;
+  surname: string;
+}
+
+interface Tail {
+  given: string[];
+  /** Ranks within one month's pool and within the evergreen pool, fitted Zipf. */
+  month: Zipf<number>;
+  evergreen: Zipf<number>;
+  seed: number;
+}
+
+function makeTail(seed: number, popularity: Popularity): Tail {
+  const file = JSON.parse(readFileSync(GIVEN_NAMES_FILE, 'utf8')) as { male: string[]; female: string[] };
+  const ranks = (n: number) => Array.from({ length: n }, (_, i) => i);
+  return {
+    given: [...file.male, ...file.female],
+    month: new Zipf(ranks(TAIL_MONTH_POOL), popularity.tail),
+    evergreen: new Zipf(ranks(TAIL_EVERGREEN_POOL), popularity.tail),
+    seed,
+  };
+}
+
+function surnameAt(i: number): string {
+  const end = i % SYL_END.length;
+  const mid = Math.floor(i / SYL_END.length) % SYL_MID.length;
+  const start = Math.floor(i / (SYL_END.length * SYL_MID.length)) % SYL_START.length;
+  return SYL_START[start] + SYL_MID[mid] + SYL_END[end];
+}
+
+/** Pool -1 is the evergreen one; pool m ≥ 0 the people first in the news in month m. Identity depends on (seed, pool, rank) alone. */
+function tailRng(tail: Tail, pool: number, rank: number, kind: number): Rng {
+  return new Rng(mixSeed(mixSeed(tail.seed, 0x7a11 + kind * 7919 + pool), rank));
+}
+
+function drawTail(rng: Rng, tail: Tail, month: number): [number, number] {
+  return rng.chance(TAIL_MONTH_SHARE) ? [month, tail.month.draw(rng)] : [-1, tail.evergreen.draw(rng)];
+}
+
+function tailPerson(tail: Tail, pool: number, rank: number): TailPerson {
+  const r = tailRng(tail, pool, rank, 1);
+  const surname = surnameAt(r.int(0, SYL_START.length * SYL_MID.length * SYL_END.length - 1));
+  return { name: `${r.pick(tail.given)} ${surname}`, surname };
+}
+
+function tailOrg(tail: Tail, pool: number, rank: number): string {
+  const r = tailRng(tail, pool, rank, 2);
+  return `${surnameAt(r.int(0, SYL_START.length * SYL_MID.length * SYL_END.length - 1))} ${r.pick(ORG_SUFFIXES)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,6 +491,11 @@ interface Burst {
   actor: Office | null;
 }
 
+/** An office without a named holder in the cast, written by title ("the Maldivian president"). */
+function anonymousOffice(x: Country, title: string): Office {
+  return { personName: `the ${x.adjective} ${lowerTitle(title)}`, surname: `the ${lowerTitle(title)}`, title, country: x.code, start: '', end: '', anonymous: true };
+}
+
 function planBursts(rng: Rng, cast: Cast, days: number): Burst[] {
   const count = Math.max(4, Math.round(days / 45));
   const countries = cast.countries.items;
@@ -401,9 +506,7 @@ function planBursts(rng: Rng, cast: Cast, days: number): Burst[] {
     let y = countries[rng.int(0, 12)];
     if (y === x) y = countries[0] === x ? countries[1] : countries[0];
     const title = rng.pick(['President', 'Prime Minister', 'Foreign Minister']);
-    const actor: Office | null = cast.officesByCountry.has(x.code)
-      ? null
-      : { personName: `the ${x.adjective} ${lowerTitle(title)}`, surname: `the ${lowerTitle(title)}`, title, country: x.code, start: '', end: '', anonymous: true };
+    const actor: Office | null = cast.officesByCountry.has(x.code) ? null : anonymousOffice(x, title);
     bursts.push({ day: rng.int(0, Math.max(0, days - 8)), length: rng.int(3, 8), weight: 0.5 + rng.next(), kind: rng.pick(BURST_KINDS), x, y, actor });
   }
   return bursts;
@@ -464,6 +567,8 @@ interface Story {
   org: Org;
   place: string;
   topic: string;
+  /** Months since the start of the window: the pool of new names the story draws from. */
+  month: number;
 }
 
 const possessive = (s: string) => (s.endsWith('s') ? `${s}'` : `${s}'s`);
@@ -506,8 +611,14 @@ class Writer {
     const o = this.otherOffice();
     return o ? this.person(o, subject) : `${this.s.x.demonym} officials`;
   }
+  /** Another official: a country by the countries' Zipf, then one of its officials (by title when the cast has none). */
   otherOffice(): Office | null {
-    const o = this.cast.offices.drawWhere(this.rng, (c) => c !== this.s.a && c !== this.s.b && c !== this.lastOther && active(c, this.s.day));
+    const accept = (c: Office) => c !== this.s.a && c !== this.s.b && c !== this.lastOther && active(c, this.s.day);
+    // Half the time another official of the story's own countries ("Russian Defence Minister …" in a story about Russia).
+    const country = this.rng.chance(0.5) ? this.pick([this.s.x, this.s.y]) : this.cast.countries.draw(this.rng);
+    const o = this.rng.chance(0.04)
+      ? this.cast.offices.drawWhere(this.rng, (c) => !c.country && accept(c))
+      : (this.cast.officesByCountry.get(country.code)?.drawWhere(this.rng, accept) ?? anonymousOffice(country, this.pick(['Foreign Minister', 'Prime Minister', 'Defence Minister', 'President'])));
     if (o) this.lastOther = o;
     return o;
   }
@@ -567,7 +678,45 @@ class Writer {
   quote(): string {
     return this.rng.pick(QUOTES)(this);
   }
+  /** Someone from the long tail: name and who they are the first time ("Maria Tellaron, an analyst at Corvath Institute"), the surname after. */
+  voice(): { first: string; again: string } {
+    const [pool, rank] = drawTail(this.rng, this.cast.tail, this.s.month);
+    const p = tailPerson(this.cast.tail, pool, rank);
+    if (this.introduced.has(p.name)) return { first: p.surname, again: p.surname };
+    this.introduced.add(p.name);
+    const role = this.rng.chance(0.55)
+      ? `${this.pick(['an analyst at', 'a spokesperson for', 'a researcher at', 'an economist at', 'a senior adviser at', 'the chief executive of', 'a lawyer for'])} ${this.firm()}`
+      : this.pick([`a resident of ${this.s.place}`, `a local official in ${this.s.place}`, `a professor in ${this.s.x.capital}`, `a member of parliament in ${this.s.x.capital}`, `a former diplomat`, `a journalist in ${this.s.y.capital}`]);
+    return { first: `${p.name}, ${role},`, again: p.surname };
+  }
+  /** An organisation from the long tail ("Varnesko Group"). */
+  firm(): string {
+    const [pool, rank] = drawTail(this.rng, this.cast.tail, this.s.month);
+    return tailOrg(this.cast.tail, pool, rank);
+  }
 }
+
+/** Sentences that bring in the long tail: local voices, experts, companies. */
+const VOICES: Template[] = [
+  (w) => {
+    const v = w.voice();
+    return `"${w.quote()}," said ${v.first.replace(/,$/, '')}.`;
+  },
+  (w) => {
+    const v = w.voice();
+    return `${v.first} said the decision ${w.pick(['would hurt ordinary people', 'had been expected for weeks', 'left many questions open', 'could change the balance in the region'])}.`;
+  },
+  (w) => `${w.firm()} said in a statement that it was ${w.pick(['reviewing its operations in', 'monitoring events in', 'suspending shipments to', 'expanding its presence in'])} ${w.Y()}.`,
+  (w) => {
+    const v = w.voice();
+    return `${v.first} told ${w.media()} that ${w.pick(['the talks had been difficult', 'nobody had been consulted', 'the measures would take months to bite', 'people were worried about prices'])}.`;
+  },
+  (w) => {
+    const v = w.voice();
+    const u = w.voice();
+    return `${capitalise(v.first)} and ${u.first.replace(/,$/, '')} disagreed on what would come next.`;
+  },
+];
 
 type Template = (w: Writer) => string;
 
@@ -882,8 +1031,10 @@ function planStory(rng: Rng, plan: Plan): Story {
     a = burst.actor ?? cast.officesByCountry.get(x.code)?.drawWhere(rng, isActive) ?? burst.actor ?? cast.offices.items[0];
   } else {
     kind = weighted(rng, KIND_WEIGHTS);
-    a = cast.offices.drawWhere(rng, isActive) ?? cast.offices.items[0];
-    x = (a.country && cast.countryByCode.get(a.country)) || cast.countries.draw(rng);
+    // The story's country first (countries' Zipf), then its official; now and then an international one.
+    const international = rng.chance(0.04) ? cast.offices.drawWhere(rng, (o) => !o.country && isActive(o)) : null;
+    x = (international && cast.countries.draw(rng)) || cast.countries.draw(rng);
+    a = international ?? cast.officesByCountry.get(x.code)?.drawWhere(rng, isActive) ?? anonymousOffice(x, rng.pick(['President', 'Prime Minister', 'Foreign Minister']));
     y = cast.countries.drawWhere(rng, (c) => c !== x) ?? cast.countries.items[1];
     // An international official (the UN Secretary-General) meets, talks, visits and speaks; governments do the rest.
     if (!a.country && !INTERNATIONAL_KINDS.includes(kind)) kind = rng.pick(INTERNATIONAL_KINDS);
@@ -901,6 +1052,7 @@ function planStory(rng: Rng, plan: Plan): Story {
     org: cast.orgs.draw(rng),
     place: placeFor(rng, cast, kind, x, y),
     topic: rng.pick(TOPICS),
+    month: Math.floor(day / 30.4375),
   };
 }
 
@@ -967,6 +1119,7 @@ function writeArticle(plan: Plan, index: number): CorpusArticle {
   const details = new Hand(rng, DETAILS[story.kind]);
   const background = new Deck(rng, BACKGROUND);
   const plain = new Deck(rng, PLAIN);
+  const voices = new Deck(rng, VOICES);
   const speakers: (() => [string, string])[] = [
     () => [w.A(), story.a.surname],
     () => [w.B(), story.b?.surname ?? 'officials'],
@@ -977,7 +1130,8 @@ function writeArticle(plan: Plan, index: number): CorpusArticle {
     },
   ];
   let quotes = 0;
-  // After the lead, the body follows a wire story's rhythm: detail, quote, reaction, background.
+  let others = 0;
+  // After the lead, the body follows a wire story's rhythm: detail, quote, reaction, background, other voices.
   const detail = () => (details.draw() ?? background.draw())(w);
   const schedule: (() => string)[] = [
     detail,
@@ -987,7 +1141,7 @@ function writeArticle(plan: Plan, index: number): CorpusArticle {
     },
     () => plain.draw()(w),
     detail,
-    () => background.draw()(w),
+    () => (others++ % 2 ? voices : background).draw()(w),
     () => plain.draw()(w),
   ];
   let step = 0;
@@ -1038,7 +1192,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusArticle
   const startMs = Date.parse(`${start}T00:00:00Z`);
   const windowEnd = new Date(startMs + (days - 1) * DAY_MS).toISOString().slice(0, 10);
   const setup = new Rng(mixSeed(options.seed, 0));
-  const cast = loadCast(options.gazetteerDir ?? DEFAULT_GAZETTEER_DIR, setup, start, windowEnd);
+  const cast = loadCast(options.gazetteerDir ?? DEFAULT_GAZETTEER_DIR, setup, start, windowEnd, options.seed, { ...POPULARITY, ...options.popularity });
   const plan: Plan = { cast, seed: options.seed, startMs, days, bursts: planBursts(setup, cast, days) };
   for (let i = 0; i < options.articles; i++) yield writeArticle(plan, i);
 }

@@ -58,12 +58,17 @@ async function readAtMost(reader: ReadableStreamDefaultReader<Uint8Array>, limit
 
 export function useBodyLimit(limit = MAX_BODY_BYTES): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI, serverContext }) {
       if (!request.body || !requestParser) return;
       const declared = Number(request.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > limit) {
         return discard(request.body.getReader(), MAX_DISCARDED_BYTES).then(() => endResponse(tooLarge(fetchAPI, limit, declared)));
       }
+      // Off a socket, a declared length within the limit bounds the body: Node's HTTP parser reads exactly
+      // that many bytes. Other bodies (chunked, or a request built in memory, which may say anything) are
+      // counted as they stream.
+      const fromSocket = (serverContext as { req?: { socket?: unknown } } | undefined)?.req?.socket !== undefined;
+      if (fromSocket && /^\d+$/.test(request.headers.get('content-length') ?? '') && !request.headers.has('transfer-encoding')) return;
       setRequestParser(async (req) => {
         const bytes = await readAtMost(req.body!.getReader(), limit);
         if (bytes === null) return tooLarge(fetchAPI, limit);

@@ -168,7 +168,14 @@ export function useDeadline(settings: ServerSettings, metrics: Metrics | null): 
       if (!state || ms === 0) return;
       const signal = state.abort.signal;
       setExecuteFn(async (execArgs) => {
-        state.deadline = { at: performance.now() + ms, reason: timeoutError(ms, type) };
+        // The error is made when it is needed (a GraphQLError captures a stack): most operations end in time.
+        let reason: Error | undefined;
+        state.deadline = {
+          at: performance.now() + ms,
+          get reason() {
+            return (reason ??= timeoutError(ms, type));
+          },
+        };
         const timer = setTimeout(() => state.abort.abort(state.deadline!.reason), ms);
         try {
           return await executeFn({ ...execArgs, signal } as ExecutionArgs);

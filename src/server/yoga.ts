@@ -82,7 +82,7 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
       useRateLimit(settings, metrics),
       useNestingLimit(),
       useMetricsAccess(settings),
-      metrics ? usePrometheusMetrics(metrics) : {},
+      metrics ? usePrometheusMetrics(metrics, schema) : {},
       // A GET or a "simple" POST (form, text/plain) must carry this header: a browser will not send it cross-site without a preflight.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       usePersistedOperationsAllowList(settings),
