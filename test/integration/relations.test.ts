@@ -184,6 +184,9 @@ describe('co-mentions, timelines and trending', () => {
     const scores = data.trump.coMentions.map((c: any) => c.score);
     expect(new Set(scores).size).toBeGreaterThanOrEqual(5);
     expect(data.trump.coMentions[0].entity.name).toBe('Joe Biden');
+    // The ranking query and Relationship.score compute the same measure.
+    const pair = await app.gql('{ relationship(a: { name: "Sergei Lavrov" }, b: { name: "Rex Tillerson" }) { score } }');
+    expect(pair.data.relationship.score).toBe(data.lavrov.coMentions.find((c: any) => c.entity.name === 'Rex Tillerson').score);
   });
 
   it('gives an entity\'s timeline with empty buckets, by day, week and month', async () => {

@@ -6,7 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { loadMigrations, migrate } from '../../src/store/migrate.ts';
+import { DATA_MIGRATIONS, loadMigrations, migrate } from '../../src/store/migrate.ts';
 import { openNeo4j } from '../../src/store/neo4j.ts';
 import { toNeo4jParams } from '../../src/store/neo4j-values.ts';
 import type { Params, Runner } from '../../src/store/runner.ts';
@@ -88,7 +88,7 @@ describe('migrations (both engines alike)', () => {
     const before = await schema();
     const [nodes] = await app.store.run('MATCH (n) RETURN count(n) AS n');
     await app.store.transaction((tx) => tx.run('MATCH (m:Migration) DETACH DELETE m'));
-    expect(await migrate(app.store)).toEqual(loadMigrations().map((m) => m.id));
+    expect(await migrate(app.store)).toEqual([...loadMigrations(), ...DATA_MIGRATIONS].map((m) => m.id));
     expect(await schema()).toEqual(before);
     expect(await app.store.run('MATCH (n) RETURN count(n) AS n')).toEqual([nodes]);
   });
@@ -102,6 +102,7 @@ describe('migrations (both engines alike)', () => {
         ['article_id', 'Article', 'id'],
         ['co_mention_key', 'CoMention', 'key'],
         ['curation_id', 'Curation', 'id'],
+        ['entity_day_key', 'EntityDay', 'key'],
         ['entity_key', 'Entity', 'key'],
         ['event_key', 'Event', 'key'],
         ['migration_id', 'Migration', 'id'],

@@ -446,11 +446,20 @@ export function significance(together: number, x: number, y: number, total: numb
   return Math.round((together * total < x * y ? -g : g) * 1000) / 1000;
 }
 
-/** `significance` in Cypher, for ordering inside the query: k and y name columns, $x and $n are parameters. */
+/**
+ * `significance` in Cypher, for ordering inside the query: k and y name columns; $x, $n and
+ * $fixed (the terms of x and n alone, the same for every row: fixedTerms) are parameters.
+ */
 function significanceCypher(k: string, y: string): string {
   const xlx = (v: string) => `CASE WHEN ${v} > 0 THEN toFloat(${v}) * log(toFloat(${v})) ELSE 0.0 END`;
-  const g = `2 * (${xlx(k)} + ${xlx(`$x - ${k}`)} + ${xlx(`${y} - ${k}`)} + ${xlx(`$n - $x - ${y} + ${k}`)} - ${xlx('$x')} - ${xlx('$n - $x')} - ${xlx(y)} - ${xlx(`$n - ${y}`)} + ${xlx('$n')})`;
-  return `CASE WHEN ${k} <= 0 OR $x <= 0 OR ${y} <= 0 OR $n <= 0 THEN 0.0 WHEN toFloat(${k}) * $n < toFloat($x) * ${y} THEN -(${g}) ELSE ${g} END`;
+  return `CASE WHEN ${k} <= 0 OR $x <= 0 OR ${y} <= 0 OR $n <= 0 THEN 0.0
+    ELSE (CASE WHEN toFloat(${k}) * $n < toFloat($x) * ${y} THEN -2.0 ELSE 2.0 END) *
+      (${xlx(k)} + ${xlx(`$x - ${k}`)} + ${xlx(`${y} - ${k}`)} + ${xlx(`$n - $x - ${y} + ${k}`)} - ${xlx(y)} - ${xlx(`$n - ${y}`)} + $fixed) END`;
+}
+
+/** The terms of significance's sum that depend on x and the total alone. */
+function fixedTerms(x: number, total: number): number {
+  return -xlogx(x) - xlogx(total - x) + xlogx(total);
 }
 
 /**
@@ -491,6 +500,7 @@ export async function coMentions(
       minSupport: MIN_SUPPORT,
       x: options.articles,
       n: options.total,
+      fixed: fixedTerms(options.articles, options.total),
       sinceDay: options.since ? options.since.slice(0, 10) : null,
       untilDay: options.until ? options.until.slice(0, 10) : null,
     },
