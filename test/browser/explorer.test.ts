@@ -192,6 +192,47 @@ describe('explorer', () => {
     expect(problems).toEqual([]);
   });
 
+  it('labels nodes by importance, and no label covers the selected node\'s, whichever is selected', async () => {
+    await openOn(LAVROV);
+    /** Label boxes on screen of the nodes showing one; the selected node's first. */
+    const labels = () =>
+      page.evaluate(() => {
+        const cy = (window as any).explorer.cy;
+        const box = (n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const shown = cy.nodes('.labelled').toArray();
+        return {
+          total: cy.nodes().length,
+          selected: cy.nodes(':selected').map((n: any) => ({ id: n.id() as string, labelled: n.hasClass('labelled') as boolean, box: box(n) })) as { id: string; labelled: boolean; box: any }[],
+          others: shown.filter((n: any) => !n.selected()).map((n: any) => ({ id: n.id(), box: box(n) })),
+        };
+      });
+    const intersects = (a: any, b: any) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const check = async (key: string, shot: string) => {
+      // Labels follow the selection on the next frame.
+      await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).hasClass('labelled'), key);
+      const { total, selected, others } = await labels();
+      expect(selected.map((s) => s.id)).toEqual([key]);
+      expect(others.length, 'other labels shown').toBeGreaterThanOrEqual(4);
+      expect(others.length, 'not every label').toBeLessThan(total - 1);
+      for (const other of others) expect(intersects(selected[0].box, other.box), `${key}'s label and ${other.id}'s`).toBe(false);
+      for (const [i, a] of others.entries()) for (const b of others.slice(i + 1)) expect(intersects(a.box, b.box), `${a.id}'s label and ${b.id}'s`).toBe(false);
+      await screenshot(shot);
+    };
+    await check(LAVROV, '7-labels-lavrov-selected');
+    // The least prominent node: its label shows once selected, and the others make room.
+    const quiet = await page.evaluate(() => {
+      const cy = (window as any).explorer.cy;
+      return cy.nodes().not('.labelled').sort((a: any, b: any) => a.data('weight') - b.data('weight'))[0].id();
+    });
+    // As a click on it does (a block body: the element itself is no value to send back).
+    await page.evaluate((k) => {
+      (window as any).explorer.cy.getElementById(k).emit('tap');
+    }, quiet);
+    await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).selected(), quiet);
+    await check(quiet, '8-labels-quiet-node-selected');
+    expect(problems).toEqual([]);
+  });
+
   it('shows the text of every control, typed or not, at a contrast of at least 4.5:1 with its background', async () => {
     await openOn(LAVROV);
     await page.locator('#search-input').fill('Lavrov'); // typed text, the issue's white-on-white field
