@@ -111,16 +111,17 @@ export class GraphView {
   }
 
   /**
-   * Shows labels by importance, none over another: the selected and hovered nodes always, then the
-   * centre and a path's nodes, then the LABELS_SHOWN busiest nodes (articles plus shared articles with
-   * their neighbours), each only where its label would not cover one already placed. Label boxes
-   * are in the drawing's coordinates, so what does not collide here does not at any zoom.
+   * Shows labels by importance, none over another: the selected and hovered nodes (and the two ends
+   * of a selected link) always, then the centre and a path's nodes, then the LABELS_SHOWN busiest
+   * nodes (articles plus shared articles with their neighbours), each only where its label would not
+   * cover one already placed. Label boxes are in the drawing's coordinates, so what does not collide
+   * here does not at any zoom.
    */
   updateLabels(): void {
     const nodes = this.cy.nodes();
     const importance = (n: cytoscape.NodeSingular) =>
       (Number(n.data('weight')) || 0) + n.connectedEdges().reduce((sum, e) => sum + (Number(e.data('weight')) || 0), 0);
-    const forced = (n: cytoscape.NodeSingular) => n.selected() || n.id() === this.hovered;
+    const forced = (n: cytoscape.NodeSingular) => n.selected() || n.id() === this.hovered || n.connectedEdges(':selected').nonempty();
     const rank = (n: cytoscape.NodeSingular) => (forced(n) ? 0 : n.hasClass('center') ? 1 : n.hasClass('path') ? 2 : 3);
     const candidates = nodes
       .toArray()

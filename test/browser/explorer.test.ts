@@ -121,10 +121,14 @@ describe('explorer', () => {
 
     const view = page.locator('[data-view="relationship"]');
     await view.waitFor();
+    // Both ends of the selected link show their names.
+    await page.waitForFunction(([a, b]) => [a, b].every((k) => (window as any).explorer.cy.getElementById(k).hasClass('labelled')), [LAVROV, TILLERSON]);
     expect(await view.locator('.view-head').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
     const manila = view.locator('.evidence', { hasText: 'on the sidelines of a major summit in Manila' }).first();
     await manila.waitFor();
     await screenshot('2-edge-evidence');
+    // The README's picture, taken again on request: NEWSGRAPH_UPDATE_DOCS=1 npx vitest run test/browser/explorer.test.ts
+    if (process.env.NEWSGRAPH_UPDATE_DOCS === '1') fs.copyFileSync(path.join(ARTIFACTS, '2-edge-evidence.png'), path.resolve('docs/explorer.png'));
 
     await manila.locator('.article-line a.open-article').click();
     const article = page.locator('[data-view="article"]');
