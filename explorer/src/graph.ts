@@ -16,6 +16,9 @@ export const KIND_LABELS: Record<Kind, string> = {
   PLACE: 'Place',
 };
 
+/** Labels shown besides the selected, hovered, centre and path nodes (fewer where they would collide). */
+const LABELS_SHOWN = 14;
+
 export function edgeId(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -45,7 +48,8 @@ export class GraphView {
             'background-color': (n: cytoscape.NodeSingular) => KIND_COLOURS[n.data('kind') as Kind] ?? '#888',
             width: (n: cytoscape.NodeSingular) => this.size(n.data('weight')),
             height: (n: cytoscape.NodeSingular) => this.size(n.data('weight')),
-            label: 'data(label)',
+            // Labels by importance (see updateLabels): the busiest nodes, the selected, the hovered.
+            label: '',
             'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
             'font-size': 11,
             color: '#1f2633',
@@ -57,6 +61,8 @@ export class GraphView {
             'border-color': '#ffffff',
           },
         },
+        { selector: 'node.labelled', style: { label: 'data(label)' } },
+        { selector: 'node.hovered', style: { 'z-index': 30 } },
         { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#1f2633', 'font-weight': 'bold', 'font-size': 13 } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f2c94c' } },
         {
@@ -79,6 +85,63 @@ export class GraphView {
     this.cy.on('tap', 'edge', (event) => events.onEdge(event.target.data('source'), event.target.data('target')));
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) events.onBackground();
+    });
+    this.cy.on('mouseover', 'node', (event) => {
+      this.hovered = event.target.id();
+      this.scheduleLabels();
+    });
+    this.cy.on('mouseout', 'node', () => {
+      this.hovered = null;
+      this.scheduleLabels();
+    });
+    this.cy.on('select unselect add remove dragfree', () => this.scheduleLabels());
+  }
+
+  private hovered: string | null = null;
+  private labelsPending = false;
+
+  /** Labels again on the next frame: one pass for a burst of changes. */
+  private scheduleLabels(): void {
+    if (this.labelsPending) return;
+    this.labelsPending = true;
+    requestAnimationFrame(() => {
+      this.labelsPending = false;
+      this.updateLabels();
+    });
+  }
+
+  /**
+   * Shows labels by importance, none over another: the selected and hovered nodes (and the two ends
+   * of a selected link) always, then the centre and a path's nodes, then the LABELS_SHOWN busiest
+   * nodes (articles plus shared articles with their neighbours), each only where its label would not
+   * cover one already placed. Label boxes are in the drawing's coordinates, so what does not collide
+   * here does not at any zoom.
+   */
+  updateLabels(): void {
+    const nodes = this.cy.nodes();
+    const importance = (n: cytoscape.NodeSingular) =>
+      (Number(n.data('weight')) || 0) + n.connectedEdges().reduce((sum, e) => sum + (Number(e.data('weight')) || 0), 0);
+    const forced = (n: cytoscape.NodeSingular) => n.selected() || n.id() === this.hovered || n.connectedEdges(':selected').nonempty();
+    const rank = (n: cytoscape.NodeSingular) => (forced(n) ? 0 : n.hasClass('center') ? 1 : n.hasClass('path') ? 2 : 3);
+    const candidates = nodes
+      .toArray()
+      .sort((a, b) => rank(a) - rank(b) || importance(b) - importance(a) || a.id().localeCompare(b.id()))
+      .filter((n, i) => rank(n) < 3 || i < LABELS_SHOWN);
+    this.cy.batch(() => {
+      nodes.removeClass('labelled hovered');
+      for (const n of candidates) n.addClass('labelled');
+      if (this.hovered) this.cy.getElementById(this.hovered).addClass('hovered');
+    });
+    const placed: cytoscape.BoundingBox12[] = [];
+    const overlaps = (a: cytoscape.BoundingBox12, b: cytoscape.BoundingBox12) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const hidden: cytoscape.NodeSingular[] = [];
+    for (const n of candidates) {
+      const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+      if (!forced(n) && placed.some((p) => overlaps(p, box))) hidden.push(n);
+      else placed.push(box);
+    }
+    this.cy.batch(() => {
+      for (const n of hidden) n.removeClass('labelled');
     });
   }
 
@@ -153,13 +216,17 @@ export class GraphView {
         gravity: 0.6,
         numIter: 1500,
       } as cytoscape.LayoutOptions);
-    layout.one('layoutstop', () => this.fitTo(this.cy.elements(), 40));
+    layout.one('layoutstop', () => {
+      this.fitTo(this.cy.elements(), 40);
+      this.updateLabels();
+    });
     layout.run();
   }
 
   markCenter(key: string): void {
     this.cy.nodes().removeClass('center');
     this.cy.getElementById(key).addClass('center');
+    this.scheduleLabels();
   }
 
   select(id: string | null): void {
@@ -178,10 +245,12 @@ export class GraphView {
     this.cy.elements().addClass('faded');
     path.removeClass('faded').addClass('path');
     this.fitTo(path, 80);
+    this.scheduleLabels();
   }
 
   clearPath(): void {
     this.cy.elements().removeClass('faded path');
+    this.scheduleLabels();
   }
 
   /** A node glows for a few seconds: something new mentions it. */

@@ -255,11 +255,6 @@ export function documentId(document: string): string {
   return crypto.createHash('sha256').update(document).digest('hex');
 }
 
-/** Every export's GraphQL document, for a persisted-operations allow-list: id → document. */
-export function exportDocuments(): Record<string, string> {
-  return Object.fromEntries(Object.values(VIEWS).map((v) => [documentId(v.document), v.document]));
-}
-
 type Execute = (request: Request, serverContext: unknown) => Promise<Response> | Response;
 
 async function respond(request: Request, url: URL, serverContext: unknown, execute: Execute, settings: ServerSettings): Promise<Response> {
@@ -286,7 +281,7 @@ async function respond(request: Request, url: URL, serverContext: unknown, execu
     if (error instanceof ExportInputError) return inputError(error.message);
     throw error;
   }
-  // With an allow-list on, the export asks by id: the operator lists the export documents (exportDocuments()) to allow them.
+  // With an allow-list on, the export asks by id (the SHA-256 of its document): the operator lists the VIEWS' documents to allow them.
   const body = settings.persistedOperations
     ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: documentId(view.document) } } }
     : { query: view.document, variables };

@@ -121,10 +121,14 @@ describe('explorer', () => {
 
     const view = page.locator('[data-view="relationship"]');
     await view.waitFor();
+    // Both ends of the selected link show their names.
+    await page.waitForFunction(([a, b]) => [a, b].every((k) => (window as any).explorer.cy.getElementById(k).hasClass('labelled')), [LAVROV, TILLERSON]);
     expect(await view.locator('.view-head').innerText()).toMatch(/Sergei Lavrov[\s\S]*Rex Tillerson|Rex Tillerson[\s\S]*Sergei Lavrov/);
     const manila = view.locator('.evidence', { hasText: 'on the sidelines of a major summit in Manila' }).first();
     await manila.waitFor();
     await screenshot('2-edge-evidence');
+    // The README's picture, taken again on request: NEWSGRAPH_UPDATE_DOCS=1 npx vitest run test/browser/explorer.test.ts
+    if (process.env.NEWSGRAPH_UPDATE_DOCS === '1') fs.copyFileSync(path.join(ARTIFACTS, '2-edge-evidence.png'), path.resolve('docs/explorer.png'));
 
     await manila.locator('.article-line a.open-article').click();
     const article = page.locator('[data-view="article"]');
@@ -189,6 +193,47 @@ describe('explorer', () => {
     const ids = [...fs.readFileSync(file, 'utf8').matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort();
     const drawn = await page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());
     expect(ids).toEqual(drawn);
+    expect(problems).toEqual([]);
+  });
+
+  it('labels nodes by importance, and no label covers the selected node\'s, whichever is selected', async () => {
+    await openOn(LAVROV);
+    /** Label boxes on screen of the nodes showing one; the selected node's first. */
+    const labels = () =>
+      page.evaluate(() => {
+        const cy = (window as any).explorer.cy;
+        const box = (n: any) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const shown = cy.nodes('.labelled').toArray();
+        return {
+          total: cy.nodes().length,
+          selected: cy.nodes(':selected').map((n: any) => ({ id: n.id() as string, labelled: n.hasClass('labelled') as boolean, box: box(n) })) as { id: string; labelled: boolean; box: any }[],
+          others: shown.filter((n: any) => !n.selected()).map((n: any) => ({ id: n.id(), box: box(n) })),
+        };
+      });
+    const intersects = (a: any, b: any) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const check = async (key: string, shot: string) => {
+      // Labels follow the selection on the next frame.
+      await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).hasClass('labelled'), key);
+      const { total, selected, others } = await labels();
+      expect(selected.map((s) => s.id)).toEqual([key]);
+      expect(others.length, 'other labels shown').toBeGreaterThanOrEqual(4);
+      expect(others.length, 'not every label').toBeLessThan(total - 1);
+      for (const other of others) expect(intersects(selected[0].box, other.box), `${key}'s label and ${other.id}'s`).toBe(false);
+      for (const [i, a] of others.entries()) for (const b of others.slice(i + 1)) expect(intersects(a.box, b.box), `${a.id}'s label and ${b.id}'s`).toBe(false);
+      await screenshot(shot);
+    };
+    await check(LAVROV, '7-labels-lavrov-selected');
+    // The least prominent node: its label shows once selected, and the others make room.
+    const quiet = await page.evaluate(() => {
+      const cy = (window as any).explorer.cy;
+      return cy.nodes().not('.labelled').sort((a: any, b: any) => a.data('weight') - b.data('weight'))[0].id();
+    });
+    // As a click on it does (a block body: the element itself is no value to send back).
+    await page.evaluate((k) => {
+      (window as any).explorer.cy.getElementById(k).emit('tap');
+    }, quiet);
+    await page.waitForFunction((k) => (window as any).explorer.cy.getElementById(k).selected(), quiet);
+    await check(quiet, '8-labels-quiet-node-selected');
     expect(problems).toEqual([]);
   });
 
