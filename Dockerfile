@@ -8,6 +8,7 @@ COPY explorer ./explorer
 COPY schema ./schema
 COPY seed ./seed
 COPY tsconfig.json ./
-ENV PORT=4000 DATA_DIR=/data
+# In a container the server must listen beyond loopback to be reached through the published port.
+ENV PORT=4000 DATA_DIR=/data HOST=0.0.0.0
 EXPOSE 4000
 CMD ["node", "bin/newsgraph.js", "serve"]

@@ -11,7 +11,7 @@ const count = (fallback: number) => z.coerce.number().int().min(0).default(fallb
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   NEO4J_URI: optionalString,
   NEO4J_USER: z.string().default('neo4j'),

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalKey, isLoopback, LOCAL_KEY_FILE } from '../../src/auth/local-key.ts';
+import { loadConfig } from '../../src/config.ts';
 import { cliSandbox, newsgraph, postGraphql, startServer, type CliSandbox, type RunningServer } from '../support/cli.ts';
 
 const ARTICLE = JSON.stringify({
@@ -31,6 +32,12 @@ afterEach(async () => {
 afterAll(() => sandbox.remove());
 
 describe('a fresh install listening on loopback with no keys', () => {
+  it('listens on loopback unless HOST says otherwise, so `npm start` on a fresh install gets a local key', () => {
+    const host = loadConfig({}).host;
+    expect(host).toBe('127.0.0.1');
+    expect(isLoopback(host)).toBe(true);
+  });
+
   it('generates a key readable by the owner only, says how to use it, and the CLI loads articles with it', async () => {
     server = await startServer(sandbox, { HOST: '127.0.0.1' });
     const file = path.join(sandbox.dataDir, LOCAL_KEY_FILE);
