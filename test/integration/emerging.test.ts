@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergenceScore } from '../../src/relations/emerging.ts';
+import { backfillPairLastDay } from '../../src/store/queries/emerging.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { subscribe } from '../support/sse.ts';
 
@@ -124,6 +125,18 @@ describe('emergingLinks', () => {
     expect(await links({ since: '2017-09-13T00:00:00Z', until: '2017-09-20T00:00:00Z' })).toEqual([]);
     const { errors } = await app.gql(LINKS, { since: '2017-09-20T00:00:00Z', until: '2017-09-13T00:00:00Z' }, AUTH);
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('pairs by lastDay', () => {
+  it('keeps lastDay at ingest, and the data migration fills it on pairs written without it', async () => {
+    const [missing] = await app.store.run<{ n: number }>('MATCH (p:CoMention) WHERE p.lastDay IS NULL OR p.lastDay <> substring(p.lastSeen, 0, 10) RETURN count(p) AS n');
+    expect(missing.n).toBe(0);
+    await app.store.transaction((tx) => tx.run('MATCH (p:CoMention) REMOVE p.lastDay'));
+    // Other page sizes than before: the server's response cache does not see writes made straight to the store.
+    expect(await links({ first: 9 })).toEqual([]);
+    await backfillPairLastDay(app.store);
+    expect((await links({ first: 8 })).map(pairOf)[0]).toBe([LAVROV, TILLERSON].sort().join(' '));
   });
 });
 
