@@ -120,7 +120,7 @@ builder.subscriptionFields((t) => ({
       const minScore = args.minScore ?? DEFAULT_MIN_SCORE;
       // Listening from now (not from the stream's first read), like the other subscriptions.
       const committed = ctx.services.pubsub.subscribeCommitted((a) => (a.status === 'CREATED' && a.entityKeys.length > 1 ? [a] : []));
-      const seen = new Set<string>();
+      const stream = { seen: new Set<string>(), latest: null as string | null };
       return new Repeater<EmergingLink>(async (push, stop) => {
         void stop.then(() => committed.return?.());
         for await (const a of committed) {
@@ -128,7 +128,7 @@ builder.subscriptionFields((t) => ({
           for (const loader of Object.values(ctx.loaders)) loader.clearAll();
           const row = await ctx.loaders.article.load(a.articleId);
           if (!row) continue;
-          const links = await linksEmergedBy(ctx.store, { entityKeys: a.entityKeys, day: row.sortDate.slice(0, 10), ingestedAt: row.ingestedAt }, { baselineDays, minScore }, seen);
+          const links = await linksEmergedBy(ctx.store, { entityKeys: a.entityKeys, day: row.sortDate.slice(0, 10), ingestedAt: row.ingestedAt }, { baselineDays, minScore }, stream);
           for (const link of await ofKinds(ctx, links, kinds)) await push(link);
         }
         stop();

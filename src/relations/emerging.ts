@@ -54,9 +54,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  */
 export async function emergingWindow(
   runner: QueryRunner,
-  options: { since?: string | null; until?: string | null; baselineDays: number },
+  options: { since?: string | null; until?: string | null; baselineDays: number; latest?: string | null },
 ): Promise<EmergingWindow> {
-  const latest = await latestArticleDate(runner);
+  const latest = options.latest ?? (await latestArticleDate(runner));
   const latestDay = latest ? dayOf(latest) : new Date().toISOString().slice(0, 10);
   const until = options.until ?? (latest ? `${addDays(latestDay, 1)}T00:00:00.000Z` : new Date().toISOString());
   const since = options.since ?? new Date(Date.parse(until) - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
@@ -116,16 +116,21 @@ export async function emergingLinks(
  * The pairs among `entityKeys` that a newly created article on `day`, ingested at `ingestedAt`, has
  * taken over the threshold for the window ending now (the default window): above it now, and not
  * with only the articles of earlier ingests (the articles of one batch are counted together, since
- * their events arrive after the batch has committed). `seen` holds the pairs a stream has already
- * judged in a window, so that each pair is emitted at most once per stream and window.
+ * their events arrive after the batch has committed). `stream.seen` holds the pairs a stream has
+ * already judged in a window, so that each pair is emitted at most once per stream and window.
  */
 export async function linksEmergedBy(
   runner: QueryRunner,
   article: { entityKeys: string[]; day: string; ingestedAt: string },
   options: { baselineDays: number; minScore?: number },
-  seen: Set<string>,
+  stream: { seen: Set<string>; latest: string | null },
 ): Promise<EmergingLink[]> {
-  const window = await emergingWindow(runner, { baselineDays: options.baselineDays });
+  // The latest article date is read once per stream, then moved on by the articles it hears of
+  // (reading it per event would cost a pass over the articles for each article of a bulk load).
+  stream.latest ??= await latestArticleDate(runner);
+  if (stream.latest === null || article.day > stream.latest.slice(0, 10)) stream.latest = `${article.day}T00:00:00.000Z`;
+  const window = await emergingWindow(runner, { baselineDays: options.baselineDays, latest: stream.latest });
+  const seen = stream.seen;
   if (article.day < window.sinceDay || article.day > window.lastDay) return [];
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const keys = [...new Set(article.entityKeys)].sort();
