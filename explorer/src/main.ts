@@ -1,6 +1,7 @@
 /** The explorer: search, network, details, paths and live updates, all through the public GraphQL endpoint. */
 import { gql, subscribe } from './api.ts';
 import { $, h, replaceChildren } from './dom.ts';
+import { showEmerging } from './emerging.ts';
 import { edgeId, GraphView, KIND_COLOURS, KIND_LABELS } from './graph.ts';
 import { articleView, entityView, liveView, pathsView, relationshipView, type Actions, type LiveItem } from './panel.ts';
 import {
@@ -65,11 +66,12 @@ async function loading<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-function selectTab(name: 'details' | 'connect' | 'live'): void {
+function selectTab(name: 'details' | 'connect' | 'live' | 'emerging'): void {
   for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.tab === name));
     $(`#tab-${tab.dataset.tab}`).hidden = tab.dataset.tab !== name;
   }
+  if (name === 'emerging') void showEmerging($('#tab-emerging'), (a, b) => void showEdge(a, b));
   if (name === 'live') {
     $('#live-count').hidden = true;
     $('#live-count').textContent = '';
@@ -401,7 +403,7 @@ async function pick(entity: EntityBrief): Promise<void> {
 const search = new EntitySearch($('#search'), (entity) => void pick(entity));
 
 for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs [data-tab]')) {
-  tab.addEventListener('click', () => selectTab(tab.dataset.tab as 'details' | 'connect' | 'live'));
+  tab.addEventListener('click', () => selectTab(tab.dataset.tab as 'details' | 'connect' | 'live' | 'emerging'));
 }
 for (const example of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
   example.addEventListener('click', () => {

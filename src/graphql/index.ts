@@ -9,6 +9,7 @@ import './curation.ts';
 import './stats.ts';
 import './relations.ts';
 import './subscriptions.ts';
+import './emerging.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

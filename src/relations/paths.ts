@@ -180,7 +180,7 @@ function clip(text: string): string {
  * sentence of the article mentioning both, failing one the two nearest sentences that mention
  * one each, in text order. Never a sentence that names neither.
  */
-function sentencesOf(row: SharedArticleRow): string[] {
+export function sentencesOf(row: SharedArticleRow): string[] {
   const { text, sentenceBounds } = row.article;
   const at = (i: number) => sentenceAt(text, sentenceBounds ?? [], i);
   const shared = row.aSentences.find((i) => row.bSentences.includes(i));

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backfillCounts } from './queries/counts.ts';
+import { backfillPairLastDay } from './queries/emerging.ts';
 import type { Runner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
@@ -55,6 +56,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<void> }[] = [
   // Graphs written before the day counts were kept: count them from the mentions.
   { id: '005_kept_counts_backfill', run: backfillCounts },
+  // Pairs written before lastDay was kept: the day of their lastSeen.
+  { id: '006_pair_last_day', run: backfillPairLastDay },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

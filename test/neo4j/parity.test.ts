@@ -160,6 +160,14 @@ const OPERATIONS: Record<string, (ask: Ask) => Promise<unknown>> = {
     ),
     await ask(`{ relationship(a: { name: "Lavrov" }, b: { name: "Tillerson" }) { articleCount score sharedArticles(first: 5) { edges { node { articleId } } ${PAGE} } } }`),
   ],
+  'emergingLinks: windows, kinds, minScore, and the latest week by default': async (ask) => {
+    const link = 'a { key } b { key } windowArticles baselineArticles windowRate baselineRate score lastSeen since until evidence { sentence article { articleId } }';
+    return [
+      await ask(`{ emergingLinks(since: "2017-08-01", until: "2017-08-15", minScore: 0, first: 20) { ${link} } }`),
+      await ask(`{ emergingLinks(since: "2019-09-01", until: "2019-10-01", baselineDays: 60, kinds: [PERSON, COUNTRY], minScore: 1, first: 10) { ${link} } }`),
+      await ask(`{ emergingLinks { ${link} } }`),
+    ];
+  },
   'search: names, kinds, first': async (ask) => [
     await ask('{ search(query: "lavr") { key name kind } }'),
     await ask('{ search(query: "russia", kinds: [COUNTRY, ORGANIZATION], first: 5) { key name kind } }'),

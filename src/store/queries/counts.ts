@@ -195,7 +195,8 @@ export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add
       tx,
       known.map(({ key, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, articles, firstSeen, lastSeen, days, dayArticles })),
       `MATCH (p:CoMention {key: row.key})
-       SET p.articles = row.articles, p.firstSeen = row.firstSeen, p.lastSeen = row.lastSeen, p.days = row.days, p.dayArticles = row.dayArticles`,
+       SET p.articles = row.articles, p.firstSeen = row.firstSeen, p.lastSeen = row.lastSeen, p.lastDay = substring(row.lastSeen, 0, 10),
+           p.days = row.days, p.dayArticles = row.dayArticles`,
     );
   }
   const fresh = sorted.filter((r) => !stored.has(r.key));
@@ -206,7 +207,7 @@ export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add
       `MATCH (x:Entity {key: row.a})
        MATCH (y:Entity {key: row.b})
        CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: row.articles, firstSeen: row.firstSeen,
-         lastSeen: row.lastSeen, days: row.days, dayArticles: row.dayArticles})<-[:CO_MENTIONED]-(y)`,
+         lastSeen: row.lastSeen, lastDay: substring(row.lastSeen, 0, 10), days: row.days, dayArticles: row.dayArticles})<-[:CO_MENTIONED]-(y)`,
     );
   }
 }
