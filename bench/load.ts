@@ -20,7 +20,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +35,7 @@ import { countingRunner, type Runner } from '../src/store/runner.ts';
 import { parseEngine, resultsName } from './engines.ts';
 import { BASELINE, dashboardOperations, defaultDataDir, gqlOver, openBenchGraph, pickSubjects, bytesOnDisk, writeResults, type Operation } from './graph.ts';
 import { NEO4J_MEMORY, openBenchNeo4jStore, procMb, startBenchNeo4j, type Neo4jAccess } from './store.ts';
+import { freePort } from '../test/support/ports.ts';
 
 const { values } = parseArgs({
   options: {
@@ -114,17 +114,6 @@ async function ensureGraph(extractor: Extractor) {
   const totals = await stats(database.store);
   await database.close();
   return totals;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

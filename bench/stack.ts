@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { writeResults } from './graph.ts';
 import { procCpuMs } from './store.ts';
+import { freePort } from '../test/support/ports.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,17 +35,6 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const TARGET = 0.8;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isLoopback, readLocalKey } from '../auth/local-key.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openStore } from '../store/index.ts';
+import { DatabaseLockedError } from '../store/runner.ts';
 import { readServerFile } from '../server/server-file.ts';
 
 /** Loads the configuration; on problems prints all of them and returns null (the caller exits 1). */
@@ -11,6 +13,22 @@ export function exitOnConfigError(): Config | null {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`newsgraph: ${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Opens the configured store for a command that works on the database directly. When a server holds
+ * the embedded database, prints why and `whenLocked` (what to do instead) and answers null (exit 1).
+ */
+export async function openStoreOrExplain(config: Config, whenLocked: string) {
+  try {
+    return await openStore(config);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      process.stderr.write(`newsgraph: ${error.message}.\n${whenLocked}\n`);
       return null;
     }
     throw error;

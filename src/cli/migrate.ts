@@ -1,7 +1,5 @@
-import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
-import { DatabaseLockedError } from '../store/runner.ts';
-import { exitOnConfigError } from './common.ts';
+import { exitOnConfigError, openStoreOrExplain } from './common.ts';
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
@@ -10,16 +8,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const config = exitOnConfigError();
   if (!config) return 1;
-  let store;
-  try {
-    store = await openStore(config);
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      process.stderr.write(`newsgraph: ${error.message}.\nA running server applies migrations itself at start; stop it to migrate by hand.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const store = await openStoreOrExplain(config, 'A running server applies migrations itself at start; stop it to migrate by hand.');
+  if (!store) return 1;
   try {
     const applied = await migrate(store);
     process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'nothing to apply: the graph is up to date\n');

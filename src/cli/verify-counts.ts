@@ -1,7 +1,5 @@
-import { openStore } from '../store/index.ts';
 import { verifyCounts } from '../store/queries/counts.ts';
-import { DatabaseLockedError } from '../store/runner.ts';
-import { exitOnConfigError } from './common.ts';
+import { exitOnConfigError, openStoreOrExplain } from './common.ts';
 
 /** Differences printed one per line; the rest are counted. */
 const SHOWN = 50;
@@ -15,16 +13,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const config = exitOnConfigError();
   if (!config) return 1;
-  let store;
-  try {
-    store = await openStore(config);
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      process.stderr.write(`newsgraph: ${error.message}.\nStop the server to verify the embedded database.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const store = await openStoreOrExplain(config, 'Stop the server to verify the embedded database.');
+  if (!store) return 1;
   try {
     const differences = await verifyCounts(store);
     for (const d of differences.slice(0, SHOWN)) {
