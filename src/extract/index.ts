@@ -236,13 +236,16 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   const titleFolded = fold(title);
   const scores = new Map<string, number>();
   let max = 0;
+  const personEnds = new Set<number>();
+  for (const d of drafts.values()) if (d.kind === 'PERSON') for (const m of d.mentions) personEnds.add(m.end);
   for (const d of drafts.values()) {
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
     // offices the gazetteers do not know are not entities either.
     const known = d.known || gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key);
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
-    const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2;
+    // Unless the sentence says it is a body: a person's ("Frederick Fung of ADPL") or an owner ("MTV's series").
+    const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2 && !actsAsBody(doc.text, d.mentions[0], personEnds);
     if (loneAcronym || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
@@ -271,6 +274,18 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     out.push(e);
   }
   return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+
+/**
+ * An acronym written as a body is written: a person's party or employer after "of" ("Frederick Fung
+ * of ADPL", "Leung Kwok-hung of the LSD"), or the owner of something named next ("MTV's horror
+ * series", "HBO's Game of Thrones").
+ */
+function actsAsBody(text: string, m: Mention | undefined, personEnds: Set<number>): boolean {
+  if (!m) return false;
+  if (/^['’]s\s+\p{L}/u.test(text.slice(m.end, m.end + 4))) return true;
+  const of = /\s+of\s+(?:the\s+)?$/.exec(text.slice(Math.max(0, m.start - 12), m.start));
+  return of !== null && personEnds.has(m.start - of[0].length);
 }
 
 /** Acronyms of things rather than bodies: eras, diseases, file formats, measures. */
