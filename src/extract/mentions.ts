@@ -643,6 +643,9 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'PER') return person();
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();
+  // "Vinita, OK", "Paramus, NJ", "Nacogdoches, Texas": a name before a comma and a state is a town, whatever the tagger says.
+  const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
+  if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
   if (run.ner === 'LOC') return addPlace(doc, n0, t1);
   if (run.ner === 'MISC') return;
@@ -655,7 +658,7 @@ function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     !lowerName.slice(1).some((w) => doc.lowerWords.has(w) && w.length > 3 && !gaz.peopleBySurname.has(nameWordKey(w)));
   if (!single && nameShaped) return person();
   const prev = n0 > 0 && tokens[n0 - 1].sentence === tokens[n0].sentence ? tokens[n0 - 1].text : '';
-  const placeAfter = followedByCountry(doc, t1);
+  const placeAfter = followedByCountry(doc, t1) ?? followedByState(doc, gaz, t1);
   if (PLACE_PREPOSITIONS.has(prev) || placeAfter) return addPlace(doc, n0, t1, placeAfter);
   if (single && !COMMON_CAPITALIZED.has(lower[0]) && /^\p{Lu}\p{Ll}/u.test(words[0]) && !NOT_NAME_WORDS.has(lower[0]) && !ORG_HEADS.has(lower[0])) {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
@@ -745,6 +748,30 @@ function followedByCountry(doc: Doc, t1: number): string | undefined {
   if (t1 + 1 >= doc.tokens.length || doc.tokens[t1].text !== ',') return undefined;
   const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
   return f && f.kind === 'COUNTRY' && (f.countryForm === 'name' || f.countryForm === 'alias') ? f.countryCode : undefined;
+}
+
+/** The postal codes of the US states and DC ("Coffeyville, KS"). */
+const US_STATE_CODES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '));
+
+/**
+ * "Vinita, OK", "Schenectady, N.Y.", "Stephenville, Texas": after the comma a state's postal code, or a
+ * state or province the gazetteer knows, and then the clause goes on or ends. Answers the country.
+ */
+function followedByState(doc: Doc, gaz: Gazetteers, t1: number): string | undefined {
+  const { tokens } = doc;
+  if (t1 + 1 >= tokens.length || tokens[t1].text !== ',' || tokens[t1 + 1].sentence !== tokens[t1 - 1].sentence || shouting(doc, t1)) return undefined;
+  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
+  let after: number;
+  let country: string;
+  if (f && f.t0 === t1 + 1 && f.kind === 'PLACE' && f.key && /^(?:state|province)$/.test(gaz.placesByKey.get(f.key)?.kind ?? '')) {
+    after = f.t1;
+    country = f.countryCode ?? 'US';
+  } else if (US_STATE_CODES.has(tokens[t1 + 1].text.replace(/\./g, '')) && /^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.?)$/.test(tokens[t1 + 1].text)) {
+    after = t1 + 2;
+    country = 'US';
+  } else return undefined;
+  const next = after < tokens.length && tokens[after].sentence === tokens[t1].sentence ? tokens[after].text : '';
+  return next === '' || /^[,.;:)]$/.test(next) || /^\p{Ll}/u.test(next) ? country : undefined;
 }
 
 function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?: string): void {

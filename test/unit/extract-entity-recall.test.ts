@@ -20,3 +20,15 @@ describe('an acronym seen once', () => {
     expect(found).not.toContain('PMID');
   });
 });
+
+describe('a town before a comma and its state', () => {
+  it('is a place, after a postal code or a state the gazetteer knows', () => {
+    const found = extractor.extract({ title: '', text: 'From the north, take US-169 South from Coffeyville, KS. Fort Lee is located between the Paramus, NJ retail corridor and Upper Manhattan. He was born in Nacogdoches, Texas, in 1801.', publishedAt: '2020-10-01' }).entities;
+    const places = found.filter((e) => e.kind === 'PLACE').map((e) => e.name);
+    expect(places).toEqual(expect.arrayContaining(['Coffeyville', 'Paramus', 'Nacogdoches']));
+  });
+
+  it('is not made of a word before a comma and a capitalised "OK" in a shouted line', () => {
+    expect(names('WELL, OK THEN.')).not.toContain('WELL');
+  });
+});
