@@ -187,6 +187,9 @@ export function isTitleHead(text: string): boolean {
   return OFFICE_HEADS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(text) || /^\p{Lu}?\p{Ll}{3,}(?:ologist|ician)$/u.test(text);
 }
 
+/** British motorway and A/B road numbers: M1, M62, A1M, A64, A1237, B1224. */
+const ROAD_NUMBER = /^(?:M\d{1,3}|A\d{1,4}M?|B\d{3,4})$/;
+
 interface Run {
   t0: number;
   t1: number;
@@ -214,8 +217,10 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
       let reshaped = false;
       // Words a gazetteer already took ("Russian" before "Foreign Ministry") are trimmed without
       // counting against the tagger: only words that are not name-shaped do.
-      while (t0 < t1 && (doc.cover[t0] >= 0 || !isNameWord(doc.tokens[t0].text))) reshaped = doc.cover[t0++] < 0 || reshaped;
-      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !isNameWord(doc.tokens[t1 - 1].text))) reshaped = doc.cover[--t1] < 0 || reshaped;
+      // A road's number the tagger calls a place is its name ("the M1", "the A64", "A1237").
+      const shaped = (i: number) => isNameWord(doc.tokens[i].text) || (span.type === 'LOC' && ROAD_NUMBER.test(doc.tokens[i].text));
+      while (t0 < t1 && (doc.cover[t0] >= 0 || !shaped(t0))) reshaped = doc.cover[t0++] < 0 || reshaped;
+      while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !shaped(t1 - 1))) reshaped = doc.cover[--t1] < 0 || reshaped;
       if (reshaped) misshapen++;
       if (t1 <= t0) continue;
       let inside = false;

@@ -32,3 +32,10 @@ describe('a town before a comma and its state', () => {
     expect(names('WELL, OK THEN.')).not.toContain('WELL');
   });
 });
+
+describe('a road number', () => {
+  it('is a place when the tagger says so', () => {
+    const found = names('From the south, take the M1 northbound to junction 32, then the A64 eastbound to the York Outer Ring Road (A1237).');
+    expect(found).toEqual(expect.arrayContaining(['M1', 'A64', 'A1237']));
+  });
+});
