@@ -190,6 +190,9 @@ export function isTitleHead(text: string): boolean {
 /** British motorway and A/B road numbers: M1, M62, A1M, A64, A1237, B1224. */
 const ROAD_NUMBER = /^(?:M\d{1,3}|A\d{1,4}M?|B\d{3,4})$/;
 
+/** Heads of natural features that a place's name may end in, written in lower case ("Bohai sea"). */
+const FEATURE_HEADS = new Set(['sea', 'ocean', 'river', 'lake', 'bay', 'gulf', 'strait', 'mountains', 'island', 'islands', 'desert', 'canyon', 'valley']);
+
 interface Run {
   t0: number;
   t1: number;
@@ -218,7 +221,9 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
       // Words a gazetteer already took ("Russian" before "Foreign Ministry") are trimmed without
       // counting against the tagger: only words that are not name-shaped do.
       // A road's number the tagger calls a place is its name ("the M1", "the A64", "A1237").
-      const shaped = (i: number) => isNameWord(doc.tokens[i].text) || (span.type === 'LOC' && ROAD_NUMBER.test(doc.tokens[i].text));
+      // So is a natural feature's head written in lower case at its end ("the Bohai sea", "East China sea").
+      const shaped = (i: number) =>
+        isNameWord(doc.tokens[i].text) || (span.type === 'LOC' && (ROAD_NUMBER.test(doc.tokens[i].text) || (i === b - 1 && i > a && FEATURE_HEADS.has(doc.tokens[i].text) && isNameWord(doc.tokens[i - 1].text))));
       while (t0 < t1 && (doc.cover[t0] >= 0 || !shaped(t0))) reshaped = doc.cover[t0++] < 0 || reshaped;
       while (t1 > t0 && (doc.cover[t1 - 1] >= 0 || !shaped(t1 - 1))) reshaped = doc.cover[--t1] < 0 || reshaped;
       if (reshaped) misshapen++;
@@ -788,7 +793,9 @@ function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?:
 
 function addPlace(doc: Doc, t0: number, t1: number, countryCode?: string): void {
   const { start, end, text } = spanOf(doc, t0, t1);
-  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: placeKey(text), name: text, countryCode: countryCode ?? followedByCountry(doc, t1) });
+  // "Bohai sea" is named "Bohai Sea".
+  const name = FEATURE_HEADS.has(doc.tokens[t1 - 1].text) ? text.replace(/\p{Ll}+$/u, (w) => w[0].toUpperCase() + w.slice(1)) : text;
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: placeKey(name), name, countryCode: countryCode ?? followedByCountry(doc, t1) });
 }
 
 export { isCapitalized };

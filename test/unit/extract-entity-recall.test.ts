@@ -39,3 +39,11 @@ describe('a road number', () => {
     expect(found).toEqual(expect.arrayContaining(['M1', 'A64', 'A1237']));
   });
 });
+
+describe('a natural feature with its head in lower case', () => {
+  it('keeps the head and is named with it capitalised', () => {
+    const found = names('Interference is strong offshore of China (i.e., Bohai sea, Yellow sea and East China sea).');
+    expect(found).toEqual(expect.arrayContaining(['Bohai Sea', 'Yellow Sea', 'East China Sea']));
+    expect(found).not.toContain('Bohai');
+  });
+});
