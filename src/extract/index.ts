@@ -283,13 +283,15 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
  */
 function actsAsBody(text: string, m: Mention | undefined, personEnds: Set<number>): boolean {
   if (!m) return false;
-  if (/^['’]s\s+\p{L}/u.test(text.slice(m.end, m.end + 4))) return true;
+  // Not a plural written with an apostrophe ("offering DVD's of his films").
+  const owned = /^['’]s\s+(\p{L}+)/u.exec(text.slice(m.end, m.end + 20));
+  if (owned && !/^(?:of|and|or|in|on|at|to|for|from|with|that|which|are|were)$/.test(owned[1])) return true;
   const of = /\s+of\s+(?:the\s+)?$/.exec(text.slice(Math.max(0, m.start - 12), m.start));
   return of !== null && personEnds.has(m.start - of[0].length);
 }
 
 /** Acronyms of things rather than bodies: eras, diseases, file formats, measures. */
-const TERM_ACRONYMS = new Set(['BC', 'BCE', 'AD', 'CE', 'COVID', 'AIDS', 'HIV', 'SARS', 'GPS', 'PDF', 'DNA', 'RNA', 'GDP', 'IQ', 'AI', 'TV', 'URL', 'HTML', 'API']);
+const TERM_ACRONYMS = new Set(['BC', 'BCE', 'AD', 'CE', 'COVID', 'AIDS', 'HIV', 'SARS', 'GPS', 'PDF', 'DNA', 'RNA', 'GDP', 'IQ', 'AI', 'TV', 'URL', 'HTML', 'API', 'DVD', 'CD', 'USB']);
 
 /**
  * An acronym that names a term, not a body: a plural ("LLMs", "MDGs", and then "LLM" too), one spelled

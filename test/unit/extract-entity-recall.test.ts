@@ -47,3 +47,9 @@ describe('a natural feature with its head in lower case', () => {
     expect(found).not.toContain('Bohai');
   });
 });
+
+describe('an acronym with an apostrophe', () => {
+  it('is a plural, not an owner, before "of"', () => {
+    expect(names("Local actor Joshua Winch was on hand offering DVD's of his films and promo photos.")).not.toContain('DVD');
+  });
+});
