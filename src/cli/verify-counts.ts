@@ -1,4 +1,4 @@
-import { verifyCounts } from '../store/queries/counts.ts';
+import { verifyCounts } from '../store/queries/verify-counts.ts';
 import { exitOnConfigError, openStoreOrExplain } from './common.ts';
 
 /** Differences printed one per line; the rest are counted. */

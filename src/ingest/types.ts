@@ -1,4 +1,5 @@
 /** Records on their way into the graph: as read (with where they came from), as validated, as reported. */
+import type { StoredArticle } from '../store/model.ts';
 
 /** What a client sends: the GraphQL `ArticleInput`, one JSON object in a file, or a parsed text file. */
 export interface ArticleInput {
@@ -27,20 +28,8 @@ export interface IngestError {
   message: string;
 }
 
-/** A validated article, normalised and identified, ready for extraction. */
-export interface ValidArticle {
-  /** Stable id: derived from the URL when there is one (so new text under the same URL is an update), else from the content. */
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  source: string | null;
-  language: string;
-  /** ISO 8601 date-time in UTC ("2017-08-10T00:00:00.000Z"), or null when unknown. */
-  publishedAt: string | null;
-  /** sha256 over title and text: unchanged content means unchanged article. */
-  contentHash: string;
-}
+/** A validated article, normalised and identified, ready for extraction: the shape the store accepts. */
+export type ValidArticle = StoredArticle;
 
 export type IngestStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
 

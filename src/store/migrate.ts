@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backfillCounts } from './queries/counts.ts';
+import { backfillCounts } from './queries/verify-counts.ts';
 import { backfillPairLastDay } from './queries/emerging.ts';
 import type { Runner } from './runner.ts';
 

@@ -11,7 +11,7 @@ import { readSources } from '../../src/ingest/readers.ts';
 import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
 import { openGrafeo } from '../../src/store/grafeo.ts';
 import { DATA_MIGRATIONS, loadMigrations, migrate } from '../../src/store/migrate.ts';
-import { verifyCounts } from '../../src/store/queries/counts.ts';
+import { verifyCounts } from '../../src/store/queries/verify-counts.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { onNeo4j, openTestStore, testExtractor } from '../support/app.ts';
 

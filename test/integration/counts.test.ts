@@ -5,7 +5,8 @@
  * backfill puts them right.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillCounts, pairKey, verifyCounts } from '../../src/store/queries/counts.ts';
+import { pairKey } from '../../src/store/queries/counts.ts';
+import { backfillCounts, verifyCounts } from '../../src/store/queries/verify-counts.ts';
 import { articlesMentioning } from '../../src/store/queries/read.ts';
 import { sharedArticles } from '../../src/store/queries/relations.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';

@@ -10,7 +10,7 @@ import { seedIfEmpty } from '../../src/seed.ts';
 import { openGrafeo } from '../../src/store/grafeo.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openNeo4j } from '../../src/store/neo4j.ts';
-import { verifyCounts } from '../../src/store/queries/counts.ts';
+import { verifyCounts } from '../../src/store/queries/verify-counts.ts';
 import type { Runner } from '../../src/store/runner.ts';
 import { createNewsPubSub, type NewsPubSub } from '../../src/server/pubsub.ts';
 import { createNewsgraphYoga, type NewsgraphYoga, type YogaOptions } from '../../src/server/yoga.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unwindRows } from '../../src/store/queries/rows.ts';
+import type { QueryRunner } from '../../src/store/runner.ts';
+import { byKey, runRows, unwindRows } from '../../src/store/queries/rows.ts';
 
 describe('unwindRows', () => {
   it('sends one list per field and per key of a nested map, rebuilding each row in the query', () => {
@@ -20,5 +21,22 @@ describe('unwindRows', () => {
 
   it('unwinds nothing for no rows', () => {
     expect(unwindRows([])).toEqual({ unwind: 'UNWIND [] AS row', params: {} });
+  });
+});
+
+describe('runRows', () => {
+  it('sends no statement for no rows, and one for some', async () => {
+    const sent: string[] = [];
+    const tx = { run: async (query: string) => (sent.push(query), []) } as unknown as QueryRunner;
+    expect(await runRows(tx, [], 'MATCH (e:Entity {key: row.key}) DELETE e')).toEqual([]);
+    expect(sent).toEqual([]);
+    await runRows(tx, [{ key: 'a' }], 'MATCH (e:Entity {key: row.key}) DELETE e');
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('byKey', () => {
+  it('orders rows by key, as write locks are taken', () => {
+    expect([{ key: 'b' }, { key: 'a' }, { key: 'c' }].sort(byKey).map((r) => r.key)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -10,11 +10,11 @@
  *   multiply the nodes and the write rows by the days a pair spans, while the lists cost a read and a
  *   write of the pair the batch touches anyway.
  * New articles add to these in the transaction that writes them; updates, deletes, merges and
- * unmerges recount what they touched from the mentions (recountEntityDays, pair recounts in
- * ingest.ts); `verifyCounts` recomputes everything from the mentions and `backfillCounts` rebuilds it.
+ * unmerges recount what they touched from the mentions (recountEntities, recountCoMentions);
+ * verify-counts.ts recomputes everything from the mentions and rebuilds it.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
-import { runRows } from './rows.ts';
+import { byKey, runRows } from './rows.ts';
 
 /** The UTC day a stored sortDate (an ISO string in UTC) falls on. */
 export function dayOf(sortDate: string): string {
@@ -35,8 +35,6 @@ export function pairsOf(keys: string[]): [string, string][] {
   return pairs;
 }
 
-const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
-
 // ---------------------------------------------------------------- entity days
 
 export interface EntityDayCount {
@@ -46,7 +44,7 @@ export interface EntityDayCount {
   mentions: number;
 }
 
-const entityDayKey = (entity: string, day: string) => `${entity}|${day}`;
+export const entityDayKey = (entity: string, day: string) => `${entity}|${day}`;
 
 /** Adds to entity-day counts, creating the days that are new (the ingest of new articles). */
 export async function addEntityDays(tx: QueryRunner, counts: EntityDayCount[]): Promise<void> {
@@ -55,18 +53,15 @@ export async function addEntityDays(tx: QueryRunner, counts: EntityDayCount[]): 
   const found = await tx.run<{ key: string }>('UNWIND $keys AS k MATCH (d:EntityDay {key: k}) RETURN d.key AS key', { keys: rows.map((r) => r.key) });
   const existing = new Set(found.map((r) => r.key));
   const known = rows.filter((r) => existing.has(r.key));
-  if (known.length > 0) {
-    await runRows(
-      tx,
-      known.map(({ key, articles, mentions }) => ({ key, articles, mentions })),
-      'MATCH (d:EntityDay {key: row.key}) SET d.articles = d.articles + row.articles, d.mentions = d.mentions + row.mentions',
-    );
-  }
+  await runRows(
+    tx,
+    known.map(({ key, articles, mentions }) => ({ key, articles, mentions })),
+    'MATCH (d:EntityDay {key: row.key}) SET d.articles = d.articles + row.articles, d.mentions = d.mentions + row.mentions',
+  );
   await createEntityDays(tx, rows.filter((r) => !existing.has(r.key)));
 }
 
 async function createEntityDays(tx: QueryRunner, rows: (EntityDayCount & { key: string })[]): Promise<void> {
-  if (rows.length === 0) return;
   await runRows(
     tx,
     rows.map(({ key, entity, day, articles, mentions }) => ({ key, entity, day, articles, mentions })),
@@ -75,7 +70,7 @@ async function createEntityDays(tx: QueryRunner, rows: (EntityDayCount & { key: 
 }
 
 /** The entity-day counts of `keys` as their mentions give them. */
-async function entityDaysFromMentions(tx: QueryRunner, keys: string[]): Promise<EntityDayCount[]> {
+export async function entityDaysFromMentions(tx: QueryRunner, keys: string[]): Promise<EntityDayCount[]> {
   return tx.run<EntityDayCount & Record<string, unknown>>(
     `UNWIND $keys AS k
      MATCH (:Entity {key: k})<-[m:MENTIONS]-(a:Article)
@@ -165,7 +160,8 @@ export function windowDays(window: { since?: string | null; until?: string | nul
 
 const PAIR = `{ .key, .a, .b, .articles, .firstSeen, .lastSeen, days: coalesce(p.days, []), dayArticles: coalesce(p.dayArticles, []) }`;
 
-async function storedPairs(tx: QueryRunner, keys: string[]): Promise<Map<string, PairCounts>> {
+/** The stored pairs among `keys`, by key. */
+export async function storedPairs(tx: QueryRunner, keys: string[]): Promise<Map<string, PairCounts>> {
   const rows = await tx.run<{ p: PairCounts }>(`UNWIND $keys AS k MATCH (p:CoMention {key: k}) RETURN p ${PAIR} AS p`, { keys });
   return new Map(rows.map((r) => [r.p.key, r.p]));
 }
@@ -190,26 +186,23 @@ export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add
   const sorted = [...rows].sort(byKey);
   const stored = await storedPairs(tx, sorted.map((r) => r.key));
   const known = sorted.filter((r) => stored.has(r.key)).map((r) => (mode === 'set' ? r : merged(stored.get(r.key)!, r)));
-  if (known.length > 0) {
-    await runRows(
-      tx,
-      known.map(({ key, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, articles, firstSeen, lastSeen, days, dayArticles })),
-      `MATCH (p:CoMention {key: row.key})
-       SET p.articles = row.articles, p.firstSeen = row.firstSeen, p.lastSeen = row.lastSeen, p.lastDay = substring(row.lastSeen, 0, 10),
-           p.days = row.days, p.dayArticles = row.dayArticles`,
-    );
-  }
-  const fresh = sorted.filter((r) => !stored.has(r.key));
-  if (fresh.length > 0) {
-    await runRows(
-      tx,
-      fresh.map(({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles })),
-      `MATCH (x:Entity {key: row.a})
-       MATCH (y:Entity {key: row.b})
-       CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: row.articles, firstSeen: row.firstSeen,
-         lastSeen: row.lastSeen, lastDay: substring(row.lastSeen, 0, 10), days: row.days, dayArticles: row.dayArticles})<-[:CO_MENTIONED]-(y)`,
-    );
-  }
+  await runRows(
+    tx,
+    known.map(({ key, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, articles, firstSeen, lastSeen, days, dayArticles })),
+    `MATCH (p:CoMention {key: row.key})
+     SET p.articles = row.articles, p.firstSeen = row.firstSeen, p.lastSeen = row.lastSeen, p.lastDay = substring(row.lastSeen, 0, 10),
+         p.days = row.days, p.dayArticles = row.dayArticles`,
+  );
+  await runRows(
+    tx,
+    sorted
+      .filter((r) => !stored.has(r.key))
+      .map(({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles })),
+    `MATCH (x:Entity {key: row.a})
+     MATCH (y:Entity {key: row.b})
+     CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: row.articles, firstSeen: row.firstSeen,
+       lastSeen: row.lastSeen, lastDay: substring(row.lastSeen, 0, 10), days: row.days, dayArticles: row.dayArticles})<-[:CO_MENTIONED]-(y)`,
+  );
 }
 
 function merged(stored: PairCounts, added: PairCounts): PairCounts {
@@ -245,165 +238,52 @@ export async function pairsFromMentions(tx: QueryRunner, pairs: [string, string]
   return counts;
 }
 
-// ---------------------------------------------------------------- checking and rebuilding from the mentions
+// ---------------------------------------------------------------- recounting what an update, delete or curation touched
 
-export interface CountDifference {
-  /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
-  what: 'article-day' | 'entity' | 'entity-day' | 'pair' | 'pair-days';
-  key: string;
-  stored: unknown;
-  expected: unknown;
-}
-
-/** Entities per chunk when counts are checked or rebuilt a part at a time (bounded memory and transactions). */
-const ENTITIES_PER_CHUNK = 2_000;
-
-async function entityKeys(runner: QueryRunner): Promise<string[]> {
-  const rows = await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key');
-  return rows.map((r) => r.key);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/**
- * Ranges of entity keys [lo, hi) whose pairs (by their lower key `a`) are counted together: about
- * `pairsPerPart` pair occurrences each, so that a part's pairs fit in memory on a large graph.
- */
-async function pairParts(runner: QueryRunner, keys: string[], pairsPerPart = 2_000_000): Promise<{ lo: string; hi: string | null }[]> {
-  const [{ articles, mentions }] = await runner.run<{ articles: number; mentions: number }>(
-    'MATCH (a:Article) CALL (a) { MATCH (a)-[:MENTIONS]->(e) RETURN count(e) AS n } RETURN count(a) AS articles, sum(n * (n - 1) / 2) AS mentions',
+/** Deletes entities with their co-mention pairs (a pair without both ends means nothing) and their day counts. */
+export async function deleteEntities(tx: QueryRunner, keys: string[], where = 'true'): Promise<void> {
+  const deleted = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} RETURN key`, { keys });
+  if (deleted.length === 0) return;
+  keys = deleted.map((r) => r.key);
+  await deleteEntityDays(tx, keys);
+  await tx.run(
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})-[:CO_MENTIONED]->(p:CoMention)
+     WHERE ${where}
+     DETACH DELETE p`,
+    { keys },
   );
-  const parts = Math.max(1, Math.ceil((mentions ?? 0) / pairsPerPart));
-  if (parts === 1 || keys.length === 0 || articles === 0) return [{ lo: '', hi: null }];
-  const size = Math.ceil(keys.length / parts);
-  return chunks(keys, size).map((chunk, i, all) => ({ lo: i === 0 ? '' : chunk[0], hi: i + 1 < all.length ? all[i + 1][0] : null }));
+  await tx.run(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} DETACH DELETE e`, { keys });
 }
 
-/** Every pair whose lower key is in [lo, hi), counted from the articles' mentions. */
-async function expectedPairs(runner: QueryRunner, lo: string, hi: string | null): Promise<Map<string, PairCounts>> {
-  const articles = await runner.run<{ id: string; date: string; keys: string[] }>(
-    `MATCH (a:Article)-[:MENTIONS]->(e:Entity)
-     WITH a, e.key AS key ORDER BY key
-     RETURN a.id AS id, a.sortDate AS date, collect(key) AS keys
-     ORDER BY date, id`,
+/** Sets an entity's counters from its mentions: the reference the incremental path must agree with. */
+export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
+  const sorted = [...keys].sort();
+  await tx.run(
+    'UNWIND $keys AS key MATCH (e:Entity {key: key}) SET e.articleCount = 0, e.mentionCount = 0, e.firstSeen = null, e.lastSeen = null',
+    { keys: sorted },
   );
-  const pairs = new Map<string, PairCounts>();
-  const inPart = (k: string) => k >= lo && (hi === null || k < hi);
-  for (const { date, keys } of articles) {
-    for (let i = 0; i < keys.length; i++) {
-      if (!inPart(keys[i])) continue;
-      for (let j = i + 1; j < keys.length; j++) addToPair(pairs, keys[i], keys[j], date);
-    }
-  }
-  return pairs;
-}
-
-/** The keys of the stored pairs whose lower key is in [lo, hi). */
-async function storedPairKeys(runner: QueryRunner, lo: string, hi: string | null): Promise<Set<string>> {
-  const rows = await runner.run<{ key: string }>('MATCH (p:CoMention) WHERE p.a >= $lo AND ($hi IS NULL OR p.a < $hi) RETURN p.key AS key', { lo, hi });
-  return new Set(rows.map((r) => r.key));
-}
-
-/** Pairs read per call: their day lists are the bulk of what a call converts. */
-const PAIRS_PER_CALL = 10_000;
-
-const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-
-/**
- * Recomputes every kept count from the mentions and lists where the stored ones differ: each
- * entity's articleCount and mentionCount, its days, each co-mention pair's totals and days.
- * Read-only; a part at a time.
- */
-export async function verifyCounts(runner: QueryRunner): Promise<CountDifference[]> {
-  const differences: CountDifference[] = [];
-  const misdated = await runner.run<{ id: string; day: string | null; expected: string }>(
-    'MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) RETURN a.id AS id, a.day AS day, substring(a.sortDate, 0, 10) AS expected',
+  // Grouped from the entities: on the embedded engine a subquery per entity over
+  // `(a:Article)-[m:MENTIONS]->(e)` scans every article for each entity.
+  await tx.run(
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})<-[m:MENTIONS]-(a:Article)
+     WITH e, count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
+     SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
+    { keys: sorted },
   );
-  for (const a of misdated) differences.push({ what: 'article-day', key: a.id, stored: a.day, expected: a.expected });
-  const keys = await entityKeys(runner);
-  for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
-    // Grouped from the entities rather than a subquery per entity: on the embedded engine
-    // `CALL (e) { MATCH (a:Article)-[m:MENTIONS]->(e) … }` scans every article for each entity.
-    const stored = await runner.run<{ key: string; articleCount: number; mentionCount: number }>(
-      'UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount',
-      { keys: chunk },
-    );
-    const counted = new Map(
-      (
-        await runner.run<{ key: string; articles: number; mentions: number }>(
-          'UNWIND $keys AS k MATCH (:Entity {key: k})<-[m:MENTIONS]-(a:Article) RETURN k AS key, count(a) AS articles, sum(m.count) AS mentions',
-          { keys: chunk },
-        )
-      ).map((c) => [c.key, c]),
-    );
-    for (const c of stored) {
-      const e = counted.get(c.key) ?? { articles: 0, mentions: 0 };
-      if (c.articleCount !== e.articles || c.mentionCount !== e.mentions) {
-        differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: e.articles, mentions: e.mentions } });
-      }
-    }
-    const expected = new Map((await entityDaysFromMentions(runner, chunk)).map((c) => [entityDayKey(c.entity, c.day), c]));
-    const storedDays = await runner.run<EntityDayCount & { key: string } & Record<string, unknown>>(
-      'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions',
-      { keys: chunk },
-    );
-    const seen = new Set<string>();
-    for (const s of storedDays) {
-      seen.add(s.key);
-      const e = expected.get(s.key);
-      if (!e || e.articles !== s.articles || e.mentions !== s.mentions || s.key !== entityDayKey(s.entity, s.day)) {
-        differences.push({ what: 'entity-day', key: s.key, stored: { articles: s.articles, mentions: s.mentions }, expected: e ? { articles: e.articles, mentions: e.mentions } : null });
-      }
-    }
-    for (const [key, e] of expected) {
-      if (!seen.has(key)) differences.push({ what: 'entity-day', key, stored: null, expected: { articles: e.articles, mentions: e.mentions } });
-    }
-  }
-  // Day counts of entities that are gone.
-  const known = new Set(keys);
-  const orphans = await runner.run<{ key: string; entity: string }>('MATCH (d:EntityDay) RETURN d.key AS key, d.entity AS entity');
-  for (const o of orphans) if (!known.has(o.entity)) differences.push({ what: 'entity-day', key: o.key, stored: 'present', expected: null });
-
-  for (const { lo, hi } of await pairParts(runner, keys)) {
-    const expected = await expectedPairs(runner, lo, hi);
-    const storedKeys = await storedPairKeys(runner, lo, hi);
-    for (const key of expected.keys()) {
-      if (!storedKeys.has(key)) {
-        const e = expected.get(key)!;
-        differences.push({ what: 'pair', key, stored: null, expected: { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } });
-      }
-    }
-    for (const chunk of chunks([...storedKeys], PAIRS_PER_CALL)) {
-      for (const [key, s] of await storedPairs(runner, chunk)) {
-        const e = expected.get(key);
-        if (!e || e.articles !== s.articles || e.firstSeen !== s.firstSeen || e.lastSeen !== s.lastSeen || e.a !== s.a || e.b !== s.b) {
-          differences.push({ what: 'pair', key, stored: { articles: s.articles, firstSeen: s.firstSeen, lastSeen: s.lastSeen }, expected: e ? { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } : null });
-        } else if (!sameList(e.days, s.days) || !sameList(e.dayArticles, s.dayArticles)) {
-          differences.push({ what: 'pair-days', key, stored: { days: s.days, dayArticles: s.dayArticles }, expected: { days: e.days, dayArticles: e.dayArticles } });
-        }
-      }
-    }
-  }
-  return differences;
+  await recountEntityDays(tx, keys);
+  // An entity no article mentions any more is gone from the graph, with its edges.
+  await deleteEntities(tx, keys, 'e.articleCount = 0');
 }
 
-/**
- * Rebuilds the kept day counts and co-mention pairs from the mentions (`newsgraph migrate` on a
- * graph written before they were kept). Idempotent; one transaction per chunk of entities or pairs.
- */
-export async function backfillCounts(runner: Runner): Promise<void> {
-  await runner.transaction((tx) => tx.run('MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) SET a.day = substring(a.sortDate, 0, 10)'));
-  const keys = await entityKeys(runner);
-  for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) await runner.transaction((tx) => recountEntityDays(tx, chunk));
-  for (const { lo, hi } of await pairParts(runner, keys)) {
-    const expected = await expectedPairs(runner, lo, hi);
-    const storedKeys = await storedPairKeys(runner, lo, hi);
-    for (const chunk of chunks([...expected.values()], PAIRS_PER_CALL)) await runner.transaction((tx) => writePairs(tx, chunk, 'set'));
-    const gone = [...storedKeys].filter((k) => !expected.has(k));
-    for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
-  }
+/** Sets co-mention pairs (totals and days) from the articles that mention both; removes the ones left at zero. */
+export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
+  if (pairs.length === 0) return;
+  const counts = await pairsFromMentions(tx, pairs);
+  await writePairs(tx, [...counts.values()], 'set');
+  const gone = [...new Set(pairs.map(([a, b]) => pairKey(a, b)))].filter((k) => !counts.has(k));
+  if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });
 }

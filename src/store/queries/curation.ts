@@ -5,10 +5,11 @@
  * which every lookup by key follows.
  */
 import type { EntityKind } from '../../extract/types.ts';
+import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
-import { pairsOf } from './counts.ts';
-import { deleteEntities, detachArticles, LABELS, recountCoMentions, recountEntities } from './ingest.ts';
-import { ENTITY, type EntityRow, type Page } from './read.ts';
+import { deleteEntities, pairsOf, recountCoMentions, recountEntities } from './counts.ts';
+import { detachArticles } from './ingest.ts';
+import { ENTITY, type EntityRow, type Page } from './shapes.ts';
 
 // ---------------------------------------------------------------- the record
 

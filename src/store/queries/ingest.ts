@@ -5,24 +5,17 @@
  * the index. Unchanged articles never reach this module, so every write here is a real change.
  */
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
-import type { ValidArticle } from '../../ingest/types.ts';
+import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
-import { addEntityDays, addToPair, dayOf, deleteEntityDays, pairKey, pairsFromMentions, pairsOf, recountEntityDays, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
-import { runRows } from './rows.ts';
+import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { byKey, runRows } from './rows.ts';
 
 export interface ArticleWrite {
-  article: ValidArticle;
+  article: StoredArticle;
   extracted: ExtractedArticle;
   /** True when the article exists with other content: its old links are replaced. */
   update: boolean;
 }
-
-export const LABELS: Record<EntityKind, string> = {
-  PERSON: 'Person',
-  COUNTRY: 'Country',
-  ORGANIZATION: 'Organization',
-  PLACE: 'Place',
-};
 
 /** The content hash of each existing article among `ids`. */
 export async function existingHashes(runner: QueryRunner, ids: string[]): Promise<Map<string, string>> {
@@ -57,11 +50,9 @@ export async function claimArticles(tx: QueryRunner, ids: string[]): Promise<Map
   return new Map(rows.flatMap((row) => (row.hash === null ? [] : [[row.id, row.hash] as const])));
 }
 
-function sortDate(article: ValidArticle, ingestedAt: string): string {
+function sortDate(article: StoredArticle, ingestedAt: string): string {
   return article.publishedAt ?? ingestedAt;
 }
-
-const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 /** Writes one batch inside the caller's transaction. */
 export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], ingestedAt: string): Promise<void> {
@@ -131,7 +122,6 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       .filter((row) => row.kind === kind)
       .sort(byKey)
       .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
-    if (rows.length === 0) continue;
     // The first name an entity was seen under stays its name; later names become aliases.
     await runRows(
       tx,
@@ -191,18 +181,16 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       dayDeltas.set(`${e.key}|${day}`, c);
     }
   }
-  if (dayDeltas.size > 0) await addEntityDays(tx, [...dayDeltas.values()]);
-  if (deltas.size > 0) {
-    await runRows(
-      tx,
-      [...deltas.values()],
-      `MATCH (e:Entity {key: row.key})
-       SET e.articleCount = e.articleCount + row.articles,
-           e.mentionCount = e.mentionCount + row.mentions,
-           e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.first < e.firstSeen THEN row.first ELSE e.firstSeen END,
-           e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END`,
-    );
-  }
+  await addEntityDays(tx, [...dayDeltas.values()]);
+  await runRows(
+    tx,
+    [...deltas.values()],
+    `MATCH (e:Entity {key: row.key})
+     SET e.articleCount = e.articleCount + row.articles,
+         e.mentionCount = e.mentionCount + row.mentions,
+         e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.first < e.firstSeen THEN row.first ELSE e.firstSeen END,
+         e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END`,
+  );
 
   // 6. Co-mentions, the same way: one pair per two entities (lower key first), counting shared articles per day.
   const pairDeltas = new Map<string, PairCounts>();
@@ -210,7 +198,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     const date = sortDate(article, ingestedAt);
     for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) addToPair(pairDeltas, a, b, date);
   }
-  if (pairDeltas.size > 0) await writePairs(tx, [...pairDeltas.values()], 'add');
+  await writePairs(tx, [...pairDeltas.values()], 'add');
   if (updates.length > 0) {
     const updated = writes.filter((w) => w.update);
     const entityKeys = new Set(touchedByUpdate.entities);
@@ -227,43 +215,35 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   const events = writes.flatMap(({ article, extracted }) =>
     extracted.events.map((ev) => ({ article, extracted, ev })),
   );
-  if (events.length > 0) {
-    await runRows(
-      tx,
-      events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })).sort(byKey),
-      `MERGE (ev:Event {key: row.key})
-       ON CREATE SET ev += row.props`,
-    );
-    await runRows(
-      tx,
-      events.map(({ article, extracted, ev }) => ({ article: article.id, key: ev.key, evidence: extracted.sentences[ev.sentence]?.text ?? '' })),
-      `MATCH (a:Article {id: row.article})
-       MATCH (ev:Event {key: row.key})
-       MERGE (a)-[r:REPORTS]->(ev)
-       SET r.evidence = row.evidence`,
-    );
-    const involvement = events.flatMap(({ ev }) => ev.participants.map((p) => ({ event: ev.key, key: p.entityKey, role: p.role })));
-    if (involvement.length > 0) {
-      await runRows(
-        tx,
-        involvement,
-        `MATCH (ev:Event {key: row.event})
-         MATCH (e:Entity {key: row.key})
-         MERGE (ev)-[r:INVOLVES]->(e)
-         SET r.role = row.role`,
-      );
-    }
-    const located = events.flatMap(({ ev }) => (ev.locationKey === undefined ? [] : [{ event: ev.key, key: ev.locationKey }]));
-    if (located.length > 0) {
-      await runRows(
-        tx,
-        located,
-        `MATCH (ev:Event {key: row.event})
-         MATCH (e:Entity {key: row.key})
-         MERGE (ev)-[:\`IN\`]->(e)`,
-      );
-    }
-  }
+  await runRows(
+    tx,
+    events.map(({ ev }) => ({ key: ev.key, props: { type: ev.type, cameoCode: ev.cameoCode, date: ev.date ?? null, title: ev.title } })).sort(byKey),
+    `MERGE (ev:Event {key: row.key})
+     ON CREATE SET ev += row.props`,
+  );
+  await runRows(
+    tx,
+    events.map(({ article, extracted, ev }) => ({ article: article.id, key: ev.key, evidence: extracted.sentences[ev.sentence]?.text ?? '' })),
+    `MATCH (a:Article {id: row.article})
+     MATCH (ev:Event {key: row.key})
+     MERGE (a)-[r:REPORTS]->(ev)
+     SET r.evidence = row.evidence`,
+  );
+  await runRows(
+    tx,
+    events.flatMap(({ ev }) => ev.participants.map((p) => ({ event: ev.key, key: p.entityKey, role: p.role }))),
+    `MATCH (ev:Event {key: row.event})
+     MATCH (e:Entity {key: row.key})
+     MERGE (ev)-[r:INVOLVES]->(e)
+     SET r.role = row.role`,
+  );
+  await runRows(
+    tx,
+    events.flatMap(({ ev }) => (ev.locationKey === undefined ? [] : [{ event: ev.key, key: ev.locationKey }])),
+    `MATCH (ev:Event {key: row.event})
+     MATCH (e:Entity {key: row.key})
+     MERGE (ev)-[:\`IN\`]->(e)`,
+  );
 
   // 8. Roles, as of the article's date.
   const roles = writes.flatMap(({ article, extracted }) =>
@@ -272,16 +252,14 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       return holder ? [{ person: role.personKey, holder, title: role.title, asOf: sortDate(article, ingestedAt) }] : [];
     }),
   );
-  if (roles.length > 0) {
-    await runRows(
-      tx,
-      roles,
-      `MATCH (p:Entity {key: row.person})
-       MATCH (h:Entity {key: row.holder})
-       MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(h)
-       SET r.asOf = CASE WHEN r.asOf IS NULL OR row.asOf > r.asOf THEN row.asOf ELSE r.asOf END`,
-    );
-  }
+  await runRows(
+    tx,
+    roles,
+    `MATCH (p:Entity {key: row.person})
+     MATCH (h:Entity {key: row.holder})
+     MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(h)
+     SET r.asOf = CASE WHEN r.asOf IS NULL OR row.asOf > r.asOf THEN row.asOf ELSE r.asOf END`,
+  );
 
   // 9. Quotes: keyed by article and position, so re-ingesting an article replaces its quotes.
   const quotes = writes.flatMap(({ article, extracted }) =>
@@ -295,51 +273,27 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       date: sortDate(article, ingestedAt),
     })),
   );
-  if (quotes.length > 0) {
-    await runRows(
-      tx,
-      quotes.map(({ key, article, text, evidence, date }) => ({ key, article, text, evidence, date })),
-      `MATCH (a:Article {id: row.article})
-       CREATE (q:Quote {key: row.key, text: row.text, evidence: row.evidence, date: row.date})
-       CREATE (a)-[:CONTAINS]->(q)`,
-    );
-    const spoken = quotes.flatMap((q) => (q.speaker === null ? [] : [{ key: q.key, speaker: q.speaker }]));
-    if (spoken.length > 0) {
-      await runRows(
-        tx,
-        spoken,
-        `MATCH (q:Quote {key: row.key})
-         MATCH (p:Entity {key: row.speaker})
-         CREATE (p)-[:SAID]->(q)`,
-      );
-    }
-    const about = quotes.flatMap((q) => q.about.map((key) => ({ quote: q.key, key })));
-    if (about.length > 0) {
-      await runRows(
-        tx,
-        about,
-        `MATCH (q:Quote {key: row.quote})
-         MATCH (e:Entity {key: row.key})
-         MERGE (q)-[:ABOUT]->(e)`,
-      );
-    }
-  }
-}
-
-/** Deletes entities with their co-mention pairs (a pair without both ends means nothing) and their day counts. */
-export async function deleteEntities(tx: QueryRunner, keys: string[], where = 'true'): Promise<void> {
-  const deleted = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} RETURN key`, { keys });
-  if (deleted.length === 0) return;
-  keys = deleted.map((r) => r.key);
-  await deleteEntityDays(tx, keys);
-  await tx.run(
-    `UNWIND $keys AS key
-     MATCH (e:Entity {key: key})-[:CO_MENTIONED]->(p:CoMention)
-     WHERE ${where}
-     DETACH DELETE p`,
-    { keys },
+  await runRows(
+    tx,
+    quotes.map(({ key, article, text, evidence, date }) => ({ key, article, text, evidence, date })),
+    `MATCH (a:Article {id: row.article})
+     CREATE (q:Quote {key: row.key, text: row.text, evidence: row.evidence, date: row.date})
+     CREATE (a)-[:CONTAINS]->(q)`,
   );
-  await tx.run(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} DETACH DELETE e`, { keys });
+  await runRows(
+    tx,
+    quotes.flatMap((q) => (q.speaker === null ? [] : [{ key: q.key, speaker: q.speaker }])),
+    `MATCH (q:Quote {key: row.key})
+     MATCH (p:Entity {key: row.speaker})
+     CREATE (p)-[:SAID]->(q)`,
+  );
+  await runRows(
+    tx,
+    quotes.flatMap((q) => q.about.map((key) => ({ quote: q.key, key }))),
+    `MATCH (q:Quote {key: row.quote})
+     MATCH (e:Entity {key: row.key})
+     MERGE (q)-[:ABOUT]->(e)`,
+  );
 }
 
 /** Entity keys merged into others by curation, as `(:Redirect {key})-[:REDIRECTS_TO]->(:Entity)`. */
@@ -359,7 +313,7 @@ async function followRedirects(tx: QueryRunner, writes: ArticleWrite[]): Promise
   return writes.map((w) => ({ ...w, extracted: redirected(w.extracted, to) }));
 }
 
-export function redirected(extracted: ExtractedArticle, to: Map<string, string>): ExtractedArticle {
+function redirected(extracted: ExtractedArticle, to: Map<string, string>): ExtractedArticle {
   if (!extracted.entities.some((e) => to.has(e.key))) return extracted;
   const key = (k: string) => to.get(k) ?? k;
   const entities = new Map<string, ExtractedEntity>();
@@ -433,36 +387,4 @@ export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ 
     pairs.push(...pairsOf(keys));
   }
   return { entities: [...entities], pairs };
-}
-
-/** Sets an entity's counters from its mentions: the reference the incremental path must agree with. */
-export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  // In key order, as writeArticles takes its entities: on Neo4j this takes their write locks.
-  const sorted = [...keys].sort();
-  await tx.run(
-    'UNWIND $keys AS key MATCH (e:Entity {key: key}) SET e.articleCount = 0, e.mentionCount = 0, e.firstSeen = null, e.lastSeen = null',
-    { keys: sorted },
-  );
-  // Grouped from the entities: on the embedded engine a subquery per entity over
-  // `(a:Article)-[m:MENTIONS]->(e)` scans every article for each entity.
-  await tx.run(
-    `UNWIND $keys AS key
-     MATCH (e:Entity {key: key})<-[m:MENTIONS]-(a:Article)
-     WITH e, count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
-     SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
-    { keys: sorted },
-  );
-  await recountEntityDays(tx, keys);
-  // An entity no article mentions any more is gone from the graph, with its edges.
-  await deleteEntities(tx, keys, 'e.articleCount = 0');
-}
-
-/** Sets co-mention pairs (totals and days) from the articles that mention both; removes the ones left at zero. */
-export async function recountCoMentions(tx: QueryRunner, pairs: [string, string][]): Promise<void> {
-  if (pairs.length === 0) return;
-  const counts = await pairsFromMentions(tx, pairs);
-  await writePairs(tx, [...counts.values()], 'set');
-  const gone = [...new Set(pairs.map(([a, b]) => pairKey(a, b)))].filter((k) => !counts.has(k));
-  if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });
 }

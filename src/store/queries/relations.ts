@@ -6,7 +6,9 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
 import { dayOf, pairArticlesInWindow, pairKey, windowDays } from './counts.ts';
-import { ARTICLE, DAY_PAGES_FROM, ENTITY, EVENT, pageOfArticleIds, pageOfArticleIdsByDay, QUOTE_ROWS, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type QuoteRow, type Window } from './read.ts';
+import { DAY_PAGES_FROM, pageOfArticleIds, pageOfArticleIdsByDay } from './articles.ts';
+import { QUOTE_ROWS, type QuoteRow } from './events-quotes.ts';
+import { ARTICLE, ENTITY, EVENT, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type Window } from './shapes.ts';
 
 export interface NeighbourRow {
   from: string;

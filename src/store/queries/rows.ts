@@ -38,13 +38,17 @@ export function unwindRows(rows: Rows): { unwind: string; params: Record<string,
   return { unwind, params };
 }
 
-/** Runs `UNWIND <rows> AS row <body>`, the rows sent as columns (see unwindRows). */
-export function runRows<T extends Row = Row>(
+/** Runs `UNWIND <rows> AS row <body>`, the rows sent as columns (see unwindRows); no rows, no statement. */
+export async function runRows<T extends Row = Row>(
   tx: QueryRunner,
   rows: Rows,
   body: string,
   extra: Record<string, unknown> = {},
 ): Promise<T[]> {
+  if (rows.length === 0) return [];
   const { unwind, params } = unwindRows(rows);
   return tx.run<T>(`${unwind}\n${body}`, { ...params, ...extra });
 }
+
+/** Orders rows by their `key`: statements that take write locks take them in this order (see writeArticles). */
+export const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);

@@ -1,0 +1,218 @@
+/**
+ * Reads of entities: found by what people type (names, aliases, trigrams, country codes), pages of
+ * them by kind and search, the roles people hold, and the entities mentioned alongside one.
+ */
+import type { EntityKind } from '../../extract/types.ts';
+import type { QueryRunner } from '../runner.ts';
+import { ENTITY, type EntityRow, type Page, type Window } from './shapes.ts';
+
+export interface RoleRow {
+  personKey: string;
+  title: string;
+  asOf: string | null;
+  holder: EntityRow;
+}
+
+export async function rolesOfPeople(runner: QueryRunner, keys: readonly string[]): Promise<RoleRow[]> {
+  return runner.run<RoleRow & Record<string, unknown>>(
+    `UNWIND $keys AS key
+     MATCH (:Entity {key: key})-[r:HOLDS_ROLE]->(h:Entity)
+     RETURN key AS personKey, r.title AS title, r.asOf AS asOf, h ${ENTITY} AS holder
+     ORDER BY personKey, asOf DESC, title`,
+    { keys },
+  );
+}
+
+// ---------------------------------------------------------------- finding entities by what people type
+
+/** Entities whose name or an alias is `name` (case-insensitive); failing that, whose name has it as a whole word. */
+export async function entitiesNamed(runner: QueryRunner, name: string, kind: EntityKind | null, limit = 10): Promise<EntityRow[]> {
+  const lower = name.trim().toLowerCase();
+  const exact = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind) AND $name IN e.namesLower
+     RETURN e ${ENTITY} AS e
+     ORDER BY e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { name: lower, kind, limit },
+  );
+  if (exact.length > 0) return exact.map((r) => r.e);
+  const partial = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind)
+       AND any(n IN e.namesLower WHERE n STARTS WITH $prefix OR n ENDS WITH $suffix OR n CONTAINS $middle)
+     RETURN e ${ENTITY} AS e
+     ORDER BY e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { prefix: `${lower} `, suffix: ` ${lower}`, middle: ` ${lower} `, kind, limit },
+  );
+  return partial.map((r) => r.e);
+}
+
+/**
+ * Entities sharing letter trigrams with `name` over the search text (names and aliases), most shared
+ * first: the candidates a "did you mean" ranks by edit distance. Read only when a name finds nothing.
+ */
+export async function entitiesSharingTrigrams(runner: QueryRunner, grams: string[], kind: EntityKind | null, limit = 50): Promise<EntityRow[]> {
+  if (grams.length === 0) return [];
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     WHERE ($kind IS NULL OR e.kind = $kind)
+     WITH e, size([g IN $grams WHERE e.searchText CONTAINS g]) AS hits
+     WHERE hits > 0
+     RETURN e ${ENTITY} AS e
+     ORDER BY hits DESC, e.articleCount DESC, e.key
+     LIMIT $limit`,
+    { grams, kind, limit },
+  );
+  return rows.map((r) => r.e);
+}
+
+export async function countryByCode(runner: QueryRunner, code: string): Promise<EntityRow | null> {
+  const upper = code.trim().toUpperCase();
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity {key: $key}) RETURN e ${ENTITY} AS e
+     UNION
+     MATCH (e:Entity {iso3: $code}) WHERE e.kind = 'COUNTRY' RETURN e ${ENTITY} AS e`,
+    { key: `country:${upper}`, code: upper },
+  );
+  return rows[0]?.e ?? null;
+}
+
+export interface EntityFilter {
+  kinds: EntityKind[] | null;
+  search: string | null;
+}
+
+function entityFilterParams(filter: EntityFilter) {
+  return { kinds: filter.kinds, search: filter.search ? filter.search.trim().toLowerCase() : null };
+}
+
+/**
+ * The WHERE of an entity filter, with only the conditions asked for: Neo4j serves
+ * `searchText CONTAINS $search` from the text index (migration 001), but not when it sits inside
+ * `$search IS NULL OR …`, which makes it scan every entity.
+ */
+function entityWhere(params: ReturnType<typeof entityFilterParams>): string {
+  const conditions: string[] = [];
+  if (params.kinds !== null) conditions.push('e.kind IN $kinds');
+  if (params.search !== null) conditions.push('e.searchText CONTAINS $search');
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** Entities by kind and search text; the best match first (exact name, then name prefix), then the most mentioned. */
+export async function entitiesPage(runner: QueryRunner, filter: EntityFilter, page: Page): Promise<EntityRow[]> {
+  const params = entityFilterParams(filter);
+  const rows = await runner.run<{ e: EntityRow }>(
+    `MATCH (e:Entity)
+     ${entityWhere(params)}
+     WITH e, CASE WHEN $search IS NULL THEN 0
+                  WHEN e.nameLower = $search OR $search IN e.namesLower THEN 2
+                  WHEN e.nameLower STARTS WITH $search THEN 1
+                  ELSE 0 END AS rank
+     RETURN e ${ENTITY} AS e
+     ORDER BY rank DESC, e.articleCount DESC, e.key
+     SKIP $offset LIMIT $limit`,
+    { ...params, ...page },
+  );
+  return rows.map((r) => r.e);
+}
+
+export async function countEntities(runner: QueryRunner, filter: EntityFilter): Promise<number> {
+  const params = entityFilterParams(filter);
+  const [row] = await runner.run<{ total: number }>(`MATCH (e:Entity) ${entityWhere(params)} RETURN count(e) AS total`, params);
+  return row?.total ?? 0;
+}
+
+// ---------------------------------------------------------------- co-mentions
+
+export interface CoMentionRow {
+  entity: EntityRow;
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** significance(articleCount, the entity's articles, this one's articles, all articles). */
+  score: number;
+}
+
+/** Shared articles below which a pair ranks after every pair that has them: one article proves little. */
+export const MIN_SUPPORT = 2;
+
+const xlogx = (v: number) => (v > 0 ? v * Math.log(v) : 0);
+
+/**
+ * How much more (positive) or less (negative) often two entities share articles than their own
+ * frequencies predict: Dunning's log-likelihood ratio G² over the 2×2 table of articles (both,
+ * only x, only y, neither), signed. Unlike pointwise mutual information it grows with the evidence:
+ * a pair seen once in two rare entities does not outrank one seen fifty times. Rounded to 3 places.
+ */
+export function significance(together: number, x: number, y: number, total: number): number {
+  if (together <= 0 || x <= 0 || y <= 0 || total <= 0) return 0;
+  const g =
+    2 *
+    (xlogx(together) + xlogx(x - together) + xlogx(y - together) + xlogx(total - x - y + together) -
+      xlogx(x) - xlogx(total - x) - xlogx(y) - xlogx(total - y) + xlogx(total));
+  return Math.round((together * total < x * y ? -g : g) * 1000) / 1000;
+}
+
+/**
+ * `significance` in Cypher, for ordering inside the query: k and y name columns; $x, $n and
+ * $fixed (the terms of x and n alone, the same for every row: fixedTerms) are parameters.
+ */
+function significanceCypher(k: string, y: string): string {
+  const xlx = (v: string) => `CASE WHEN ${v} > 0 THEN toFloat(${v}) * log(toFloat(${v})) ELSE 0.0 END`;
+  return `CASE WHEN ${k} <= 0 OR $x <= 0 OR ${y} <= 0 OR $n <= 0 THEN 0.0
+    ELSE (CASE WHEN toFloat(${k}) * $n < toFloat($x) * ${y} THEN -2.0 ELSE 2.0 END) *
+      (${xlx(k)} + ${xlx(`$x - ${k}`)} + ${xlx(`${y} - ${k}`)} + ${xlx(`$n - $x - ${y} + ${k}`)} - ${xlx(y)} - ${xlx(`$n - ${y}`)} + $fixed) END`;
+}
+
+/** The terms of significance's sum that depend on x and the total alone. */
+function fixedTerms(x: number, total: number): number {
+  return -xlogx(x) - xlogx(total - x) + xlogx(total);
+}
+
+/**
+ * Entities mentioned in the same articles as `key`, from the kept co-mention pairs: their totals,
+ * or inside a window the sums of their days (whole UTC days; first and last seen to the day).
+ * SCORE ranks pairs with at least MIN_SUPPORT shared articles first, then by significance (the
+ * entities' all-time article counts and `total` articles, even inside a window), then shared
+ * articles, then the latest; COUNT by shared articles, then the latest.
+ */
+export async function coMentions(
+  runner: QueryRunner,
+  key: string,
+  options: Window & { kind: EntityKind | null; limit: number; orderBy: 'COUNT' | 'SCORE'; articles: number; total: number },
+): Promise<CoMentionRow[]> {
+  const windowed = Boolean(options.since || options.until);
+  const pairs = windowed
+    ? `WITH o, p, [i IN range(0, size(p.days) - 1) WHERE ($sinceDay IS NULL OR p.days[i] >= $sinceDay) AND ($untilDay IS NULL OR p.days[i] <= $untilDay)] AS inWindow
+       WHERE size(inWindow) > 0
+       WITH o, reduce(s = 0, i IN inWindow | s + p.dayArticles[i]) AS articleCount,
+            p.days[inWindow[0]] + 'T00:00:00.000Z' AS firstSeen, p.days[inWindow[size(inWindow) - 1]] + 'T00:00:00.000Z' AS lastSeen`
+    : 'WITH o, p.articles AS articleCount, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen';
+  const order =
+    options.orderBy === 'SCORE'
+      ? 'CASE WHEN articleCount >= $minSupport THEN 1 ELSE 0 END DESC, score DESC, articleCount DESC, lastSeen DESC, o.key'
+      : 'articleCount DESC, lastSeen DESC, o.key';
+  const rows = await runner.run<CoMentionRow & Record<string, unknown>>(
+    `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
+     WHERE $kind IS NULL OR o.kind = $kind
+     ${pairs}
+     WITH o, articleCount, firstSeen, lastSeen, ${significanceCypher('articleCount', 'o.articleCount')} AS score
+     ORDER BY ${order}
+     LIMIT $limit
+     RETURN o ${ENTITY} AS entity, articleCount, firstSeen, lastSeen, score`,
+    {
+      key,
+      kind: options.kind,
+      limit: options.limit,
+      minSupport: MIN_SUPPORT,
+      x: options.articles,
+      n: options.total,
+      fixed: fixedTerms(options.articles, options.total),
+      sinceDay: options.since ? options.since.slice(0, 10) : null,
+      untilDay: options.until ? options.until.slice(0, 10) : null,
+    },
+  );
+  return rows.map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000 }));
+}

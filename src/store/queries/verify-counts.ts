@@ -1,0 +1,168 @@
+/**
+ * Checking the kept counts (counts.ts) against the mentions they are counted from, and rebuilding
+ * them: `newsgraph verify-counts`, the test suites' check after every scenario, and `newsgraph
+ * migrate` on a graph written before the counts were kept.
+ */
+import type { QueryRunner, Runner } from '../runner.ts';
+import { addToPair, entityDayKey, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+
+export interface CountDifference {
+  /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
+  what: 'article-day' | 'entity' | 'entity-day' | 'pair' | 'pair-days';
+  key: string;
+  stored: unknown;
+  expected: unknown;
+}
+
+/** Entities per chunk when counts are checked or rebuilt a part at a time (bounded memory and transactions). */
+const ENTITIES_PER_CHUNK = 2_000;
+
+async function entityKeys(runner: QueryRunner): Promise<string[]> {
+  const rows = await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key');
+  return rows.map((r) => r.key);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Ranges of entity keys [lo, hi) whose pairs (by their lower key `a`) are counted together: about
+ * `pairsPerPart` pair occurrences each, so that a part's pairs fit in memory on a large graph.
+ */
+async function pairParts(runner: QueryRunner, keys: string[], pairsPerPart = 2_000_000): Promise<{ lo: string; hi: string | null }[]> {
+  const [{ articles, mentions }] = await runner.run<{ articles: number; mentions: number }>(
+    'MATCH (a:Article) CALL (a) { MATCH (a)-[:MENTIONS]->(e) RETURN count(e) AS n } RETURN count(a) AS articles, sum(n * (n - 1) / 2) AS mentions',
+  );
+  const parts = Math.max(1, Math.ceil((mentions ?? 0) / pairsPerPart));
+  if (parts === 1 || keys.length === 0 || articles === 0) return [{ lo: '', hi: null }];
+  const size = Math.ceil(keys.length / parts);
+  return chunks(keys, size).map((chunk, i, all) => ({ lo: i === 0 ? '' : chunk[0], hi: i + 1 < all.length ? all[i + 1][0] : null }));
+}
+
+/** Every pair whose lower key is in [lo, hi), counted from the articles' mentions. */
+async function expectedPairs(runner: QueryRunner, lo: string, hi: string | null): Promise<Map<string, PairCounts>> {
+  const articles = await runner.run<{ id: string; date: string; keys: string[] }>(
+    `MATCH (a:Article)-[:MENTIONS]->(e:Entity)
+     WITH a, e.key AS key ORDER BY key
+     RETURN a.id AS id, a.sortDate AS date, collect(key) AS keys
+     ORDER BY date, id`,
+  );
+  const pairs = new Map<string, PairCounts>();
+  const inPart = (k: string) => k >= lo && (hi === null || k < hi);
+  for (const { date, keys } of articles) {
+    for (let i = 0; i < keys.length; i++) {
+      if (!inPart(keys[i])) continue;
+      for (let j = i + 1; j < keys.length; j++) addToPair(pairs, keys[i], keys[j], date);
+    }
+  }
+  return pairs;
+}
+
+/** The keys of the stored pairs whose lower key is in [lo, hi). */
+async function storedPairKeys(runner: QueryRunner, lo: string, hi: string | null): Promise<Set<string>> {
+  const rows = await runner.run<{ key: string }>('MATCH (p:CoMention) WHERE p.a >= $lo AND ($hi IS NULL OR p.a < $hi) RETURN p.key AS key', { lo, hi });
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Pairs read per call: their day lists are the bulk of what a call converts. */
+const PAIRS_PER_CALL = 10_000;
+
+const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+
+/**
+ * Recomputes every kept count from the mentions and lists where the stored ones differ: each
+ * entity's articleCount and mentionCount, its days, each co-mention pair's totals and days.
+ * Read-only; a part at a time.
+ */
+export async function verifyCounts(runner: QueryRunner): Promise<CountDifference[]> {
+  const differences: CountDifference[] = [];
+  const misdated = await runner.run<{ id: string; day: string | null; expected: string }>(
+    'MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) RETURN a.id AS id, a.day AS day, substring(a.sortDate, 0, 10) AS expected',
+  );
+  for (const a of misdated) differences.push({ what: 'article-day', key: a.id, stored: a.day, expected: a.expected });
+  const keys = await entityKeys(runner);
+  for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
+    // Grouped from the entities rather than a subquery per entity: on the embedded engine
+    // `CALL (e) { MATCH (a:Article)-[m:MENTIONS]->(e) … }` scans every article for each entity.
+    const stored = await runner.run<{ key: string; articleCount: number; mentionCount: number }>(
+      'UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount',
+      { keys: chunk },
+    );
+    const counted = new Map(
+      (
+        await runner.run<{ key: string; articles: number; mentions: number }>(
+          'UNWIND $keys AS k MATCH (:Entity {key: k})<-[m:MENTIONS]-(a:Article) RETURN k AS key, count(a) AS articles, sum(m.count) AS mentions',
+          { keys: chunk },
+        )
+      ).map((c) => [c.key, c]),
+    );
+    for (const c of stored) {
+      const e = counted.get(c.key) ?? { articles: 0, mentions: 0 };
+      if (c.articleCount !== e.articles || c.mentionCount !== e.mentions) {
+        differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: e.articles, mentions: e.mentions } });
+      }
+    }
+    const expected = new Map((await entityDaysFromMentions(runner, chunk)).map((c) => [entityDayKey(c.entity, c.day), c]));
+    const storedDays = await runner.run<EntityDayCount & { key: string } & Record<string, unknown>>(
+      'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions',
+      { keys: chunk },
+    );
+    const seen = new Set<string>();
+    for (const s of storedDays) {
+      seen.add(s.key);
+      const e = expected.get(s.key);
+      if (!e || e.articles !== s.articles || e.mentions !== s.mentions || s.key !== entityDayKey(s.entity, s.day)) {
+        differences.push({ what: 'entity-day', key: s.key, stored: { articles: s.articles, mentions: s.mentions }, expected: e ? { articles: e.articles, mentions: e.mentions } : null });
+      }
+    }
+    for (const [key, e] of expected) {
+      if (!seen.has(key)) differences.push({ what: 'entity-day', key, stored: null, expected: { articles: e.articles, mentions: e.mentions } });
+    }
+  }
+  // Day counts of entities that are gone.
+  const known = new Set(keys);
+  const orphans = await runner.run<{ key: string; entity: string }>('MATCH (d:EntityDay) RETURN d.key AS key, d.entity AS entity');
+  for (const o of orphans) if (!known.has(o.entity)) differences.push({ what: 'entity-day', key: o.key, stored: 'present', expected: null });
+
+  for (const { lo, hi } of await pairParts(runner, keys)) {
+    const expected = await expectedPairs(runner, lo, hi);
+    const storedKeys = await storedPairKeys(runner, lo, hi);
+    for (const key of expected.keys()) {
+      if (!storedKeys.has(key)) {
+        const e = expected.get(key)!;
+        differences.push({ what: 'pair', key, stored: null, expected: { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } });
+      }
+    }
+    for (const chunk of chunks([...storedKeys], PAIRS_PER_CALL)) {
+      for (const [key, s] of await storedPairs(runner, chunk)) {
+        const e = expected.get(key);
+        if (!e || e.articles !== s.articles || e.firstSeen !== s.firstSeen || e.lastSeen !== s.lastSeen || e.a !== s.a || e.b !== s.b) {
+          differences.push({ what: 'pair', key, stored: { articles: s.articles, firstSeen: s.firstSeen, lastSeen: s.lastSeen }, expected: e ? { articles: e.articles, firstSeen: e.firstSeen, lastSeen: e.lastSeen } : null });
+        } else if (!sameList(e.days, s.days) || !sameList(e.dayArticles, s.dayArticles)) {
+          differences.push({ what: 'pair-days', key, stored: { days: s.days, dayArticles: s.dayArticles }, expected: { days: e.days, dayArticles: e.dayArticles } });
+        }
+      }
+    }
+  }
+  return differences;
+}
+
+/**
+ * Rebuilds the kept day counts and co-mention pairs from the mentions (`newsgraph migrate` on a
+ * graph written before they were kept). Idempotent; one transaction per chunk of entities or pairs.
+ */
+export async function backfillCounts(runner: Runner): Promise<void> {
+  await runner.transaction((tx) => tx.run('MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) SET a.day = substring(a.sortDate, 0, 10)'));
+  const keys = await entityKeys(runner);
+  for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) await runner.transaction((tx) => recountEntityDays(tx, chunk));
+  for (const { lo, hi } of await pairParts(runner, keys)) {
+    const expected = await expectedPairs(runner, lo, hi);
+    const storedKeys = await storedPairKeys(runner, lo, hi);
+    for (const chunk of chunks([...expected.values()], PAIRS_PER_CALL)) await runner.transaction((tx) => writePairs(tx, chunk, 'set'));
+    const gone = [...storedKeys].filter((k) => !expected.has(k));
+    for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
+  }
+}
