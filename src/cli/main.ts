@@ -10,10 +10,10 @@ const commands: Record<string, Command> = {
   'verify-counts': { describe: 'recompute the kept counts from the mentions and report differences', load: () => import('./verify-counts.ts') },
   neo4j: { describe: 'start a local Neo4j (Maven-built, no Docker) and print its NEO4J_URI', load: () => import('./neo4j.ts') },
   'print-schema': { describe: 'write schema/schema.graphql from the code', load: () => import('./print-schema.ts') },
-  'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('../extract/ner/train-command.ts') },
-  'eval-ner': { describe: 'evaluate the entity tagger on CoNLL-style files', load: () => import('../extract/ner/eval-command.ts') },
-  'eval-events': { describe: 'score extracted events and quotes against the hand-made gold', load: () => import('../evaluation/events-quotes-command.ts') },
-  'eval-entities': { describe: 'score extracted entities per document against gold (strict names)', load: () => import('../evaluation/eval-entities-command.ts') },
+  'train-ner': { describe: 'train the entity tagger from CoNLL-style files', load: () => import('./train-ner.ts') },
+  'eval-ner': { describe: 'evaluate the entity tagger on CoNLL-style files', load: () => import('./eval-ner.ts') },
+  'eval-events': { describe: 'score extracted events and quotes against the hand-made gold', load: () => import('./eval-events.ts') },
+  'eval-entities': { describe: 'score extracted entities per document against gold (strict names)', load: () => import('./eval-entities.ts') },
 };
 
 function usage(): string {

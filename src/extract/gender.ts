@@ -4,10 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { GivenNamesFile } from './build-given-names.ts';
 import { fold } from './text.ts';
 
 export type Gender = 'male' | 'female';
+
+/** seed/given-names/given-names.json (written by training/gazetteers/build-given-names.ts). */
+export interface GivenNamesFile {
+  male: string[];
+  female: string[];
+}
 
 const GIVEN_NAMES_FILE = fileURLToPath(new URL('../../seed/given-names/given-names.json', import.meta.url));
 let byName: Map<string, Gender> | null = null;

@@ -1,6 +1,6 @@
 /** `eval-entities` end to end: hand-made articles and gold through ingest into an empty graph, then scoring. */
 import { describe, expect, it } from 'vitest';
-import { evaluateEntities, formatScores } from '../../src/evaluation/eval-entities-command.ts';
+import { evaluateEntities, formatScores } from '../../src/evaluation/entities.ts';
 
 const articles = [
   {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
-/** The list extraction itself uses (built by src/extract/gazetteers/build-common-words.ts). */
+/** The list extraction itself uses (built by src/training/gazetteers/build-common-words.ts). */
 const COMMON_WORDS = new Set(
   readFileSync(fileURLToPath(new URL('../../seed/gazetteers/common-words.txt', import.meta.url)), 'utf8')
     .split('\n')

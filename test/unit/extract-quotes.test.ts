@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
 import { findQuoteSpans } from '../../src/extract/quotes.ts';
-import { buildGivenNames } from '../../src/extract/build-given-names.ts';
+import { buildGivenNames } from '../../src/training/gazetteers/build-given-names.ts';
 
 const extractor = createExtractor({ ner: false });
 const quotes = (text: string) => {

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseConll, spansOf, toIob2 } from '../../src/extract/ner/conll.ts';
-import { run as evalNer } from '../../src/extract/ner/eval-command.ts';
+import { run as evalNer } from '../../src/cli/eval-ner.ts';
 import { loadNerTagger, tokenize } from '../../src/extract/ner/index.ts';
-import { buildLexicon } from '../../src/extract/ner/lexicon-build.ts';
-import { encodeModel } from '../../src/extract/ner/model.ts';
-import { trainModel } from '../../src/extract/ner/train.ts';
+import { spansOf, toIob2 } from '../../src/extract/ner/iob.ts';
+import { parseConll } from '../../src/training/ner/conll.ts';
+import { buildLexicon } from '../../src/training/ner/lexicon-build.ts';
+import { encodeModel } from '../../src/training/ner/model-write.ts';
+import { trainModel } from '../../src/training/ner/train.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ner-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spansOf } from './conll.ts';
+import { spansOf } from './iob.ts';
 import { readModel } from './model.ts';
 import { DocumentTagger } from './tagger.ts';
 import { tokenize, type Token } from './tokenize.ts';

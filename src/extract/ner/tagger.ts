@@ -1,5 +1,5 @@
 /** Runtime tagging: a loaded model labels the words of a whole document (two passes). */
-import { spansOf, toIob2 } from './conll.ts';
+import { spansOf, toIob2 } from './iob.ts';
 import { Lexicon } from './lexicon.ts';
 import {
   BOUNDARY_FEATURES,

@@ -4,7 +4,7 @@
  * itself, however it is capitalised at the start of a heading or inside a longer name; the
  * extractor keeps it out of the entities, and the suite checks the seed graph with the same list.
  *
- *   npx tsx src/extract/gazetteers/build-common-words.ts [CONLL_TRAIN] [WIKINEWS.jsonl] [OUT]
+ *   npx tsx src/training/gazetteers/build-common-words.ts [CONLL_TRAIN] [WIKINEWS.jsonl] [OUT]
  *
  * Counted away from sentence starts (where every word is capitalised): a word seen at least
  * MIN_SEEN times, capitalised on its own in fewer than MAX_CAPITALIZED of them.

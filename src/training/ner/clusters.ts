@@ -4,7 +4,7 @@
  * bisecting spherical k-means over each word's left/right neighbour counts (restricted to the
  * most frequent words as contexts). Deterministic: no randomness, stable orders.
  */
-import { tokenize } from './tokenize.ts';
+import { tokenize } from '../../extract/ner/tokenize.ts';
 
 export interface ClusterOptions {
   /** Words seen fewer times get no cluster. */

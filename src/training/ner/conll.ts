@@ -1,5 +1,6 @@
 /** Reading CoNLL-style NER files into documents of tagged sentences, with IOB2 tags. */
 import { existsSync, readFileSync } from 'node:fs';
+import { toIob2 } from '../../extract/ner/iob.ts';
 
 export interface TaggedSentence {
   words: string[];
@@ -14,29 +15,6 @@ export interface TaggedDocument {
 }
 
 const TAG = /^(?:O|[BIES]-[A-Za-z]+)$/;
-
-/**
- * IOB1 (I- everywhere, B- only between two adjacent entities of one type) to IOB2 (every
- * entity starts with B-). IOB2 input comes back unchanged. IOBES/BILOU-style S-/E- tags are
- * folded into B-/I-.
- */
-export function toIob2(tags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i];
-    if (tag === 'O' || tag.length < 3) {
-      out.push('O');
-      continue;
-    }
-    const prefix = tag[0];
-    const type = tag.slice(2);
-    const prev = i > 0 ? out[i - 1] : 'O';
-    const continues = prev !== 'O' && prev.slice(2) === type;
-    if (prefix === 'B' || prefix === 'S' || !continues) out.push(`B-${type}`);
-    else out.push(`I-${type}`);
-  }
-  return out;
-}
 
 /**
  * IOB2 to IOB1 (every entity token I-, B- only where an entity directly follows one of the same
@@ -120,28 +98,4 @@ export function parseFileSpec(spec: string): { path: string; weight: number } {
   const m = /^(.*):(\d+)$/.exec(spec);
   if (m && !existsSync(spec) && existsSync(m[1])) return { path: m[1], weight: Number(m[2]) };
   return { path: spec, weight: 1 };
-}
-
-export interface Span {
-  type: string;
-  start: number;
-  /** Token index, exclusive. */
-  end: number;
-}
-
-/** Entity spans of an IOB2 tag sequence (a stray I- starts a span, as conlleval does). */
-export function spansOf(tags: readonly string[]): Span[] {
-  const spans: Span[] = [];
-  let current: Span | null = null;
-  for (let i = 0; i <= tags.length; i++) {
-    const tag = i < tags.length ? tags[i] : 'O';
-    const type = tag === 'O' ? '' : tag.slice(2);
-    if (current && (tag === 'O' || tag[0] === 'B' || type !== current.type)) {
-      current.end = i;
-      spans.push(current);
-      current = null;
-    }
-    if (tag !== 'O' && !current) current = { type, start: i, end: i };
-  }
-  return spans;
 }

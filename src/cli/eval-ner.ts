@@ -1,9 +1,9 @@
 /** `newsgraph eval-ner [--model PATH] FILE...`: exact-span scores of the tagger on CoNLL-style files. */
 import { existsSync } from 'node:fs';
-import { parseCommand } from '../../cli/common.ts';
-import { readConllFiles } from './conll.ts';
-import { evaluate, formatReport } from './evaluate.ts';
-import { DEFAULT_MODEL_PATH, loadDocumentTagger } from './index.ts';
+import { parseCommand } from './common.ts';
+import { DEFAULT_MODEL_PATH, loadDocumentTagger } from '../extract/ner/index.ts';
+import { readConllFiles } from '../training/ner/conll.ts';
+import { evaluate, formatReport } from '../training/ner/evaluate.ts';
 
 const USAGE = `usage: newsgraph eval-ner [--model PATH] FILE...
 

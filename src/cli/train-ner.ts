@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCommand } from '../../cli/common.ts';
-import { parseFileSpec, readConllFiles } from './conll.ts';
-import { buildLexicon } from './lexicon-build.ts';
-import { saveModel } from './model.ts';
-import { DEFAULT_CONFIG, trainModel, type TrainConfig } from './train.ts';
+import { parseCommand } from './common.ts';
+import { parseFileSpec, readConllFiles } from '../training/ner/conll.ts';
+import { buildLexicon } from '../training/ner/lexicon-build.ts';
+import { saveModel } from '../training/ner/model-write.ts';
+import { DEFAULT_CONFIG, trainModel, type TrainConfig } from '../training/ner/train.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const USAGE = `usage: newsgraph train-ner --out PATH [options] FILE...
 

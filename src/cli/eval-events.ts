@@ -1,9 +1,9 @@
 /** `newsgraph eval-events [--gold FILE] [--rules] [--verbose]`: events and quotes against the hand-made gold. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCommand } from '../cli/common.ts';
+import { parseCommand } from './common.ts';
 import { createExtractor, EVENT_TYPES } from '../extract/index.ts';
-import { checkGold, formatFigures, readGold, scoreArticle, sumCounts } from './events-quotes.ts';
+import { checkGold, formatFigures, readGold, scoreArticle, sumCounts } from '../evaluation/events-quotes.ts';
 
 const DEFAULT_GOLD = fileURLToPath(new URL('../../test/gold/events-quotes.jsonl', import.meta.url));
 

@@ -2,19 +2,15 @@
  * Builds seed/given-names/given-names.json, given names → gender, from the Wikidata office-holder dump
  * (`../shared/data/people_wikidata.jsonl`, CC0 facts gathered by every-politician-scrapers).
  *
- *   npx tsx src/extract/build-given-names.ts [IN.jsonl] [OUT.json]
+ *   npx tsx src/training/gazetteers/build-given-names.ts [IN.jsonl] [OUT.json]
  *
  * A given name is the first word of a name of two words or more. It is kept when at least 3 people
  * bear it and 95% of them have one gender ("Jean" and "Kim" are left out); names are folded (see text.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fold } from './text.ts';
-
-export interface GivenNamesFile {
-  male: string[];
-  female: string[];
-}
+import type { GivenNamesFile } from '../../extract/gender.ts';
+import { fold } from '../../extract/text.ts';
 
 const MIN_PEOPLE = 3;
 const MIN_SHARE = 0.95;
@@ -46,8 +42,8 @@ export function buildGivenNames(jsonl: string): GivenNamesFile {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const input = process.argv[2] ?? fileURLToPath(new URL('../../../shared/data/people_wikidata.jsonl', import.meta.url));
-  const output = process.argv[3] ?? fileURLToPath(new URL('../../seed/given-names/given-names.json', import.meta.url));
+  const input = process.argv[2] ?? fileURLToPath(new URL('../../../../shared/data/people_wikidata.jsonl', import.meta.url));
+  const output = process.argv[3] ?? fileURLToPath(new URL('../../../seed/given-names/given-names.json', import.meta.url));
   const built = buildGivenNames(readFileSync(input, 'utf8'));
   writeFileSync(output, JSON.stringify(built) + '\n');
   console.log(`${output}: ${built.male.length} male, ${built.female.length} female given names`);

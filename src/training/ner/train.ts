@@ -6,10 +6,12 @@
  * training data.
  */
 import { toIob1, type Encoding, type TaggedDocument } from './conll.ts';
-import { prepareDocument, sentenceFeatures, stackedFeatures, type PreparedDocument } from './features.ts';
-import { Lexicon, type LexiconData } from './lexicon.ts';
-import { pruneLayer, type Layer, type ModelData } from './model.ts';
-import { allowedTransitions, decodeInstance, trainPerceptron, type Instance, type TrainedWeights } from './perceptron.ts';
+import { prepareDocument, sentenceFeatures, stackedFeatures, type PreparedDocument } from '../../extract/ner/features.ts';
+import { Lexicon, type LexiconData } from '../../extract/ner/lexicon.ts';
+import type { Layer, ModelData } from '../../extract/ner/model.ts';
+import { allowedTransitions } from '../../extract/ner/perceptron.ts';
+import { pruneLayer } from './model-write.ts';
+import { decodeInstance, trainPerceptron, type Instance, type TrainedWeights } from './perceptron.ts';
 
 export interface TrainConfig {
   epochs: number;

@@ -2,7 +2,7 @@
  * Builds seed/gazetteers/people.json from the Wikidata office-holder dump
  * (`../shared/data/people_wikidata.jsonl`, CC0 facts gathered by every-politician-scrapers).
  *
- *   npx tsx src/extract/gazetteers/build-people.ts [IN.jsonl] [OUT.json]
+ *   npx tsx src/training/gazetteers/build-people.ts [IN.jsonl] [OUT.json]
  *
  * The output is compact: position titles and source repositories are interned into tables and
  * each person is a tuple, so that the extractor can parse it in a few tens of milliseconds.
@@ -10,8 +10,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PeopleFile, PersonRow } from './people-format.ts';
-import { fold, nameKey, nameWordKey } from '../text.ts';
+import type { PeopleFile, PersonRow } from '../../extract/gazetteers/people-format.ts';
+import { fold, nameKey, nameWordKey } from '../../extract/text.ts';
 
 interface SourcePosition {
   position: string;
@@ -97,7 +97,7 @@ export function buildPeople(lines: string[]): PeopleFile {
     for (const k of keys[from][2]) index(bySurname, k, row);
   });
   return {
-    source: 'Wikidata (CC0) via every-politician-scrapers; built by src/extract/gazetteers/build-people.ts',
+    source: 'Wikidata (CC0) via every-politician-scrapers; built by src/training/gazetteers/build-people.ts',
     repos: repos.map((repo): [string, string] => [repo, REPO_COUNTRY[repo] ?? '']),
     positions,
     givenNames: [...givenNames].filter((g) => /^\p{Lu}\p{Ll}+$/u.test(g)).sort(),

@@ -1,8 +1,8 @@
 /** Building the lexicon at training time from independent sources (never from evaluation data). */
 import { existsSync, readFileSync } from 'node:fs';
 import { buildClusters } from './clusters.ts';
-import { casingBin, type LexiconData } from './lexicon.ts';
-import { tokenize } from './tokenize.ts';
+import { casingBin, type LexiconData } from '../../extract/ner/lexicon.ts';
+import { tokenize } from '../../extract/ner/tokenize.ts';
 import {
   FALLBACK_COUNTRIES, LOC_WORDS, ORG_NAMES, ORG_SUFFIXES, ORG_WORDS, PLACES, TIME_WORDS, TITLES,
 } from './wordlists.ts';
@@ -146,7 +146,7 @@ export function buildLexicon(sources: LexiconSources, log: (message: string) => 
   const provenance = [
     `countries, capitals, demonyms: ${countrySource}`,
     `person names: ${sources.peoplePath ?? '(none)'}`,
-    'organization, place, title and time words: src/extract/ner/wordlists.ts',
+    'organization, place, title and time words: src/training/ner/wordlists.ts',
     `casing statistics${sources.clusters ? ' and word clusters' : ''}: unlabelled text (wikinews.jsonl and the training files)`,
   ];
   return { data, provenance };

@@ -1,5 +1,6 @@
 /** Exact-span precision, recall and F1, per entity type and micro-averaged over PER/LOC/ORG. */
-import { spansOf, type TaggedDocument } from './conll.ts';
+import { spansOf } from '../../extract/ner/iob.ts';
+import type { TaggedDocument } from './conll.ts';
 
 export const MAIN_TYPES = ['PER', 'LOC', 'ORG'];
 
