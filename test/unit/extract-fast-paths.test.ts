@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   BOUNDARY_FEATURES,
   docCaseBin,
+  neighbourFeatures,
+  positionCode,
+  positionFeatures,
+  prepareDocument,
+  restFeaturesView,
+  sentenceFeatures,
+  wordFeatures,
+} from '../../src/extract/ner/features.ts';
+import {
   DOC_CODES,
   docFeature,
   documentHistoryOf,
@@ -12,16 +21,9 @@ import {
   labelHashes,
   labelShapeFeature,
   MAX_STACKED_FEATURES,
-  neighbourFeatures,
-  positionCode,
-  positionFeatures,
-  prepareDocument,
-  restFeaturesView,
-  sentenceFeatures,
   stackedFeatures,
   stackedFeaturesInto,
-  wordFeatures,
-} from '../../src/extract/ner/features.ts';
+} from '../../src/extract/ner/stacked-features.ts';
 import { loadDocumentTagger, tokenize } from '../../src/extract/ner/index.ts';
 import { isNameWord } from '../../src/extract/mentions.ts';
 import { splitSentences } from '../../src/extract/sentences.ts';

@@ -4,6 +4,16 @@ import { Lexicon } from './lexicon.ts';
 import {
   BOUNDARY_FEATURES,
   docCaseBin,
+  neighbourFeatures,
+  positionCode,
+  positionFeatures,
+  type PreparedDocument,
+  type PreparedSentence,
+  prepareDocument,
+  restFeaturesView,
+  wordFeatures,
+} from './features.ts';
+import {
   DOC_CODES,
   docFeature,
   documentHistoryOf,
@@ -15,16 +25,8 @@ import {
   labelHashes,
   type LabelHashes,
   MAX_STACKED_FEATURES,
-  neighbourFeatures,
-  positionCode,
-  positionFeatures,
-  type PreparedDocument,
-  type PreparedSentence,
-  prepareDocument,
-  restFeaturesView,
   stackedFeaturesInto,
-  wordFeatures,
-} from './features.ts';
+} from './stacked-features.ts';
 import { allowedTransitions, traceBack } from './perceptron.ts';
 import type { Layer, ModelData } from './model.ts';
 

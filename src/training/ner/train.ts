@@ -6,7 +6,8 @@
  * training data.
  */
 import { toIob1, type Encoding, type TaggedDocument } from './conll.ts';
-import { prepareDocument, sentenceFeatures, stackedFeatures, type PreparedDocument } from '../../extract/ner/features.ts';
+import { prepareDocument, sentenceFeatures, type PreparedDocument } from '../../extract/ner/features.ts';
+import { stackedFeatures } from '../../extract/ner/stacked-features.ts';
 import { Lexicon, type LexiconData } from '../../extract/ner/lexicon.ts';
 import type { Layer, ModelData } from '../../extract/ner/model.ts';
 import { allowedTransitions } from '../../extract/ner/perceptron.ts';

@@ -1,0 +1,116 @@
+/**
+ * Mentions from the gazetteers: countries and their demonyms, capitals and metonyms, places and
+ * organisations found as phrases, each accepted or not by its context (an ambiguous country name,
+ * a weak capital, a city before its state).
+ */
+import { addFound, spanOf, type Doc, type Found } from './document.ts';
+import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
+import { placeKey } from './gazetteers/index.ts';
+import { COMMON_CAPITALIZED, ORG_HEADS } from './lexicon.ts';
+import { fold } from './text.ts';
+import { isNameWord, isTitleWord, shouting } from './mentions.ts';
+
+
+/** Country names that are also given names or US states: a country only when the context says so. */
+const AMBIGUOUS_COUNTRY_NAMES = new Set(['Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'Israel', 'Victoria', 'Hamilton', 'Douglas', 'Stanley', 'Kingston', 'Male', 'Plymouth', 'Jamestown', 'Georgetown', 'Sofia', 'Lima', 'Santiago', 'Victoria']);
+
+/** Capitals that are only taken with a country context (they are ordinary names too). */
+const WEAK_CAPITALS = new Set(['Hamilton', 'Victoria', 'Douglas', 'Stanley', 'Kingston', 'Male', 'Plymouth', 'Jamestown', 'Georgetown', 'The Valley', 'Road Town', 'West Island', 'Saint-Denis', 'Castries', 'Praia', 'Victoria', 'Sucre', 'Apia', 'Alofi', 'Avarua', 'Dili', 'Juba', 'Kotte']);
+
+const GEORGIA_COUNTRY_CUES = /\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Ossetia|Saakashvili|Ivanishvili|Zourabichvili)\b/;
+
+const US_CONTEXT = /\b(?:United States|U\.S\.|US|American|Atlanta|Savannah)\b/;
+
+/** Step 1: gazetteer phrases, longest match first, case-sensitive on folded text. */
+export function matchGazetteers(doc: Doc, gaz: Gazetteers): void {
+  const { tokens, folded } = doc;
+  const georgiaIsCountry = GEORGIA_COUNTRY_CUES.test(doc.text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (doc.cover[i] >= 0) continue;
+    const list = gaz.phrases.get(folded[i]);
+    if (!list) continue;
+    let hit: Phrase | null = null;
+    for (const phrase of list) {
+      const n = phrase.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = folded[i + k] === phrase.words[k] && tokens[i + k].sentence === tokens[i].sentence;
+      if (ok) {
+        hit = phrase;
+        break;
+      }
+    }
+    if (!hit) continue;
+    const t1 = i + hit.words.length;
+    if (!acceptHit(doc, gaz, hit, i, t1, georgiaIsCountry)) continue;
+    const { start, end } = spanOf(doc, i, t1);
+    let placed = false;
+    for (const target of hit.targets) {
+      const f = foundFor(target, i, t1, start, end);
+      if (f) {
+        addFound(doc, f);
+        placed = true;
+      }
+    }
+    if (placed) i = t1 - 1;
+  }
+}
+
+function foundFor(target: PhraseTarget, t0: number, t1: number, start: number, end: number): Found | null {
+  if (target.kind === 'country') return { kind: 'COUNTRY', t0, t1, start, end, key: `country:${target.code}`, countryCode: target.code, countryForm: target.form };
+  if (target.kind === 'place') return { kind: 'PLACE', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode };
+  if (target.contextOnly) return { kind: 'ORGANIZATION', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode, pending: true };
+  return { kind: 'ORGANIZATION', t0, t1, start, end, key: target.key, name: target.name, countryCode: target.countryCode };
+}
+
+function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, georgiaIsCountry: boolean): boolean {
+  const { tokens } = doc;
+  const text = hit.words.join(' ');
+  const prev = t0 > 0 && tokens[t0 - 1].sentence === tokens[t0].sentence ? tokens[t0 - 1] : null;
+  const next = t1 < tokens.length && tokens[t1].sentence === tokens[t0].sentence ? tokens[t1] : null;
+  const onlyDemonym = hit.targets.every((t) => t.kind === 'country' && t.form === 'demonym');
+  // Short all-capital aliases ("US", "UN") inside an all-capitals headline may be ordinary words.
+  if (/^[A-Z]{2,3}$/.test(text) && shouting(doc, t0)) return false;
+  // Part of a longer name: "Paris Hilton", "Denzel Washington", "Jordan Peterson".
+  if (!onlyDemonym && hit.words.length === 1) {
+    if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
+    if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !COMMON_CAPITALIZED.has(prev.text.toLowerCase())) return false;
+    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text)) && !gaz.givenNames.has(fold(next.text))) {
+      if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
+    }
+  }
+  if (stateAfterCity(doc, gaz, hit, t0, t1, prev)) return false;
+  if (text === 'Georgia' && !georgiaIsCountry) {
+    if (US_CONTEXT.test(doc.text)) {
+      const { start, end } = spanOf(doc, t0, t1);
+      addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: 'place:georgia-us-state', name: 'Georgia', countryCode: 'US' });
+    }
+    return false;
+  }
+  if (AMBIGUOUS_COUNTRY_NAMES.has(text) && next && isNameWord(next.text) && !gaz.phrases.has(fold(next.text))) return false;
+  if (WEAK_CAPITALS.has(text)) {
+    const capitalOf = hit.targets.find((t) => t.kind === 'place' && t.capitalOf);
+    const code = capitalOf && capitalOf.kind === 'place' ? capitalOf.capitalOf : undefined;
+    const country = code ? gaz.countries.get(code) : undefined;
+    if (!country || !doc.text.includes(country.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Vancouver, Washington", "Spokane, Washington": a capital's name after "<place>," is the state of
+ * that name, and it places the city before the comma (not Vancouver in Canada, not the capital).
+ */
+function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, prev: Doc['tokens'][number] | null): boolean {
+  if (prev?.text !== ',' || t0 < 2 || !hit.targets.some((t) => t.kind === 'place' && t.capitalOf)) return false;
+  const state = gaz.placesByKey.get(placeKey(`${hit.words.join(' ')} State`));
+  const city = doc.cover[t0 - 2] >= 0 ? doc.found[doc.cover[t0 - 2]] : null;
+  if (!state || (city ? city.kind !== 'PLACE' : !isNameWord(doc.tokens[t0 - 2].text))) return false;
+  const { start, end } = spanOf(doc, t0, t1);
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: state.key, name: state.name, countryCode: state.countryCode });
+  if (city && city.countryCode !== state.countryCode) {
+    city.key = placeKey(`${city.name} ${state.name}`);
+    city.countryCode = state.countryCode;
+  }
+  return true;
+}

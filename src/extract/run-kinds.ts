@@ -1,0 +1,286 @@
+/**
+ * What kind a capitalised run the tagger did not type is: person, organisation or place, from its
+ * title, name and context cues (classifyRun), and how organisations and places are added.
+ */
+import { addFound, spanOf, type Doc, type Found } from './document.ts';
+import type { Gazetteers } from './gazetteers/index.ts';
+import { placeKey } from './gazetteers/index.ts';
+import {
+  COMMON_CAPITALIZED,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NATIONAL_BODIES,
+  NEVER_PERSON,
+  NOT_NAME_WORDS,
+  OFFICE_HEADS,
+  ORG_HEADS,
+  PLACE_HEADS,
+  RELIGION_ADJECTIVES,
+  SPEECH_VERBS,
+  TITLE_MODIFIERS,
+} from './lexicon.ts';
+import { fold, nameKey, nameWordKey, slug } from './text.ts';
+import { FEATURE_HEADS, isNameWord, isTitleHead, shouting, titlePrefix, type Run } from './mentions.ts';
+
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
+
+function lowerAt(doc: Doc, i: number): string {
+  return i >= 0 && i < doc.tokens.length ? doc.tokens[i].text.toLowerCase() : '';
+}
+
+/** A lower-case title or occupation right before position t0: "biologist X", "ambassador to NATO X". */
+function cueBefore(doc: Doc, t0: number): boolean {
+  const s = doc.tokens[t0].sentence;
+  const at = (i: number) => (i >= 0 && doc.tokens[i].sentence === s ? doc.tokens[i].text : '');
+  if (isTitleHead(at(t0 - 1))) return true;
+  // "ambassador to NATO Kurt Volker": the complement is a name, not "the".
+  if (/^(?:to|for|of|at)$/.test(at(t0 - 2)) && isTitleHead(at(t0 - 3)) && /^\p{Lu}/u.test(at(t0 - 1))) return true;
+  return false;
+}
+
+function speechAround(doc: Doc, t0: number, t1: number): boolean {
+  const s = doc.tokens[t0].sentence;
+  const after = t1 < doc.tokens.length && doc.tokens[t1].sentence === s ? lowerAt(doc, t1) : '';
+  const after2 = t1 + 1 < doc.tokens.length && doc.tokens[t1 + 1].sentence === s ? lowerAt(doc, t1 + 1) : '';
+  const before = t0 > 0 && doc.tokens[t0 - 1].sentence === s ? lowerAt(doc, t0 - 1) : '';
+  if (SPEECH_VERBS.has(after) && after !== 'calls' && after !== 'claims') return true;
+  if ((after === 'has' || after === 'had' || after === 'also' || after === 'then' || after === 'later') && SPEECH_VERBS.has(after2)) return true;
+  return before === 'said' || before === 'says' || before === 'according';
+}
+
+const NAME_PARTICLES = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'les', 'el', 'al', 'los', 'las']);
+
+/** "A. Inca" opening a line of a multiple-choice list (at least two lines open with such a letter): the letter labels the option. */
+function optionLabel(doc: Doc, t: number): boolean {
+  const { text, start } = doc.tokens[t];
+  if (!/^[A-F]\.$/.test(text) || (start > 0 && doc.text[start - 1] !== '\n')) return false;
+  return (doc.text.match(/(?:^|\n)[A-F]\. \S/g) ?? []).length >= 2;
+}
+
+/** "the Korean peninsula", "Mayan history", "the Hegelian definition": a proper adjective, not a name. */
+const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ian|ean|an)$/u;
+
+const FIELDS = /(?:ology|ologies|^linguistics|^physics|^mathematics|^maths?|^economics|^statistics|^genetics|^politics|^ethics|^philosophy|^sciences?|^counsel+ing|^engineering|^medicine|^education|^literature)$/;
+
+/** "a Ph.D. in Linguistics", "a Master of Education in Sport Psychology", "So far in Math": a field of study, not a place. */
+function fieldOfStudy(doc: Doc, t0: number, t1: number): boolean {
+  if (t0 === 0 || doc.tokens[t0 - 1].text !== 'in' || t1 - t0 > 3) return false;
+  const words = doc.tokens.slice(t0, t1).map((t) => t.text.toLowerCase());
+  return FIELDS.test(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || w === 'of');
+}
+
+/** "the Epis. church", "a test Tues. nite": a word cut short by a period that the sentence goes on after, in lower case. */
+function abbreviatedWord(doc: Doc, t1: number): boolean {
+  return t1 + 1 < doc.tokens.length && doc.tokens[t1].text === '.' && doc.tokens[t1].end === doc.tokens[t1].start + 1 && doc.tokens[t1].start === doc.tokens[t1 - 1].end && /^\p{Ll}/u.test(doc.tokens[t1 + 1].text);
+}
+
+const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
+
+/** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
+function properAdjective(doc: Doc, t0: number, t1: number): boolean {
+  if (t1 - t0 !== 1 || t1 >= doc.tokens.length || doc.tokens[t1].sentence !== doc.tokens[t0].sentence) return false;
+  const word = doc.tokens[t0].text;
+  const next = doc.tokens[t1].text;
+  if (!PROPER_ADJECTIVE.test(word) || /man$/.test(word) || !/^\p{Ll}+$/u.test(next) || NOT_NOUNS.has(next) || SPEECH_VERBS.has(next) || /ed$/.test(next)) return false;
+  return doc.text.indexOf(word) === doc.text.lastIndexOf(word);
+}
+
+export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
+  const { tokens } = doc;
+  let { t0, t1 } = run;
+  if (t1 - t0 >= 2 && optionLabel(doc, t0)) t0++;
+  // Drop opening words capitalised only because they start the sentence ("Following", "Despite").
+  while (t0 < t1) {
+    const text = tokens[t0].text;
+    const w = text.toLowerCase();
+    if (HONORIFICS.has(text) || isTitleHead(text)) break;
+    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
+    // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll
+    // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
+    const taggedName = run.ner !== undefined && t1 - t0 > 1;
+    const common = COMMON_CAPITALIZED.has(w) && !(taggedName && !opener);
+    // An article or particle opening a name the tagger found is part of it: "La Désirade", "El Castillo", "Al Wakrah Stadium", "De Certeau".
+    if (taggedName && NAME_PARTICLES.has(w) && isNameWord(tokens[t0 + 1].text)) break;
+    if (common || NAME_CONNECTORS.has(w) || (opener && !taggedName && doc.lowerWords.has(w) && !gaz.givenNames.has(text))) t0++;
+    else break;
+  }
+  while (t1 > t0 && NAME_CONNECTORS.has(tokens[t1 - 1].text.toLowerCase())) t1--;
+  // Words written in capitals for emphasis or in a letterhead ("FROM Schenectady N.Y.", "RUTH AGAIN",
+  // "ROOMATES RUTH RASER"): a common word in capitals at either end is not part of the name.
+  const shoutedCommon = (i: number) => /^[A-Z]{2,}$/.test(tokens[i].text) && !/^(?:NORTH|SOUTH|EAST|WEST|NEW|SAINT|ST|UPPER|LOWER|GREAT)$/.test(tokens[i].text) && gaz.commonWords.has(tokens[i].text.toLowerCase()) && !gaz.givenNames.has(fold(tokens[i].text));
+  while (t1 - t0 > 1 && shoutedCommon(t0)) t0++;
+  while (t1 - t0 > 1 && shoutedCommon(t1 - 1)) t1--;
+  if (t1 <= t0) return;
+
+  const demonym = demonymBefore(doc, t0);
+  const words = tokens.slice(t0, t1).map((t) => t.text);
+  const lower = words.map((w) => w.toLowerCase());
+  const last = lower[lower.length - 1];
+
+  // Organisations: "Foreign Ministry" after a demonym, "Ministry of Foreign Affairs", "... Agency".
+  const bodyName = lower.join(' ');
+  if (demonym && NATIONAL_BODIES[bodyName]) {
+    const code = demonym.countryCode!;
+    const country = gaz.countries.get(code)!;
+    const startTok = demonym.t0;
+    const { start, end } = spanOf(doc, startTok, t1);
+    addFound(doc, {
+      kind: 'ORGANIZATION',
+      t0: startTok,
+      t1,
+      start,
+      end,
+      key: `org:${code.toLowerCase()}-${NATIONAL_BODIES[bodyName]}`,
+      name: `${country.demonyms[0] ?? country.name} ${words.join(' ')}`,
+      countryCode: code,
+    });
+    return;
+  }
+  // "University of California", "Bank of England": an organisation named after a place.
+  if (ORG_HEADS.has(lower[0]) && run.ner !== 'PER' && t1 + 1 < tokens.length && /^(?:of|for|on)$/.test(tokens[t1].text) && doc.cover[t1 + 1] >= 0) {
+    const place = doc.found[doc.cover[t1 + 1]];
+    if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
+  }
+  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
+  if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
+  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
+
+  let title = titlePrefix(doc, t0, t1);
+  // "Dean Kamen", "Earl Warren": to the tagger a given name that is also a title is the given name.
+  if (run.ner === 'PER' && title.end > t0 && title.end === t1 - 1 && !title.honorific && gaz.givenNames.has(fold(tokens[title.end - 1].text))) title = { end: title.end - 1, honorific: false, office: false };
+  if (title.end === t0) {
+    // A title inside the sequence: "ABS-CBN CEO Carlo Katigbak" → an organisation, then a person.
+    for (let k = t0 + 1; k < t1 - 1; k++) {
+      if (!isTitleHead(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+      let m = k;
+      while (m > t0 && TITLE_MODIFIERS.has(tokens[m - 1].text.toLowerCase())) m--;
+      const inner = titlePrefix(doc, m, t1);
+      // "… of Major League Baseball": a title word before an organisation's head is part of its name.
+      let orgAfter = false;
+      for (let i = inner.end; i < t1 && !orgAfter; i++) orgAfter = ORG_HEADS.has(tokens[i].text.toLowerCase());
+      if (inner.end > m && inner.end < t1 && m > t0 && !orgAfter) {
+        classifyRun(doc, gaz, { t0, t1: m, ner: run.ner });
+        t0 = m;
+        title = inner;
+      }
+      break;
+    }
+  }
+
+  if (OFFICE_HEADS.has(tokens[t1 - 1].text.toLowerCase()) && run.ner !== 'PER') return; // "Chess Federation President"
+  let n0 = title.end;
+  if (n0 >= t1) return; // a title without a name ("the President said")
+  // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".
+  for (let k = n0 + 1; k < t1 - 1; k++) {
+    if (tokens[k].text !== 'of') continue;
+    if (title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) {
+      classifyRun(doc, gaz, { t0: k + 1, t1 });
+      t1 = k;
+    }
+    break;
+  }
+  if (NAME_CONNECTORS.has(tokens[n0].text)) return; // "Speaker of the House", "CEO of Massey Energy"
+  const nameWords = tokens.slice(n0, t1).map((t) => t.text);
+  const single = nameWords.length === 1;
+  const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
+  const joined = nameWords.join(' ');
+  // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts.
+  if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  const never =
+    NEVER_PERSON.has(joined.toLowerCase()) ||
+    /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
+    // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
+    nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
+    (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
+    (run.ner !== 'PER' &&
+      nameWords.length === 1 &&
+      (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
+  if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1) || (single && abbreviatedWord(doc, t1))) return;
+  const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
+  const { start, end } = spanOf(doc, n0, t1);
+  const person = (pending = false): void => {
+    // Whatever the cue, "… School of Law said" is not a person.
+    if (run.ner !== 'PER' && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
+      // A title word the tagger put inside the name is part of it: "Major League Baseball".
+      if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, run.ner && !title.honorific ? t0 : n0, t1, demonym?.countryCode);
+      return;
+    }
+    addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
+  };
+
+  if (run.ner === 'PER') return person();
+  if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
+  if (personKnown) return person();
+  // "Vinita, OK", "Paramus, NJ", "Nacogdoches, Texas": a name before a comma and a state is a town, whatever the tagger says.
+  const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
+  if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
+  if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
+  if (run.ner === 'LOC') return addPlace(doc, n0, t1);
+  if (run.ner === 'MISC') return;
+  // Without a tagger: names by their shape.
+  const lowerName = nameWords.map((w) => w.toLowerCase());
+  const nameShaped =
+    gaz.givenNames.has(fold(nameWords[0])) &&
+    nameWords.every((w) => isNameWord(w)) &&
+    !lowerName.some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w) || COMMON_CAPITALIZED.has(w)) &&
+    !lowerName.slice(1).some((w) => doc.lowerWords.has(w) && w.length > 3 && !gaz.peopleBySurname.has(nameWordKey(w)));
+  if (!single && nameShaped) return person();
+  const prev = n0 > 0 && tokens[n0 - 1].sentence === tokens[n0].sentence ? tokens[n0 - 1].text : '';
+  const placeAfter = followedByCountry(doc, t1) ?? followedByState(doc, gaz, t1);
+  if (PLACE_PREPOSITIONS.has(prev) || placeAfter) return addPlace(doc, n0, t1, placeAfter);
+  if (single && !COMMON_CAPITALIZED.has(lower[0]) && /^\p{Lu}\p{Ll}/u.test(words[0]) && !NOT_NAME_WORDS.has(lower[0]) && !ORG_HEADS.has(lower[0])) {
+    // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
+    person(true);
+  }
+}
+
+function demonymBefore(doc: Doc, t0: number): Found | null {
+  if (t0 === 0) return null;
+  const f = doc.cover[t0 - 1] >= 0 ? doc.found[doc.cover[t0 - 1]] : null;
+  return f && f.kind === 'COUNTRY' && f.t1 === t0 && doc.tokens[t0 - 1].sentence === doc.tokens[t0].sentence ? f : null;
+}
+
+function followedByCountry(doc: Doc, t1: number): string | undefined {
+  // "Manila, Philippines"
+  if (t1 + 1 >= doc.tokens.length || doc.tokens[t1].text !== ',') return undefined;
+  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
+  return f && f.kind === 'COUNTRY' && (f.countryForm === 'name' || f.countryForm === 'alias') ? f.countryCode : undefined;
+}
+
+/** The postal codes of the US states and DC ("Coffeyville, KS"). */
+const US_STATE_CODES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '));
+
+/**
+ * "Vinita, OK", "Schenectady, N.Y.", "Stephenville, Texas": after the comma a state's postal code, or a
+ * state or province the gazetteer knows, and then the clause goes on or ends. Answers the country.
+ */
+function followedByState(doc: Doc, gaz: Gazetteers, t1: number): string | undefined {
+  const { tokens } = doc;
+  if (t1 + 1 >= tokens.length || tokens[t1].text !== ',' || tokens[t1 + 1].sentence !== tokens[t1 - 1].sentence || shouting(doc, t1)) return undefined;
+  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
+  let after: number;
+  let country: string;
+  if (f && f.t0 === t1 + 1 && f.kind === 'PLACE' && f.key && /^(?:state|province)$/.test(gaz.placesByKey.get(f.key)?.kind ?? '')) {
+    after = f.t1;
+    country = f.countryCode ?? 'US';
+  } else if (US_STATE_CODES.has(tokens[t1 + 1].text.replace(/\./g, '')) && /^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.?)$/.test(tokens[t1 + 1].text)) {
+    after = t1 + 2;
+    country = 'US';
+  } else return undefined;
+  const next = after < tokens.length && tokens[after].sentence === tokens[t1].sentence ? tokens[after].text : '';
+  return next === '' || /^[,.;:)]$/.test(next) || /^\p{Ll}/u.test(next) ? country : undefined;
+}
+
+function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?: string): void {
+  const { start, end, text } = spanOf(doc, t0, t1);
+  const name = text.replace(/^the\s+/i, '');
+  addFound(doc, { kind: 'ORGANIZATION', t0, t1, start, end, key: `org:${slug(name)}`, name, countryCode });
+  void gaz;
+}
+
+function addPlace(doc: Doc, t0: number, t1: number, countryCode?: string): void {
+  const { start, end, text } = spanOf(doc, t0, t1);
+  // "Bohai sea" is named "Bohai Sea".
+  const name = FEATURE_HEADS.has(doc.tokens[t1 - 1].text) ? text.replace(/\p{Ll}+$/u, (w) => w[0].toUpperCase() + w.slice(1)) : text;
+  addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: placeKey(name), name, countryCode: countryCode ?? followedByCountry(doc, t1) });
+}
