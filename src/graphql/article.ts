@@ -1,7 +1,7 @@
 /** Articles: the node, what it mentions, and the queries that list them. */
 import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import { sentenceAt, type ArticleRow, type EntityRow, type MentionRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';

@@ -5,9 +5,9 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNullableType, isListType } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import { DEFAULT_PAGE_SIZE } from './pagination.ts';
+import { accessError, scopesOf, type AuthScopes } from './scopes.ts';
 
 /**
  * Query budget: refused up front, once per operation, before any resolver runs (the check is

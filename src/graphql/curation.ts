@@ -4,8 +4,8 @@
  */
 import crypto from 'node:crypto';
 import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
-import { principalName } from '../server/request-state.ts';
+import { principalName } from '../auth/keys.ts';
+import type { Context } from './context.ts';
 import * as curation from '../store/queries/curation.ts';
 import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries/curation.ts';
 import { ingestRecords } from '../ingest/pipeline.ts';
@@ -75,7 +75,7 @@ async function curate(ctx: Context, action: Payload['action'], change: (tx: Para
     return p;
   });
   ctx.loaders.entity.clearAll();
-  ctx.req.metrics?.curations.inc({ action });
+  ctx.req.metrics?.countCuration(action);
   ctx.req.log.info({ curation: row.id, action, by: row.by }, 'curation');
   return { ...row, payload: JSON.stringify(payload), undoneAt: null, undoneBy: null } satisfies CurationRow;
 }

@@ -2,7 +2,7 @@
 import { createGraphQLError, Repeater } from 'graphql-yoga';
 import { DEFAULT_BASELINE_DAYS, DEFAULT_MIN_SCORE, DEFAULT_WINDOW_DAYS, emergingLinks, linksEmergedBy, MIN_SUPPORT, type EmergingLink } from '../relations/emerging.ts';
 import { sentencesOf } from '../relations/paths.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import type { EntityKind } from '../extract/types.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';

@@ -1,7 +1,7 @@
 /** People, countries, organizations and places: the `Entity` interface, its four types and the queries that find them. */
 import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';

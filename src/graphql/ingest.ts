@@ -2,7 +2,6 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { MAX_ARTICLES_PER_CALL, ingestRecords } from '../ingest/pipeline.ts';
 import type { IngestItem, IngestReport } from '../ingest/types.ts';
-import { countIngest } from '../server/observability.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 
@@ -75,7 +74,7 @@ builder.mutationFields((t) => ({
       const report = await ingestRecords(ctx.store, ctx.services.extractor, records, {
         onCommitted: (articles) => ctx.services.pubsub.publishCommitted(articles),
       });
-      if (ctx.req.metrics) countIngest(ctx.req.metrics, report);
+      ctx.req.metrics?.countIngest(report);
       return report;
     },
   }),

@@ -7,7 +7,7 @@
  */
 import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context, NamedEntity } from '../server/context.ts';
+import type { Context, NamedEntity } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 

@@ -4,7 +4,7 @@ import { buildNetwork, MAX_CENTERS, MAX_DEPTH, MAX_LIMIT, networkWork } from '..
 import { findPaths, MAX_HOPS, pathsWork, type Hop, type Path } from '../relations/paths.ts';
 import { fillTimeline, TooManyBucketsError, type Granularity } from '../relations/timeline.ts';
 import { trending, type Trend } from '../relations/trending.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import { significance, type EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
 import { ArticleRef } from './article.ts';

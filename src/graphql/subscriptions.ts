@@ -3,7 +3,7 @@
  * built-in transport) fed by the ingest mutation once its transaction has committed.
  */
 import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import type { ArticleRow, EntityRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';

@@ -1,8 +1,8 @@
 /** Scopes as the Pothos scope-auth plugin sees them, and the errors a refused field answers. */
 import type { AuthFailure, ForbiddenResult } from '@pothos/plugin-scope-auth';
 import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
-import { hasScope, SCOPES, type Scope } from './keys.ts';
+import { hasScope, SCOPES, type Scope } from '../auth/keys.ts';
+import type { Context } from './context.ts';
 
 export interface AuthScopes {
   read: boolean;
