@@ -3,7 +3,6 @@
  * transaction that also records `(:Curation {id, action, by, at, payload})`; `by` is the key's name.
  */
 import crypto from 'node:crypto';
-import { createGraphQLError } from 'graphql-yoga';
 import { principalName } from '../auth/keys.ts';
 import type { Context } from './context.ts';
 import * as curation from '../store/queries/curation.ts';
@@ -11,6 +10,7 @@ import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries
 import { ingestRecords } from '../ingest/pipeline.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
+import { badInputError, conflictError, notFoundError } from './errors.ts';
 import { offsetConnection } from './pagination.ts';
 
 export const MAX_MERGE_SOURCES = 20;
@@ -80,10 +80,6 @@ async function curate(ctx: Context, action: Payload['action'], change: (tx: Para
   return { ...row, payload: JSON.stringify(payload), undoneAt: null, undoneBy: null } satisfies CurationRow;
 }
 
-function notFound(message: string) {
-  return createGraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
-}
-
 builder.mutationFields((t) => ({
   addAlias: t.field({
     type: CurationRef,
@@ -94,12 +90,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const alias = args.alias.trim();
       if (alias === '' || alias.length > 200) {
-        throw createGraphQLError('alias must be 1 to 200 characters', { extensions: { code: 'BAD_USER_INPUT', argument: 'alias' } });
+        throw badInputError('alias must be 1 to 200 characters', 'alias');
       }
       const entity = await resolveEntityRef(ctx, args.entity as EntityRefValue, 'entity');
       return curate(ctx, 'ADD_ALIAS', async (tx) => {
         if (!(await curation.addAlias(tx, entity.key, alias))) {
-          throw createGraphQLError(`${entity.name} (${entity.key}) already goes by "${alias}"`, { extensions: { code: 'BAD_USER_INPUT', argument: 'alias' } });
+          throw badInputError(`${entity.name} (${entity.key}) already goes by "${alias}"`, 'alias');
         }
         return { entity: entity.key, alias };
       });
@@ -116,21 +112,19 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       if (args.sources.length === 0 || args.sources.length > MAX_MERGE_SOURCES) {
-        throw createGraphQLError(`sources takes 1 to ${MAX_MERGE_SOURCES} entities, got ${args.sources.length}`, {
-          extensions: { code: 'BAD_USER_INPUT', argument: 'sources' },
-        });
+        throw badInputError(`sources takes 1 to ${MAX_MERGE_SOURCES} entities, got ${args.sources.length}`, 'sources');
       }
       const target = await resolveEntityRef(ctx, args.target as EntityRefValue, 'target');
       const sources = await Promise.all(args.sources.map((ref, i) => resolveEntityRef(ctx, ref as EntityRefValue, `sources[${i}]`)));
       const keys = [...new Set(sources.map((s) => s.key))];
       if (keys.includes(target.key)) {
-        throw createGraphQLError(`an entity cannot be merged into itself (${target.key})`, { extensions: { code: 'BAD_USER_INPUT', argument: 'sources' } });
+        throw badInputError(`an entity cannot be merged into itself (${target.key})`, 'sources');
       }
       return curate(ctx, 'MERGE_ENTITIES', async (tx) => {
         const merged: MergedSource[] = [];
         for (const key of keys) {
           const m = await curation.mergeEntity(tx, target.key, key);
-          if (!m) throw notFound(`sources: no entity ${key}`);
+          if (!m) throw notFoundError(`sources: no entity ${key}`);
           merged.push(m);
         }
         return { target: target.key, sources: merged };
@@ -146,7 +140,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) =>
       curate(ctx, 'DELETE_ARTICLE', async (tx) => {
         const article = await curation.deleteArticle(tx, args.id);
-        if (!article) throw notFound(`no article ${JSON.stringify(args.id)}`);
+        if (!article) throw notFoundError(`no article ${JSON.stringify(args.id)}`);
         return { article };
       }),
   }),
@@ -159,11 +153,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
       const row = await curation.curationById(ctx.store, id);
-      if (!row) throw notFound(`no curation ${JSON.stringify(id)}`);
-      if (row.undoneAt) throw createGraphQLError(`curation ${id} was already undone at ${row.undoneAt}`, { extensions: { code: 'CONFLICT' } });
+      if (!row) throw notFoundError(`no curation ${JSON.stringify(id)}`);
+      if (row.undoneAt) throw conflictError(`curation ${id} was already undone at ${row.undoneAt}`);
       const p = payloadOf(row);
       if (p.action === 'UNDO') {
-        throw createGraphQLError('an UNDO cannot be undone: repeat the original change instead', { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+        throw badInputError('an UNDO cannot be undone: repeat the original change instead', 'id');
       }
       if (p.action === 'DELETE_ARTICLE') {
         // The article goes back through the ingest pipeline (its own transaction); re-running an
@@ -171,15 +165,13 @@ builder.mutationFields((t) => ({
         const { id: _id, ...input } = p.article;
         const report = await ingestRecords(ctx.store, ctx.services.extractor, [{ origin: `curation ${id}`, input }]);
         if (report.failed > 0) {
-          throw createGraphQLError(`the article could not be ingested again: ${report.items[0].error?.message}`, { extensions: { code: 'CONFLICT' } });
+          throw conflictError(`the article could not be ingested again: ${report.items[0].error?.message}`);
         }
       }
       if (p.action === 'MERGE_ENTITIES') {
         for (const s of p.sources) {
           if (await curation.entityExists(ctx.store, s.key)) {
-            throw createGraphQLError(`${s.key} exists again (ingested since the merge): merge it into ${p.target} first, then undo`, {
-              extensions: { code: 'CONFLICT' },
-            });
+            throw conflictError(`${s.key} exists again (ingested since the merge): merge it into ${p.target} first, then undo`);
           }
         }
       }
