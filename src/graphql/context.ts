@@ -11,7 +11,7 @@ import type { Extractor } from '../extract/types.ts';
 import type { CommittedArticle } from '../ingest/pipeline.ts';
 import type { IngestReport } from '../ingest/types.ts';
 import type { Logger } from '../logger.ts';
-import { entitiesFollowingRedirects } from '../store/queries/curation.ts';
+import { entitiesFollowingRedirects } from '../store/queries/lookup.ts';
 import * as read from '../store/queries/read.ts';
 import { countingRunner, type RoundTrips, type Runner, type RunnerGuard } from '../store/runner.ts';
 
