@@ -1,4 +1,4 @@
-/** The GraphQL server as a fetch handler: main.ts listens with it, tests call `yoga.fetch` directly. */
+/** The GraphQL server as a fetch handler: start.ts listens with it, tests call `yoga.fetch` directly. */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
