@@ -109,3 +109,8 @@ export type ApiKeyInput = string | ApiKey;
 export function toApiKeys(inputs: readonly ApiKeyInput[]): ApiKey[] {
   return inputs.map((input, i) => (typeof input === 'string' ? parseKeyEntry(input, `env#${i + 1}`) : input));
 }
+
+/** The name a principal goes by in logs and curation records: a key's name, never the key. */
+export function principalName(principal: Principal): string {
+  return principal.kind === 'key' ? principal.key.name : principal.kind;
+}

@@ -1,11 +1,11 @@
 import { migrate } from '../store/migrate.ts';
-import { exitOnConfigError, openStoreOrExplain } from './common.ts';
+import { exitOnConfigError, openStoreOrExplain, parseCommand } from './common.ts';
+
+const USAGE = 'usage: newsgraph migrate\n\nApplies the migrations under schema/migrations not yet recorded in the graph.\n';
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    process.stdout.write('usage: newsgraph migrate\n\nApplies the migrations under schema/migrations not yet recorded in the graph.\n');
-    return 0;
-  }
+  const parsed = parseCommand('newsgraph migrate', USAGE, argv, {});
+  if (typeof parsed === 'number') return parsed;
   const config = exitOnConfigError();
   if (!config) return 1;
   const store = await openStoreOrExplain(config, 'A running server applies migrations itself at start; stop it to migrate by hand.');

@@ -1,13 +1,13 @@
 import { createLogger } from '../logger.ts';
-import { start } from '../main.ts';
+import { start } from '../server/start.ts';
 import { DatabaseLockedError, StoreUnavailableError } from '../store/runner.ts';
-import { exitOnConfigError } from './common.ts';
+import { exitOnConfigError, parseCommand } from './common.ts';
+
+const USAGE = 'usage: newsgraph serve\n\nStarts the GraphQL server; configuration from the environment (PORT, DATA_DIR, NEO4J_*, NEWSGRAPH_API_KEYS).\n';
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    process.stdout.write('usage: newsgraph serve\n\nStarts the GraphQL server; configuration from the environment (PORT, DATA_DIR, NEO4J_*, NEWSGRAPH_API_KEYS).\n');
-    return 0;
-  }
+  const parsed = parseCommand('newsgraph serve', USAGE, argv, {});
+  if (typeof parsed === 'number') return parsed;
   const config = exitOnConfigError();
   if (!config) return 1;
   const logger = createLogger(config.logLevel);

@@ -1,11 +1,11 @@
 /** Articles: the node, what it mentions, and the queries that list them. */
-import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import { sentenceAt, type ArticleRow, type EntityRow, type MentionRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 import { CountryRef, EntityRef, EntityRefInput, OrganizationRef, PersonRef, PlaceRef, resolveEntityRefs } from './entity.ts';
+import { badInputError } from './errors.ts';
 import { offsetConnection } from './pagination.ts';
 
 /** Evidence sentences shown per mention: enough to show why, short enough to read. */
@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.string(), url: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       if ((args.id == null) === (args.url == null)) {
-        throw createGraphQLError('give exactly one of id or url', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw badInputError('give exactly one of id or url');
       }
       return args.id != null ? ctx.loaders.article.load(args.id) : read.articleByUrl(ctx.store, args.url!);
     },

@@ -4,10 +4,10 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNullableType, isListType } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
-import { accessError, scopesOf, type AuthScopes } from '../auth/scopes.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
+import { badInputError } from './errors.ts';
 import { DEFAULT_PAGE_SIZE } from './pagination.ts';
+import { accessError, scopesOf, type AuthScopes } from './scopes.ts';
 
 /**
  * Query budget: refused up front, once per operation, before any resolver runs (the check is
@@ -64,9 +64,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw createGraphQLError(`Date must be an ISO date such as "2017-08-06", got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badInputError(`Date must be an ISO date such as "2017-08-06", got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -75,9 +73,7 @@ function parseDateTime(value: unknown): string {
   if (typeof value === 'string' && ISO_DATE.test(value)) return `${parseDate(value)}T00:00:00.000Z`;
   const ms = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw createGraphQLError(`DateTime must be ISO 8601 such as "2017-08-10T00:00:00Z", got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badInputError(`DateTime must be ISO 8601 such as "2017-08-10T00:00:00Z", got ${JSON.stringify(value)}`);
   }
   return new Date(ms).toISOString();
 }

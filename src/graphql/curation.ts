@@ -1,33 +1,32 @@
 /**
- * Curation for admins: merge entities, add aliases, delete articles, undo. Each change is one
- * transaction that also records `(:Curation {id, action, by, at, payload})`; `by` is the key's name.
+ * Curation for admins over GraphQL: merge entities, add aliases, delete articles, undo (the changes
+ * themselves are src/curation/curate.ts). `by` is the key's name.
  */
-import crypto from 'node:crypto';
-import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
-import { principalName } from '../server/request-state.ts';
+import { principalName } from '../auth/keys.ts';
+import {
+  addAlias,
+  aliasOf,
+  checkMergeSources,
+  CurationError,
+  type Curator,
+  deleteArticle,
+  MAX_MERGE_SOURCES,
+  mergeEntities,
+  payloadOf,
+  type Payload,
+  undo,
+} from '../curation/curate.ts';
 import * as curation from '../store/queries/curation.ts';
-import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries/curation.ts';
-import { ingestRecords } from '../ingest/pipeline.ts';
+import type { CurationRow } from '../store/queries/curation.ts';
 import { builder } from './builder.ts';
+import type { Context } from './context.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
+import { badInputError, conflictError, notFoundError } from './errors.ts';
 import { offsetConnection } from './pagination.ts';
-
-export const MAX_MERGE_SOURCES = 20;
 
 const CurationAction = builder.enumType('CurationAction', {
   values: ['ADD_ALIAS', 'MERGE_ENTITIES', 'DELETE_ARTICLE', 'UNDO'] as const,
 });
-
-type Payload =
-  | { action: 'ADD_ALIAS'; entity: string; alias: string }
-  | { action: 'MERGE_ENTITIES'; target: string; sources: MergedSource[] }
-  | { action: 'DELETE_ARTICLE'; article: DeletedArticle }
-  | { action: 'UNDO'; curation: string };
-
-function payloadOf(row: CurationRow): Payload {
-  return { action: row.action, ...JSON.parse(row.payload) } as Payload;
-}
 
 function summary(p: Payload): string {
   switch (p.action) {
@@ -66,22 +65,29 @@ const CurationRef = builder.objectRef<CurationRow>('Curation').implement({
   }),
 });
 
-/** Runs a change and its record in one transaction; the entity loader forgets what the change touched. */
-async function curate(ctx: Context, action: Payload['action'], change: (tx: Parameters<Parameters<Context['store']['transaction']>[0]>[0]) => Promise<Record<string, unknown>>) {
-  const row = { id: crypto.randomUUID(), action, by: principalName(ctx.req.principal), at: new Date().toISOString() };
-  const payload = await ctx.store.transaction(async (tx) => {
-    const p = await change(tx);
-    await curation.recordCuration(tx, { ...row, payload: p });
-    return p;
-  });
-  ctx.loaders.entity.clearAll();
-  ctx.req.metrics?.curations.inc({ action });
-  ctx.req.log.info({ curation: row.id, action, by: row.by }, 'curation');
-  return { ...row, payload: JSON.stringify(payload), undoneAt: null, undoneBy: null } satisfies CurationRow;
+/** Who curates: the request's store and extractor, the key's name. */
+function curatorOf(ctx: Context): Curator {
+  return { store: ctx.store, extractor: ctx.services.extractor, by: principalName(ctx.req.principal) };
 }
 
-function notFound(message: string) {
-  return createGraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+/** The API's answer to a change: a CurationError becomes the GraphQL error of its code; an applied one is counted, logged, and the entity loader forgets what it touched. */
+async function applied(ctx: Context, change: () => Promise<CurationRow>): Promise<CurationRow> {
+  let row: CurationRow;
+  try {
+    row = await change();
+  } catch (error) {
+    throw error instanceof CurationError ? asGraphQLError(error) : error;
+  }
+  ctx.loaders.entity.clearAll();
+  ctx.req.metrics?.countCuration(row.action);
+  ctx.req.log.info({ curation: row.id, action: row.action, by: row.by }, 'curation');
+  return row;
+}
+
+function asGraphQLError(error: CurationError) {
+  if (error.code === 'NOT_FOUND') return notFoundError(error.message, error.argument);
+  if (error.code === 'CONFLICT') return conflictError(error.message);
+  return badInputError(error.message, error.argument);
 }
 
 builder.mutationFields((t) => ({
@@ -91,19 +97,12 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Adds another name an entity is found by. Needs the admin scope; undoable.',
     args: { entity: t.arg({ type: EntityRefInput, required: true }), alias: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const alias = args.alias.trim();
-      if (alias === '' || alias.length > 200) {
-        throw createGraphQLError('alias must be 1 to 200 characters', { extensions: { code: 'BAD_USER_INPUT', argument: 'alias' } });
-      }
-      const entity = await resolveEntityRef(ctx, args.entity as EntityRefValue, 'entity');
-      return curate(ctx, 'ADD_ALIAS', async (tx) => {
-        if (!(await curation.addAlias(tx, entity.key, alias))) {
-          throw createGraphQLError(`${entity.name} (${entity.key}) already goes by "${alias}"`, { extensions: { code: 'BAD_USER_INPUT', argument: 'alias' } });
-        }
-        return { entity: entity.key, alias };
-      });
-    },
+    resolve: (_root, args, ctx) =>
+      applied(ctx, async () => {
+        const alias = aliasOf(args.alias);
+        const entity = await resolveEntityRef(ctx, args.entity as EntityRefValue, 'entity');
+        return addAlias(curatorOf(ctx), entity, alias);
+      }),
   }),
   mergeEntities: t.field({
     type: CurationRef,
@@ -114,28 +113,13 @@ builder.mutationFields((t) => ({
       target: t.arg({ type: EntityRefInput, required: true }),
       sources: t.arg({ type: [EntityRefInput], required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      if (args.sources.length === 0 || args.sources.length > MAX_MERGE_SOURCES) {
-        throw createGraphQLError(`sources takes 1 to ${MAX_MERGE_SOURCES} entities, got ${args.sources.length}`, {
-          extensions: { code: 'BAD_USER_INPUT', argument: 'sources' },
-        });
-      }
-      const target = await resolveEntityRef(ctx, args.target as EntityRefValue, 'target');
-      const sources = await Promise.all(args.sources.map((ref, i) => resolveEntityRef(ctx, ref as EntityRefValue, `sources[${i}]`)));
-      const keys = [...new Set(sources.map((s) => s.key))];
-      if (keys.includes(target.key)) {
-        throw createGraphQLError(`an entity cannot be merged into itself (${target.key})`, { extensions: { code: 'BAD_USER_INPUT', argument: 'sources' } });
-      }
-      return curate(ctx, 'MERGE_ENTITIES', async (tx) => {
-        const merged: MergedSource[] = [];
-        for (const key of keys) {
-          const m = await curation.mergeEntity(tx, target.key, key);
-          if (!m) throw notFound(`sources: no entity ${key}`);
-          merged.push(m);
-        }
-        return { target: target.key, sources: merged };
-      });
-    },
+    resolve: (_root, args, ctx) =>
+      applied(ctx, async () => {
+        checkMergeSources(args.sources.length);
+        const target = await resolveEntityRef(ctx, args.target as EntityRefValue, 'target');
+        const sources = await Promise.all(args.sources.map((ref, i) => resolveEntityRef(ctx, ref as EntityRefValue, `sources[${i}]`)));
+        return mergeEntities(curatorOf(ctx), target.key, sources.map((s) => s.key));
+      }),
   }),
   deleteArticle: t.field({
     type: CurationRef,
@@ -143,12 +127,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Deletes an article; what it counted in (mentions, co-mentions, events only it reported) is recounted. Needs the admin scope; undoable (the article is ingested again from the record).',
     args: { id: t.arg.string({ required: true, description: 'The article id (articleId).' }) },
-    resolve: async (_root, args, ctx) =>
-      curate(ctx, 'DELETE_ARTICLE', async (tx) => {
-        const article = await curation.deleteArticle(tx, args.id);
-        if (!article) throw notFound(`no article ${JSON.stringify(args.id)}`);
-        return { article };
-      }),
+    resolve: (_root, args, ctx) => applied(ctx, () => deleteArticle(curatorOf(ctx), args.id)),
   }),
   undoCuration: t.field({
     type: CurationRef,
@@ -156,41 +135,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Undoes a curation: an alias goes, merged entities come back with what they had, a deleted article is ingested again. Needs the admin scope.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
-      const row = await curation.curationById(ctx.store, id);
-      if (!row) throw notFound(`no curation ${JSON.stringify(id)}`);
-      if (row.undoneAt) throw createGraphQLError(`curation ${id} was already undone at ${row.undoneAt}`, { extensions: { code: 'CONFLICT' } });
-      const p = payloadOf(row);
-      if (p.action === 'UNDO') {
-        throw createGraphQLError('an UNDO cannot be undone: repeat the original change instead', { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
-      }
-      if (p.action === 'DELETE_ARTICLE') {
-        // The article goes back through the ingest pipeline (its own transaction); re-running an
-        // interrupted undo finds it UNCHANGED and only marks the record.
-        const { id: _id, ...input } = p.article;
-        const report = await ingestRecords(ctx.store, ctx.services.extractor, [{ origin: `curation ${id}`, input }]);
-        if (report.failed > 0) {
-          throw createGraphQLError(`the article could not be ingested again: ${report.items[0].error?.message}`, { extensions: { code: 'CONFLICT' } });
-        }
-      }
-      if (p.action === 'MERGE_ENTITIES') {
-        for (const s of p.sources) {
-          if (await curation.entityExists(ctx.store, s.key)) {
-            throw createGraphQLError(`${s.key} exists again (ingested since the merge): merge it into ${p.target} first, then undo`, {
-              extensions: { code: 'CONFLICT' },
-            });
-          }
-        }
-      }
-      const by = principalName(ctx.req.principal);
-      return curate(ctx, 'UNDO', async (tx) => {
-        if (p.action === 'ADD_ALIAS') await curation.removeAliases(tx, p.entity, [p.alias]);
-        else if (p.action === 'MERGE_ENTITIES') for (const s of [...p.sources].reverse()) await curation.unmergeEntity(tx, p.target, s);
-        await curation.markUndone(tx, id, by, new Date().toISOString());
-        return { curation: id };
-      });
-    },
+    resolve: (_root, args, ctx) => applied(ctx, () => undo(curatorOf(ctx), String(args.id))),
   }),
 }));
 

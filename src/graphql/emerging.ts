@@ -1,31 +1,28 @@
 /** Emerging links: pairs co-mentioned well above their own baseline lately, as a query and live. */
-import { createGraphQLError, Repeater } from 'graphql-yoga';
+import { Repeater } from 'graphql-yoga';
 import { DEFAULT_BASELINE_DAYS, DEFAULT_MIN_SCORE, DEFAULT_WINDOW_DAYS, emergingLinks, linksEmergedBy, MIN_SUPPORT, type EmergingLink } from '../relations/emerging.ts';
 import { sentencesOf } from '../relations/paths.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import type { EntityKind } from '../extract/types.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
 import { builder } from './builder.ts';
 import { EntityKindEnum, EntityRef } from './entity.ts';
+import { badInputError, notFoundError } from './errors.ts';
 import { EvidenceRef } from './event.ts';
 import { pageSize } from './pagination.ts';
 
 const EVIDENCE_PER_LINK = 3;
 
-function badInput(message: string, argument: string) {
-  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
-
 function baselineDaysOf(value: number | null | undefined): number {
   const days = value ?? DEFAULT_BASELINE_DAYS;
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw badInput(`baselineDays must be between 1 and 365, got ${days}`, 'baselineDays');
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw badInputError(`baselineDays must be between 1 and 365, got ${days}`, 'baselineDays');
   return days;
 }
 
 async function entity(ctx: Context, key: string): Promise<EntityRow> {
   const row = await ctx.loaders.entity.load(key);
-  if (!row) throw createGraphQLError(`entity ${key} is no longer in the graph`, { extensions: { code: 'NOT_FOUND' } });
+  if (!row) throw notFoundError(`entity ${key} is no longer in the graph`);
   return row;
 }
 
@@ -87,7 +84,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 50, multiplier: args.first ?? 10 }),
     resolve: async (_root, args, ctx) => {
       const baselineDays = baselineDaysOf(args.baselineDays);
-      if (args.since && args.until && args.since >= args.until) throw badInput('since is not before until', 'since');
+      if (args.since && args.until && args.since >= args.until) throw badInputError('since is not before until', 'since');
       const { links } = await emergingLinks(ctx.store, {
         since: args.since,
         until: args.until,

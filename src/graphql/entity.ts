@@ -1,10 +1,10 @@
 /** People, countries, organizations and places: the `Entity` interface, its four types and the queries that find them. */
-import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
+import { badInputError, notFoundError } from './errors.ts';
 import { entityByName } from './names.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 
@@ -139,7 +139,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id(), key: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       if ((args.id == null) === (args.key == null)) {
-        throw createGraphQLError('give exactly one of id or key', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw badInputError('give exactly one of id or key');
       }
       if (args.key != null) return ctx.loaders.entity.load(args.key);
       const decoded = decodeEntityId(String(args.id));
@@ -242,7 +242,7 @@ export const EntityRefInput = builder.inputType('EntityRef', {
 export async function resolveEntityRef(ctx: Context, ref: EntityRefValue, argument: string): Promise<EntityRow> {
   const given = [ref.id, ref.key, ref.name].filter((v) => v != null).length;
   if (given !== 1) {
-    throw createGraphQLError(`${argument}: give exactly one of id, key or name`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+    throw badInputError(`${argument}: give exactly one of id, key or name`, argument);
   }
   if (ref.name != null) return entityByName(ctx, ref.name, ref.kind ?? null, argument);
   let entity: EntityRow | null = null;
@@ -254,9 +254,7 @@ export async function resolveEntityRef(ctx: Context, ref: EntityRefValue, argume
   if (entity && ref.kind && entity.kind !== ref.kind) entity = null;
   if (!entity) {
     const what = ref.key ?? ref.id;
-    throw createGraphQLError(`${argument}: no entity ${JSON.stringify(what)}${ref.kind ? ` of kind ${ref.kind}` : ''}`, {
-      extensions: { code: 'NOT_FOUND', argument },
-    });
+    throw notFoundError(`${argument}: no entity ${JSON.stringify(what)}${ref.kind ? ` of kind ${ref.kind}` : ''}`, argument);
   }
   return entity;
 }

@@ -1,5 +1,5 @@
 /** Events: what happened, who took part, where, and the articles and sentences reporting it. */
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import type { EventRow, ParticipantRow, ReportRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';

@@ -1,10 +1,9 @@
 /** The `ingestArticles` mutation: the ingest pipeline over HTTP, for keys that may write. */
-import { createGraphQLError } from 'graphql-yoga';
 import { MAX_ARTICLES_PER_CALL, ingestRecords } from '../ingest/pipeline.ts';
 import type { IngestItem, IngestReport } from '../ingest/types.ts';
-import { countIngest } from '../server/observability.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
+import { badInputError } from './errors.ts';
 
 const ArticleInput = builder.inputType('ArticleInput', {
   fields: (t) => ({
@@ -67,15 +66,13 @@ builder.mutationFields((t) => ({
     complexity: (args) => ({ field: 10 + args.articles.length, multiplier: 1 }),
     resolve: async (_root, args, ctx) => {
       if (args.articles.length > MAX_ARTICLES_PER_CALL) {
-        throw createGraphQLError(`at most ${MAX_ARTICLES_PER_CALL} articles per call, got ${args.articles.length}: split the batch`, {
-          extensions: { code: 'BAD_USER_INPUT' },
-        });
+        throw badInputError(`at most ${MAX_ARTICLES_PER_CALL} articles per call, got ${args.articles.length}: split the batch`);
       }
       const records = args.articles.map((input, i) => ({ origin: `articles[${i}]`, input }));
       const report = await ingestRecords(ctx.store, ctx.services.extractor, records, {
         onCommitted: (articles) => ctx.services.pubsub.publishCommitted(articles),
       });
-      if (ctx.req.metrics) countIngest(ctx.req.metrics, report);
+      ctx.req.metrics?.countIngest(report);
       return report;
     },
   }),

@@ -5,9 +5,9 @@
  * response's `extensions.resolvedNames`; otherwise an AMBIGUOUS error lists them; no candidate is a
  * NOT_FOUND error with "did you mean" suggestions.
  */
-import { createGraphQLError } from 'graphql-yoga';
 import type { EntityKind } from '../extract/types.ts';
-import type { Context, NamedEntity } from '../server/context.ts';
+import type { Context, NamedEntity } from './context.ts';
+import { ambiguousError, badInputError, notFoundError } from './errors.ts';
 import * as read from '../store/queries/read.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 
@@ -78,15 +78,14 @@ function describe(e: NamedEntity): string {
 function notFound(name: string, kind: EntityKind | null, suggestions: NamedEntity[], argument: string | undefined) {
   const what = kind ? kind.toLowerCase() : 'entity';
   const hint = suggestions.length ? `; did you mean ${suggestions.map(describe).join(', ')}?` : '';
-  return createGraphQLError(`${argument ? `${argument}: ` : ''}no ${what} named ${JSON.stringify(name)}${hint}`, {
-    extensions: { code: 'NOT_FOUND', ...(argument ? { argument } : {}), suggestions },
-  });
+  return notFoundError(`${argument ? `${argument}: ` : ''}no ${what} named ${JSON.stringify(name)}${hint}`, argument, { suggestions });
 }
 
 function ambiguous(name: string, candidates: EntityRow[], argument: string | undefined) {
-  return createGraphQLError(
+  return ambiguousError(
     `${argument ? `${argument}: ` : ''}"${name}" names ${candidates.length} entities: ${candidates.map((c) => describe(c)).join(', ')}; use a fuller name or the key`,
-    { extensions: { code: 'AMBIGUOUS', ...(argument ? { argument } : {}), candidates: candidates.map(named) } },
+    argument,
+    { candidates: candidates.map(named) },
   );
 }
 
@@ -96,7 +95,7 @@ function ambiguous(name: string, candidates: EntityRow[], argument: string | und
  */
 export async function entityByName(ctx: Context, name: string, kind: EntityKind | null, argument?: string): Promise<EntityRow> {
   if (name.trim() === '') {
-    throw createGraphQLError(`${argument ? `${argument}: ` : ''}name must not be empty`, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+    throw badInputError(`${argument ? `${argument}: ` : ''}name must not be empty`, argument);
   }
   const candidates = await read.entitiesNamed(ctx.store, name, kind);
   if (candidates.length === 0) throw notFound(name, kind, await didYouMean(ctx, name, kind), argument);

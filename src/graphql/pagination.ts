@@ -1,7 +1,7 @@
 /** Page sizes and offset connections, the same rules for every list in the API. */
 import { cursorToOffset, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { createGraphQLError } from 'graphql-yoga';
 import type { Page } from '../store/queries/read.ts';
+import { badInputError } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -10,9 +10,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined, name = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw createGraphQLError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE },
-    });
+    throw badInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}`, name, { max: MAX_PAGE_SIZE });
   }
   return size;
 }
@@ -33,9 +31,7 @@ function checkCursor(cursor: string | null | undefined, name: string): void {
     // reported below
   }
   if (!Number.isInteger(offset) || offset < 0) {
-    throw createGraphQLError(`${name} is not a cursor this list gave out: ${JSON.stringify(cursor)}`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: name },
-    });
+    throw badInputError(`${name} is not a cursor this list gave out: ${JSON.stringify(cursor)}`, name);
   }
 }
 

@@ -1,5 +1,5 @@
 /** What people said and the roles they hold. */
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import type { QuoteRow, RoleRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';

@@ -1,25 +1,21 @@
 /** Relationship questions: paths with evidence, networks, pair summaries, timelines, trending. */
-import { createGraphQLError } from 'graphql-yoga';
 import { buildNetwork, MAX_CENTERS, MAX_DEPTH, MAX_LIMIT, networkWork } from '../relations/network.ts';
 import { findPaths, MAX_HOPS, pathsWork, type Hop, type Path } from '../relations/paths.ts';
 import { fillTimeline, TooManyBucketsError, type Granularity } from '../relations/timeline.ts';
 import { trending, type Trend } from '../relations/trending.ts';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import { significance, type EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
 import { ArticleRef } from './article.ts';
 import { builder, costOfRows } from './builder.ts';
 import { EntityKindEnum, EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
+import { badInputError } from './errors.ts';
 import { EventRef, EvidenceRef } from './event.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 import { QuoteRef } from './quote.ts';
 
-function badInput(message: string, argument: string) {
-  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
-
 function bounded(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
+  if (!Number.isInteger(value) || value < min || value > max) throw badInputError(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
   return value;
 }
 
@@ -59,7 +55,7 @@ async function timeline(
   try {
     return fillTimeline(counts, args.granularity ?? 'MONTH', args);
   } catch (error) {
-    if (error instanceof TooManyBucketsError) throw badInput(error.message, 'granularity');
+    if (error instanceof TooManyBucketsError) throw badInputError(error.message, 'granularity');
     throw error;
   }
 }
@@ -229,7 +225,7 @@ builder.queryFields((t) => ({
       const maxHops = bounded(args.maxHops ?? 4, 1, MAX_HOPS, 'maxHops');
       const first = bounded(args.first ?? 3, 1, 10, 'first');
       const [from, to] = await Promise.all([resolveEntityRef(ctx, args.from as EntityRefValue, 'from'), resolveEntityRef(ctx, args.to as EntityRefValue, 'to')]);
-      if (from.key === to.key) throw badInput('from and to name the same entity', 'to');
+      if (from.key === to.key) throw badInputError('from and to name the same entity', 'to');
       const result = await findPaths(ctx.store, from.key, to.key, {
         maxHops,
         first,
@@ -259,7 +255,7 @@ builder.queryFields((t) => ({
       multiplier: Math.ceil((args.limit ?? 50) / 10),
     }),
     resolve: async (_root, args, ctx) => {
-      if (args.around.length === 0 || args.around.length > MAX_CENTERS) throw badInput(`around takes 1 to ${MAX_CENTERS} entities`, 'around');
+      if (args.around.length === 0 || args.around.length > MAX_CENTERS) throw badInputError(`around takes 1 to ${MAX_CENTERS} entities`, 'around');
       const depth = bounded(args.depth ?? 1, 1, MAX_DEPTH, 'depth');
       const limit = bounded(args.limit ?? 50, 1, MAX_LIMIT, 'limit');
       const minWeight = bounded(args.minWeight ?? 1, 1, 1_000_000, 'minWeight');
@@ -287,7 +283,7 @@ builder.queryFields((t) => ({
     complexity: 20,
     resolve: async (_root, args, ctx) => {
       const [a, b] = await Promise.all([resolveEntityRef(ctx, args.a as EntityRefValue, 'a'), resolveEntityRef(ctx, args.b as EntityRefValue, 'b')]);
-      if (a.key === b.key) throw badInput('a and b name the same entity', 'b');
+      if (a.key === b.key) throw badInputError('a and b name the same entity', 'b');
       return { a, b, summary: await relations.pairSummary(ctx.store, a.key, b.key) };
     },
   }),
@@ -304,7 +300,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 50, multiplier: args.first ?? 10 }),
     resolve: async (_root, args, ctx) => {
       const baselineDays = bounded(args.baselineDays ?? 14, 1, 365, 'baselineDays');
-      if (args.since && args.until && args.since > args.until) throw badInput('since is after until', 'since');
+      if (args.since && args.until && args.since > args.until) throw badInputError('since is after until', 'since');
       const result = await trending(ctx.store, { kind: args.kind ?? null, since: args.since, until: args.until, baselineDays, first: pageSize(args.first) });
       return result.trends;
     },

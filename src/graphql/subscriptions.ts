@@ -2,12 +2,12 @@
  * Live updates for dashboards and the explorer: subscriptions (over Server-Sent Events, Yoga's
  * built-in transport) fed by the ingest mutation once its transaction has committed.
  */
-import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 import type { ArticleRow, EntityRow } from '../store/queries/read.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRefs, type EntityRefValue } from './entity.ts';
+import { badInputError, notFoundError } from './errors.ts';
 import { IngestStatusEnum } from './ingest.ts';
 
 export const MAX_SUBSCRIBED_ENTITIES = 200;
@@ -22,7 +22,7 @@ function forgetCached(ctx: Context): void {
 
 async function article(ctx: Context, id: string): Promise<ArticleRow> {
   const row = await ctx.loaders.article.load(id);
-  if (!row) throw createGraphQLError(`article ${id} is no longer in the graph`, { extensions: { code: 'NOT_FOUND' } });
+  if (!row) throw notFoundError(`article ${id} is no longer in the graph`);
   return row;
 }
 
@@ -63,9 +63,7 @@ builder.subscriptionType({
       args: { refs: t.arg({ type: [EntityRefInput], required: true }) },
       subscribe: async (_root, args, ctx) => {
         if (args.refs.length === 0 || args.refs.length > MAX_SUBSCRIBED_ENTITIES) {
-          throw createGraphQLError(`refs takes 1 to ${MAX_SUBSCRIBED_ENTITIES} entities, got ${args.refs.length}`, {
-            extensions: { code: 'BAD_USER_INPUT', argument: 'refs' },
-          });
+          throw badInputError(`refs takes 1 to ${MAX_SUBSCRIBED_ENTITIES} entities, got ${args.refs.length}`, 'refs');
         }
         const keys = new Set(await resolveEntityRefs(ctx, args.refs as EntityRefValue[], 'refs'));
         return ctx.services.pubsub.subscribeCommitted((a) =>
@@ -75,7 +73,7 @@ builder.subscriptionType({
       resolve: async (event, _args, ctx) => {
         forgetCached(ctx);
         const [entity, row] = await Promise.all([ctx.loaders.entity.load(event.entityKey), article(ctx, event.articleId)]);
-        if (!entity) throw createGraphQLError(`entity ${event.entityKey} is no longer in the graph`, { extensions: { code: 'NOT_FOUND' } });
+        if (!entity) throw notFoundError(`entity ${event.entityKey} is no longer in the graph`);
         return { entity, article: row };
       },
     }),

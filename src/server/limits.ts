@@ -8,10 +8,10 @@ import { getOperationAST, Kind, NoSchemaIntrospectionCustomRule, type DocumentNo
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { hasScope } from '../auth/keys.ts';
+import { hasScope, principalName } from '../auth/keys.ts';
 import { COMPLEXITY_LIMITS } from '../graphql/builder.ts';
-import type { Metrics } from './observability.ts';
-import { principalName, requestState, type RequestState } from './request-state.ts';
+import type { Metrics } from './metrics.ts';
+import { requestState, type RequestState } from './request-state.ts';
 import type { ServerSettings } from './settings.ts';
 
 /** Buckets beyond this many are pruned of the full ones (clients idle long enough to have their whole burst back). */

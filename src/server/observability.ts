@@ -1,70 +1,15 @@
 /**
  * Logs and metrics. Every log line of a request carries its id; no line carries a key, a query's
  * variables or article text (only operation names, codes, counts and durations). `/metrics` is
- * Prometheus text from Yoga's Prometheus plugin plus the store and ingest counters below.
+ * Prometheus text from Yoga's Prometheus plugin plus the store, ingest and curation counters of metrics.ts.
  */
 import { getOperationAST, GraphQLError, isInputObjectType, isInterfaceType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { Counter, Histogram, Registry } from 'prom-client';
-import type { ApiKey } from '../auth/keys.ts';
-import type { IngestReport } from '../ingest/types.ts';
+import { principalName, type ApiKey } from '../auth/keys.ts';
 import type { Logger } from '../logger.ts';
-import { createRequestState, principalName, requestState } from './request-state.ts';
-
-export interface Metrics {
-  registry: Registry;
-  storeRoundTrips: Counter<'engine' | 'kind' | 'outcome'>;
-  storeDuration: Histogram<'engine' | 'kind'>;
-  ingested: Counter<'status'>;
-  errors: Counter<'code'>;
-  curations: Counter<'action'>;
-}
-
-/** One registry per server, so that several servers in one process (the tests) count apart. */
-export function createMetrics(): Metrics {
-  const registry = new Registry();
-  return {
-    registry,
-    storeRoundTrips: new Counter({
-      name: 'newsgraph_store_round_trips_total',
-      help: 'Queries and transactions sent to the graph engine',
-      labelNames: ['engine', 'kind', 'outcome'],
-      registers: [registry],
-    }),
-    storeDuration: new Histogram({
-      name: 'newsgraph_store_round_trip_duration_seconds',
-      help: 'Time of one query or one whole transaction on the graph engine',
-      labelNames: ['engine', 'kind'],
-      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
-      registers: [registry],
-    }),
-    ingested: new Counter({
-      name: 'newsgraph_ingested_articles_total',
-      help: 'Articles sent to ingestArticles, by outcome',
-      labelNames: ['status'],
-      registers: [registry],
-    }),
-    errors: new Counter({
-      name: 'newsgraph_graphql_errors_total',
-      help: 'Errors in GraphQL responses (and refused requests), by extensions.code',
-      labelNames: ['code'],
-      registers: [registry],
-    }),
-    curations: new Counter({
-      name: 'newsgraph_curations_total',
-      help: 'Curation mutations applied, by action',
-      labelNames: ['action'],
-      registers: [registry],
-    }),
-  };
-}
-
-export function countIngest(metrics: Metrics, report: IngestReport): void {
-  for (const status of ['created', 'updated', 'unchanged', 'failed'] as const) {
-    if (report[status] > 0) metrics.ingested.inc({ status: status.toUpperCase() }, report[status]);
-  }
-}
+import type { Metrics } from './metrics.ts';
+import { createRequestState, requestState } from './request-state.ts';
 
 export function errorCode(error: unknown): string {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;

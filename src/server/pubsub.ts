@@ -4,6 +4,7 @@
  * the ingests of the others. (The CLI writing straight into a database reaches no subscriber.)
  */
 import { createPubSub, Repeater, SlidingBuffer, type PubSubEventTarget } from 'graphql-yoga';
+import type { LiveEvents } from '../graphql/context.ts';
 import type { CommittedArticle } from '../ingest/pipeline.ts';
 import type { Logger } from '../logger.ts';
 
@@ -26,14 +27,8 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export interface NewsPubSub {
-  /** One event per article that a committed ingest transaction created or updated. */
-  publishCommitted(articles: readonly CommittedArticle[]): void;
-  /**
-   * The events `select` makes of each committed article from now on. It listens from this call,
-   * not from the first read, so nothing published in between is lost.
-   */
-  subscribeCommitted<T>(select: (article: CommittedArticle) => readonly T[]): AsyncIterableIterator<T>;
+/** The live events resolvers use (graphql/context.ts), and their end. */
+export interface NewsPubSub extends LiveEvents {
   /** Ends every open subscription, so that live streams do not hold a closing server open. */
   close(): Promise<void>;
   /**

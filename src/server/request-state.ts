@@ -3,11 +3,11 @@
  * its deadline and its logger. Made by the first plugin, read by the others and by the context.
  */
 import crypto from 'node:crypto';
-import pino from 'pino';
 import type { Logger } from '../logger.ts';
 import { authenticate, bearerOf, type ApiKey, type Principal } from '../auth/keys.ts';
+import { anonymousScope, type RequestScope, type ResolverMetrics } from '../graphql/context.ts';
 import type { RoundTrips, RunnerGuard } from '../store/runner.ts';
-import type { Metrics } from './observability.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface RequestState {
   /** `x-request-id` as sent (when it looks like an id), or a new UUID; on every log line and in the response. */
@@ -58,37 +58,17 @@ export function requestState(request: Request): RequestState | undefined {
   return states.get(request);
 }
 
-/** The name a principal goes by in logs and curation records: a key's name, never the key. */
-export function principalName(principal: Principal): string {
-  return principal.kind === 'key' ? principal.key.name : principal.kind;
-}
-
-/** What resolvers see of the request: ctx.req. */
-export interface RequestScope {
-  id: string;
-  principal: Principal;
-  log: Logger;
-  /** Reads need no key. */
-  publicRead: boolean;
-  /** At least one key is configured (none: mutations are off). */
-  keysConfigured: boolean;
-  metrics: Metrics | null;
-}
-
-export function anonymousScope(): RequestScope {
-  return { id: crypto.randomUUID(), principal: { kind: 'anonymous' }, log: pino({ level: 'silent' }), publicRead: true, keysConfigured: false, metrics: null };
-}
-
 /** The parts of a GraphQL context that come from the request state: scope, deadline, round-trip counting and timing. */
 export function contextScope(
   request: Request,
-  access: { publicRead: boolean; keysConfigured: boolean; metrics: Metrics | null; engine: string },
+  access: { publicRead: boolean; keysConfigured: boolean; metrics: Metrics | null; resolverMetrics: ResolverMetrics | null; engine: string },
 ): { req: RequestScope; roundTrips: RoundTrips; guard: RunnerGuard } {
   const state = states.get(request);
   const { metrics, engine } = access;
-  if (!state) return { req: { ...anonymousScope(), publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics }, roundTrips: { count: 0 }, guard: {} };
+  const scope = { publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics: access.resolverMetrics };
+  if (!state) return { req: { ...anonymousScope(), ...scope }, roundTrips: { count: 0 }, guard: {} };
   return {
-    req: { id: state.id, principal: state.principal, log: state.log, publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics },
+    req: { id: state.id, principal: state.principal, log: state.log, ...scope },
     roundTrips: state.roundTrips,
     guard: {
       signal: state.abort.signal,

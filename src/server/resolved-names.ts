@@ -3,7 +3,7 @@
  * `extensions.resolvedNames`, with the alternatives, so the caller sees the choice the server made.
  */
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { Context } from './context.ts';
+import type { Context } from '../graphql/context.ts';
 
 /**
  * Wraps execution itself, not the after-execution hook: listed before the response cache and the

@@ -1,18 +1,19 @@
-/** The GraphQL server as a fetch handler: main.ts listens with it, tests call `yoga.fetch` directly. */
+/** The GraphQL server as a fetch handler: start.ts listens with it, tests call `yoga.fetch` directly. */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
 import { toApiKeys } from '../auth/keys.ts';
+import { createContext, type Context, type Services } from '../graphql/context.ts';
 import { schema } from '../graphql/index.ts';
 import type { Logger } from '../logger.ts';
 import { useBodyLimit } from './body-limit.ts';
 import { useExplorer } from './explorer.ts';
 import { useExport } from './export.ts';
 import { renderGraphiQLPage, useGraphiQLAssets } from './graphiql.ts';
-import { createContext, type Context, type Services } from './context.ts';
 import { maskNewsgraphError } from './errors.ts';
 import { useCostLimits, useDeadline, useIntrospectionSwitch, useNestingLimit, useMetricsAccess, usePersistedOperationsAllowList, useRateLimit } from './limits.ts';
-import { createMetrics, usePrometheusMetrics, useRequestObservability, yogaLogger } from './observability.ts';
+import { createMetrics, resolverMetrics } from './metrics.ts';
+import { usePrometheusMetrics, useRequestObservability, yogaLogger } from './observability.ts';
 import { contextScope } from './request-state.ts';
 import { createResponseCache } from './response-cache.ts';
 import { useResolvedNames } from './resolved-names.ts';
@@ -56,7 +57,13 @@ export function createNewsgraphYoga(services: Services, options: YogaOptions = {
   const keys = toApiKeys(services.apiKeys);
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = settings.metrics ? createMetrics() : null;
-  const access = { publicRead: settings.publicRead, keysConfigured: keys.length > 0, metrics, engine: services.store.engine };
+  const access = {
+    publicRead: settings.publicRead,
+    keysConfigured: keys.length > 0,
+    metrics,
+    resolverMetrics: metrics ? resolverMetrics(metrics) : null,
+    engine: services.store.engine,
+  };
   const cache = createResponseCache(services.store, settings.responseCacheTtlMs);
   // Everything the server does goes through the cache's store: no write can miss the epoch.
   const served: Services = { ...services, store: cache.store };

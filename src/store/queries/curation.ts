@@ -9,7 +9,7 @@ import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { deleteEntities, pairsOf, recountCoMentions, recountEntities } from './counts.ts';
 import { detachArticles } from './ingest.ts';
-import { ENTITY, type EntityRow, type Page } from './shapes.ts';
+import type { Page } from './shapes.ts';
 
 // ---------------------------------------------------------------- the record
 
@@ -47,23 +47,6 @@ export async function countCurations(runner: QueryRunner): Promise<number> {
 
 export async function markUndone(tx: QueryRunner, id: string, by: string, at: string): Promise<void> {
   await tx.run('MATCH (c:Curation {id: $id}) SET c.undoneAt = $at, c.undoneBy = $by', { id, by, at });
-}
-
-// ---------------------------------------------------------------- lookups that follow merges
-
-/** Entities by key, where a merged key answers the entity it was merged into. `asked` is the key asked for. */
-export async function entitiesFollowingRedirects(runner: QueryRunner, keys: readonly string[]): Promise<{ asked: string; e: EntityRow }[]> {
-  return runner.run<{ asked: string; e: EntityRow }>(
-    // Two matches and a UNION rather than OPTIONAL MATCH, which scans on the embedded engine.
-    `UNWIND $keys AS key
-     MATCH (e:Entity {key: key})
-     RETURN key AS asked, e ${ENTITY} AS e
-     UNION
-     UNWIND $keys AS key
-     MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(r:Entity)
-     RETURN key AS asked, r ${ENTITY} AS e`,
-    { keys },
-  );
 }
 
 // ---------------------------------------------------------------- aliases

@@ -1,5 +1,6 @@
 /**
- * Reads of entities: found by what people type (names, aliases, trigrams, country codes), pages of
+ * Reads of entities: by key (a key merged away, a `(:Redirect {key})` a curation left, answers the
+ * entity it was merged into), found by what people type (names, aliases, trigrams, country codes), pages of
  * them by kind and search, the roles people hold, and the entities mentioned alongside one.
  */
 import type { EntityKind } from '../../extract/types.ts';
@@ -215,4 +216,19 @@ export async function coMentions(
     },
   );
   return rows.map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000 }));
+}
+
+/** Entities by key, where a merged key answers the entity it was merged into. `asked` is the key asked for. */
+export async function entitiesFollowingRedirects(runner: QueryRunner, keys: readonly string[]): Promise<{ asked: string; e: EntityRow }[]> {
+  return runner.run<{ asked: string; e: EntityRow }>(
+    // Two matches and a UNION rather than OPTIONAL MATCH, which scans on the embedded engine.
+    `UNWIND $keys AS key
+     MATCH (e:Entity {key: key})
+     RETURN key AS asked, e ${ENTITY} AS e
+     UNION
+     UNWIND $keys AS key
+     MATCH (:Redirect {key: key})-[:REDIRECTS_TO]->(r:Entity)
+     RETURN key AS asked, r ${ENTITY} AS e`,
+    { keys },
+  );
 }

@@ -1,8 +1,8 @@
 /** Scopes as the Pothos scope-auth plugin sees them, and the errors a refused field answers. */
 import type { AuthFailure, ForbiddenResult } from '@pothos/plugin-scope-auth';
-import { createGraphQLError } from 'graphql-yoga';
-import type { Context } from '../server/context.ts';
-import { hasScope, SCOPES, type Scope } from './keys.ts';
+import { hasScope, SCOPES, type Scope } from '../auth/keys.ts';
+import type { Context } from './context.ts';
+import { forbiddenError, unauthenticatedError } from './errors.ts';
 
 export interface AuthScopes {
   read: boolean;
@@ -29,21 +29,17 @@ export function accessError(ctx: Context, result: ForbiddenResult) {
   const needed = scopesIn(result.failure)[0] ?? 'read';
   const { principal, keysConfigured } = ctx.req;
   if (!keysConfigured && needed !== 'read') {
-    return createGraphQLError(
+    return forbiddenError(
       'mutations are disabled on this server: set NEWSGRAPH_API_KEYS (or NEWSGRAPH_API_KEYS_FILE) to keys with the ' +
         `${needed} scope and send "Authorization: Bearer <key>"`,
-      { extensions: { code: 'FORBIDDEN', scope: needed } },
+      { scope: needed },
     );
   }
   if (principal.kind === 'invalid') {
-    return createGraphQLError('the API key sent is not valid', { extensions: { code: 'UNAUTHENTICATED', scope: needed, http: { status: 401 } } });
+    return unauthenticatedError('the API key sent is not valid', { scope: needed, http: { status: 401 } });
   }
   if (principal.kind === 'anonymous') {
-    return createGraphQLError(`this field needs an API key with the ${needed} scope: send "Authorization: Bearer <key>"`, {
-      extensions: { code: 'UNAUTHENTICATED', scope: needed, http: { status: 401 } },
-    });
+    return unauthenticatedError(`this field needs an API key with the ${needed} scope: send "Authorization: Bearer <key>"`, { scope: needed, http: { status: 401 } });
   }
-  return createGraphQLError(`the API key "${principal.key.name}" does not have the ${needed} scope this field needs`, {
-    extensions: { code: 'FORBIDDEN', scope: needed, http: { status: 403 } },
-  });
+  return forbiddenError(`the API key "${principal.key.name}" does not have the ${needed} scope this field needs`, { scope: needed, http: { status: 403 } });
 }

@@ -1,12 +1,52 @@
-/** What every resolver gets: the store (counted per request) and one DataLoader per lookup kind. */
+/**
+ * What every resolver gets: the store (counted per request), one DataLoader per lookup kind, and
+ * what the server tells of the request (who asks, its logger, its counters). The server builds it;
+ * nothing here knows the server.
+ */
+import crypto from 'node:crypto';
 import DataLoader from 'dataloader';
+import pino from 'pino';
+import type { ApiKeyInput, Principal } from '../auth/keys.ts';
 import type { Extractor } from '../extract/types.ts';
-import { entitiesFollowingRedirects } from '../store/queries/curation.ts';
+import type { CommittedArticle } from '../ingest/pipeline.ts';
+import type { IngestReport } from '../ingest/types.ts';
+import type { Logger } from '../logger.ts';
+import { entitiesFollowingRedirects } from '../store/queries/read.ts';
 import * as read from '../store/queries/read.ts';
-import type { ApiKeyInput } from '../auth/keys.ts';
 import { countingRunner, type RoundTrips, type Runner, type RunnerGuard } from '../store/runner.ts';
-import { anonymousScope, type RequestScope } from './request-state.ts';
-import type { NewsPubSub } from './pubsub.ts';
+
+/** Live events as resolvers use them: ingest publishes what it committed, subscriptions listen. */
+export interface LiveEvents {
+  /** One event per article that a committed ingest transaction created or updated. */
+  publishCommitted(articles: readonly CommittedArticle[]): void;
+  /**
+   * The events `select` makes of each committed article from now on. It listens from this call,
+   * not from the first read, so nothing published in between is lost.
+   */
+  subscribeCommitted<T>(select: (article: CommittedArticle) => readonly T[]): AsyncIterableIterator<T>;
+}
+
+/** The counters resolvers add to; the server keeps them (and serves them on /metrics). */
+export interface ResolverMetrics {
+  countIngest(report: IngestReport): void;
+  countCuration(action: string): void;
+}
+
+/** What resolvers see of the request: ctx.req. */
+export interface RequestScope {
+  id: string;
+  principal: Principal;
+  log: Logger;
+  /** Reads need no key. */
+  publicRead: boolean;
+  /** At least one key is configured (none: mutations are off). */
+  keysConfigured: boolean;
+  metrics: ResolverMetrics | null;
+}
+
+export function anonymousScope(): RequestScope {
+  return { id: crypto.randomUUID(), principal: { kind: 'anonymous' }, log: pino({ level: 'silent' }), publicRead: true, keysConfigured: false, metrics: null };
+}
 
 export interface Services {
   store: Runner;
@@ -14,7 +54,7 @@ export interface Services {
   /** API keys with their scopes (NEWSGRAPH_API_KEYS syntax, or parsed from the key file); none means mutations are off. */
   apiKeys: readonly ApiKeyInput[];
   /** Live events for subscriptions. */
-  pubsub: NewsPubSub;
+  pubsub: LiveEvents;
 }
 
 /** One row per key, in the order asked; a missing key is null. */

@@ -1,16 +1,16 @@
 /** Start: config → store → migrations → seed if empty → server; SIGTERM/SIGINT close the server, then the store. */
 import { createServer, type Server } from 'node:http';
-import { ensureLocalKey, isLoopback, localApiKey } from './auth/local-key.ts';
-import type { Config } from './config.ts';
-import { createExtractor } from './extract/index.ts';
-import type { Extractor } from './extract/types.ts';
-import type { Logger } from './logger.ts';
-import { seedIfEmpty } from './seed.ts';
-import { openStore } from './store/index.ts';
-import { migrate } from './store/migrate.ts';
-import { openNewsPubSub, type NewsPubSub } from './server/pubsub.ts';
-import { removeServerFile, writeServerFile } from './server/server-file.ts';
-import { createNewsgraphYoga } from './server/yoga.ts';
+import { ensureLocalKey, isLoopback, localApiKey } from '../auth/local-key.ts';
+import type { Config } from '../config.ts';
+import { createExtractor } from '../extract/index.ts';
+import type { Extractor } from '../extract/types.ts';
+import type { Logger } from '../logger.ts';
+import { seedIfEmpty } from '../seed.ts';
+import { openStore } from '../store/index.ts';
+import { migrate } from '../store/migrate.ts';
+import { openNewsPubSub, type NewsPubSub } from './pubsub.ts';
+import { removeServerFile, writeServerFile } from './server-file.ts';
+import { createNewsgraphYoga } from './yoga.ts';
 
 export interface Running {
   server: Server;
