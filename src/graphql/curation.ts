@@ -11,6 +11,7 @@ import type { CurationRow, DeletedArticle, MergedSource } from '../store/queries
 import { ingestRecords } from '../ingest/pipeline.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
+import { forgetLoaded } from './loaders.ts';
 import { offsetConnection } from './pagination.ts';
 
 export const MAX_MERGE_SOURCES = 20;
@@ -66,7 +67,7 @@ const CurationRef = builder.objectRef<CurationRow>('Curation').implement({
   }),
 });
 
-/** Runs a change and its record in one transaction; the entity loader forgets what the change touched. */
+/** Runs a change and its record in one transaction; the loaders forget what the change touched. */
 async function curate(ctx: Context, action: Payload['action'], change: (tx: Parameters<Parameters<Context['store']['transaction']>[0]>[0]) => Promise<Record<string, unknown>>) {
   const row = { id: crypto.randomUUID(), action, by: principalName(ctx.req.principal), at: new Date().toISOString() };
   const payload = await ctx.store.transaction(async (tx) => {
@@ -74,7 +75,7 @@ async function curate(ctx: Context, action: Payload['action'], change: (tx: Para
     await curation.recordCuration(tx, { ...row, payload: p });
     return p;
   });
-  ctx.loaders.entity.clearAll();
+  forgetLoaded(ctx);
   ctx.req.metrics?.curations.inc({ action });
   ctx.req.log.info({ curation: row.id, action, by: row.by }, 'curation');
   return { ...row, payload: JSON.stringify(payload), undoneAt: null, undoneBy: null } satisfies CurationRow;

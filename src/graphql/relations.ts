@@ -13,6 +13,7 @@ import { EntityKindEnum, EntityRef, EntityRefInput, resolveEntityRef, type Entit
 import { EventRef, EvidenceRef } from './event.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 import { QuoteRef } from './quote.ts';
+import { StatsRef } from './stats.ts';
 
 function badInput(message: string, argument: string) {
   return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
@@ -160,7 +161,7 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
     score: t.float({
       description: 'Significance of the pair over articles (see CoMention.score).',
       resolve: async (r, _args, ctx) =>
-        significance(r.summary.articles, r.a.articleCount, r.b.articleCount, (await ctx.loaders.stats.load('all')).articles),
+        significance(r.summary.articles, r.a.articleCount, r.b.articleCount, (await StatsRef.getDataloader(ctx).load('all')).articles),
     }),
     sharedArticles: t.connection({
       type: ArticleRef,
