@@ -6,17 +6,21 @@ import { sentenceAt, type ArticleRow, type EntityRow, type MentionRow } from '..
 import { builder } from './builder.ts';
 import { CountryRef, EntityRef, EntityRefInput, OrganizationRef, PersonRef, PlaceRef, resolveEntityRefs } from './entity.ts';
 import { badInputError } from './errors.ts';
+import { sharedGroupLoader } from './loaders.ts';
 import { offsetConnection } from './pagination.ts';
 
 /** Evidence sentences shown per mention: enough to show why, short enough to read. */
 const EVIDENCE_PER_MENTION = 5;
 
+/** An id the graph has no article for: an error where a node is looked up, null where a field may be empty. */
+class NoArticle extends Error {}
+
 export const ArticleRef = builder.loadableNode('Article', {
   description: 'A news article as ingested.',
   id: { resolve: (a: ArticleRow) => a.id },
   load: async (ids: string[], ctx: Context) => {
-    const rows = await ctx.loaders.article.loadMany(ids);
-    return rows.map((row, i) => (row && !(row instanceof Error) ? row : new Error(`no article ${ids[i]}`)));
+    const found = new Map((await read.articlesByIds(ctx.store, ids)).map((a) => [a.id, a]));
+    return ids.map((id) => found.get(id) ?? new NoArticle(`no article ${id}`));
   },
   fields: (t) => ({
     articleId: t.exposeString('id', { description: 'The stored id (from the URL, or from the content when there is none).' }),
@@ -30,32 +34,52 @@ export const ArticleRef = builder.loadableNode('Article', {
   }),
 });
 
+/** The article of that id through the Article loader, or null when the graph has none. */
+export async function articleById(ctx: Context, id: string): Promise<ArticleRow | null> {
+  try {
+    return await ArticleRef.getDataloader(ctx).load(id);
+  } catch (error) {
+    if (error instanceof NoArticle) return null;
+    throw error;
+  }
+}
+
 const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
   description: 'An entity an article mentions, with the sentences that mention it.',
   fields: (t) => ({
     entity: t.field({ type: EntityRef, resolve: (m) => m.entity }),
     count: t.exposeInt('count'),
-    evidence: t.stringList({
+    evidence: t.loadableList({
+      type: 'String',
       description: `The sentences behind the link (the first ${EVIDENCE_PER_MENTION}).`,
-      resolve: async (m, _args, ctx) => {
-        const article = await ctx.loaders.sentencesOfArticle.load(m.articleId);
-        if (!article) return [];
-        return m.sentences.slice(0, EVIDENCE_PER_MENTION).flatMap((i) => sentenceAt(article.text, article.bounds, i) ?? []);
+      // One read of the texts of all the articles whose mentions are asked.
+      load: async (mentions: MentionRow[], ctx: Context) => {
+        const ids = [...new Set(mentions.map((m) => m.articleId))];
+        const texts = new Map((await read.articleSentences(ctx.store, ids)).map((a) => [a.id, a]));
+        return mentions.map((m) => {
+          const article = texts.get(m.articleId);
+          if (!article) return [];
+          return m.sentences.slice(0, EVIDENCE_PER_MENTION).flatMap((i) => sentenceAt(article.text, article.bounds, i) ?? []);
+        });
       },
+      resolve: (m) => m,
     }),
   }),
 });
 
+/** One batch for `mentions` and the four fields of one kind each. */
+const mentionsOfArticle = sharedGroupLoader((ids: readonly string[], ctx) => read.mentionsOfArticles(ctx.store, ids), (m) => m.articleId);
+
 function mentionsOfKind(kind: EntityKind) {
   return async (article: ArticleRow, _args: unknown, ctx: Context): Promise<EntityRow[]> =>
-    (await ctx.loaders.mentionsOfArticle.load(article.id)).filter((m) => m.entity.kind === kind).map((m) => m.entity);
+    (await mentionsOfArticle(ctx).load(article.id)).filter((m) => m.entity.kind === kind).map((m) => m.entity);
 }
 
 builder.objectFields(ArticleRef, (t) => ({
   mentions: t.field({
     type: [MentionRef],
     description: 'Every entity the article mentions, most mentioned first.',
-    resolve: (article, _args, ctx) => ctx.loaders.mentionsOfArticle.load(article.id),
+    resolve: (article, _args, ctx) => mentionsOfArticle(ctx).load(article.id),
   }),
   people: t.field({ type: [PersonRef], resolve: mentionsOfKind('PERSON') }),
   countries: t.field({ type: [CountryRef], resolve: mentionsOfKind('COUNTRY') }),
@@ -82,7 +106,7 @@ builder.queryFields((t) => ({
       if ((args.id == null) === (args.url == null)) {
         throw badInputError('give exactly one of id or url');
       }
-      return args.id != null ? ctx.loaders.article.load(args.id) : read.articleByUrl(ctx.store, args.url!);
+      return args.id != null ? articleById(ctx, args.id) : read.articleByUrl(ctx.store, args.url!);
     },
   }),
   articles: t.connection({

@@ -1,5 +1,5 @@
 /**
- * What every resolver gets: the store (counted per request), one DataLoader per lookup kind, and
+ * What every resolver gets: the store (counted per request), the entity loader that follows merges (the other loaders belong to their fields: loaders.ts), and
  * what the server tells of the request (who asks, its logger, its counters). The server builds it;
  * nothing here knows the server.
  */
@@ -57,45 +57,16 @@ export interface Services {
   pubsub: LiveEvents;
 }
 
-/** One row per key, in the order asked; a missing key is null. */
-function byKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetch(keys);
-    const found = new Map(rows.map((row) => [keyOf(row), row]));
-    return keys.map((key) => found.get(key) ?? null);
-  });
-}
-
-/** All rows of each key, in the order the query returned them. */
-function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
-}
-
+/**
+ * The loaders kept by hand; every other loader is the dataloader plugin's, defined with its field
+ * in src/graphql (and forgotten with `forgetLoaded` there).
+ */
 function createLoaders(store: Runner) {
   return {
     // A key merged away answers the entity it was merged into.
     entity: new DataLoader<string, read.EntityRow | null>(async (keys) => {
       const found = new Map((await entitiesFollowingRedirects(store, keys)).map((row) => [row.asked, row.e]));
       return keys.map((key) => found.get(key) ?? null);
-    }),
-    article: byKey((ids: readonly string[]) => read.articlesByIds(store, ids), (a) => a.id),
-    event: byKey((keys: readonly string[]) => read.eventsByKeys(store, keys), (e) => e.key),
-    mentionsOfArticle: grouped((ids: readonly string[]) => read.mentionsOfArticles(store, ids), (m) => m.articleId),
-    sentencesOfArticle: byKey((ids: readonly string[]) => read.articleSentences(store, ids), (a) => a.id),
-    quotesOfArticle: grouped((ids: readonly string[]) => read.quotesOfArticles(store, ids), (q) => q.articleId),
-    eventsOfArticle: grouped((ids: readonly string[]) => read.eventsOfArticles(store, ids), (e) => e.articleId),
-    rolesOfPerson: grouped((keys: readonly string[]) => read.rolesOfPeople(store, keys), (r) => r.personKey),
-    participantsOfEvent: grouped((keys: readonly string[]) => read.participantsOfEvents(store, keys), (p) => p.eventKey),
-    locationOfEvent: grouped((keys: readonly string[]) => read.locationsOfEvents(store, keys), (l) => l.eventKey),
-    reportsOfEvent: grouped((keys: readonly string[]) => read.reportsOfEvents(store, keys), (r) => r.eventKey),
-    stats: new DataLoader(async (keys: readonly 'all'[]) => {
-      const value = await read.stats(store);
-      return keys.map(() => value);
     }),
   };
 }

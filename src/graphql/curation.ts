@@ -22,6 +22,7 @@ import { builder } from './builder.ts';
 import type { Context } from './context.ts';
 import { EntityRef, EntityRefInput, resolveEntityRef, type EntityRefValue } from './entity.ts';
 import { badInputError, conflictError, notFoundError } from './errors.ts';
+import { forgetLoaded } from './loaders.ts';
 import { offsetConnection } from './pagination.ts';
 
 const CurationAction = builder.enumType('CurationAction', {
@@ -78,7 +79,7 @@ async function applied(ctx: Context, change: () => Promise<CurationRow>): Promis
   } catch (error) {
     throw error instanceof CurationError ? asGraphQLError(error) : error;
   }
-  ctx.loaders.entity.clearAll();
+  forgetLoaded(ctx);
   ctx.req.metrics?.countCuration(row.action);
   ctx.req.log.info({ curation: row.id, action: row.action, by: row.by }, 'curation');
   return row;

@@ -6,10 +6,12 @@ import type { Context } from './context.ts';
 import type { EntityKind } from '../extract/types.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import * as relations from '../store/queries/relations.ts';
+import { articleById } from './article.ts';
 import { builder } from './builder.ts';
 import { EntityKindEnum, EntityRef } from './entity.ts';
 import { badInputError, notFoundError } from './errors.ts';
 import { EvidenceRef } from './event.ts';
+import { forgetLoaded } from './loaders.ts';
 import { pageSize } from './pagination.ts';
 
 const EVIDENCE_PER_LINK = 3;
@@ -122,8 +124,8 @@ builder.subscriptionFields((t) => ({
         void stop.then(() => committed.return?.());
         for await (const a of committed) {
           // Each event reads the graph as it is now, not through what the loaders cached earlier.
-          for (const loader of Object.values(ctx.loaders)) loader.clearAll();
-          const row = await ctx.loaders.article.load(a.articleId);
+          forgetLoaded(ctx);
+          const row = await articleById(ctx, a.articleId);
           if (!row) continue;
           const links = await linksEmergedBy(ctx.store, { entityKeys: a.entityKeys, day: row.sortDate.slice(0, 10), ingestedAt: row.ingestedAt }, { baselineDays, minScore }, stream);
           for (const link of await ofKinds(ctx, links, kinds)) await push(link);

@@ -6,6 +6,7 @@ import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 import { badInputError, notFoundError } from './errors.ts';
 import { entityByName } from './names.ts';
+import { StatsRef } from './stats.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 
 export const ENTITY_KINDS = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'PLACE'] as const;
@@ -73,7 +74,7 @@ builder.interfaceType(EntityRef, {
       },
       complexity: (args) => ({ field: 5, multiplier: args.first ?? 20 }),
       resolve: async (entity, args, ctx) => {
-        const totals = await ctx.loaders.stats.load('all');
+        const totals = await StatsRef.getDataloader(ctx).load('all');
         return read.coMentions(ctx.store, entity.key, {
           kind: args.kind ?? null,
           limit: pageSize(args.first),

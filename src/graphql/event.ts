@@ -5,14 +5,15 @@ import type { EventRow, ParticipantRow, ReportRow } from '../store/queries/read.
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRefs } from './entity.ts';
+import { groupRows, sharedGroupLoader } from './loaders.ts';
 import { offsetConnection } from './pagination.ts';
 
 export const EventRef = builder.loadableNode('Event', {
   description: 'Something that happened, one node however many articles report it.',
   id: { resolve: (e: EventRow) => e.key },
   load: async (keys: string[], ctx: Context) => {
-    const rows = await ctx.loaders.event.loadMany(keys);
-    return rows.map((row, i) => (row && !(row instanceof Error) ? row : new Error(`no event ${keys[i]}`)));
+    const found = new Map((await read.eventsByKeys(ctx.store, keys)).map((e) => [e.key, e]));
+    return keys.map((key) => found.get(key) ?? new Error(`no event ${key}`));
   },
   fields: (t) => ({
     key: t.exposeString('key'),
@@ -38,25 +39,32 @@ export const EvidenceRef = builder.objectRef<{ sentence: string; article: read.A
   }),
 });
 
+/** One batch for `articles` and `evidence`. */
+const reportsOfEvent = sharedGroupLoader((keys: readonly string[], ctx) => read.reportsOfEvents(ctx.store, keys), (r) => r.eventKey);
+
 builder.objectFields(EventRef, (t) => ({
-  participants: t.field({
-    type: [ParticipantRef],
-    resolve: (event, _args, ctx) => ctx.loaders.participantsOfEvent.load(event.key),
+  participants: t.loadableGroup({
+    type: ParticipantRef,
+    load: (keys: string[], ctx: Context) => read.participantsOfEvents(ctx.store, keys),
+    group: (p) => p.eventKey,
+    resolve: (event) => event.key,
   }),
-  location: t.field({
+  location: t.loadable({
     type: EntityRef,
     nullable: true,
-    resolve: async (event, _args, ctx) => (await ctx.loaders.locationOfEvent.load(event.key))[0]?.entity ?? null,
+    load: async (keys: string[], ctx: Context) =>
+      groupRows(keys, await read.locationsOfEvents(ctx.store, keys), (l) => l.eventKey).map((rows) => rows[0]?.entity ?? null),
+    resolve: (event) => event.key,
   }),
   articles: t.field({
     type: [ArticleRef],
     description: 'The articles reporting it, oldest first.',
-    resolve: async (event, _args, ctx) => (await ctx.loaders.reportsOfEvent.load(event.key)).map((r: ReportRow) => r.article),
+    resolve: async (event, _args, ctx) => (await reportsOfEvent(ctx).load(event.key)).map((r: ReportRow) => r.article),
   }),
   evidence: t.field({
     type: [EvidenceRef],
     resolve: async (event, _args, ctx) =>
-      (await ctx.loaders.reportsOfEvent.load(event.key)).map((r: ReportRow) => ({ sentence: r.evidence, article: r.article })),
+      (await reportsOfEvent(ctx).load(event.key)).map((r: ReportRow) => ({ sentence: r.evidence, article: r.article })),
   }),
 }));
 
@@ -112,8 +120,10 @@ builder.interfaceFields(EntityRef, (t) => ({
 }));
 
 builder.objectFields(ArticleRef, (t) => ({
-  events: t.field({
-    type: [EventRef],
-    resolve: async (article, _args, ctx) => (await ctx.loaders.eventsOfArticle.load(article.id)).map((r) => r.event),
+  events: t.loadableList({
+    type: EventRef,
+    load: async (ids: string[], ctx: Context) =>
+      groupRows(ids, await read.eventsOfArticles(ctx.store, ids), (r) => r.articleId).map((rows) => rows.map((r) => r.event)),
+    resolve: (article) => article.id,
   }),
 }));

@@ -1,7 +1,7 @@
 /** The `ingestArticles` mutation: the ingest pipeline over HTTP, for keys that may write. */
 import { MAX_ARTICLES_PER_CALL, ingestRecords } from '../ingest/pipeline.ts';
 import type { IngestItem, IngestReport } from '../ingest/types.ts';
-import { ArticleRef } from './article.ts';
+import { ArticleRef, articleById } from './article.ts';
 import { builder } from './builder.ts';
 import { badInputError } from './errors.ts';
 
@@ -34,7 +34,7 @@ const IngestItemRef = builder.objectRef<IngestItem>('IngestItem').implement({
     article: t.field({
       type: ArticleRef,
       nullable: true,
-      resolve: (i, _args, ctx) => (i.articleId && i.status !== 'FAILED' ? ctx.loaders.article.load(i.articleId) : null),
+      resolve: (i, _args, ctx) => (i.articleId && i.status !== 'FAILED' ? articleById(ctx, i.articleId) : null),
     }),
     error: t.field({ type: IngestErrorRef, nullable: true, resolve: (i) => i.error }),
     warning: t.field({

@@ -24,10 +24,8 @@ export const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
       resolve: async (q, _args, ctx: Context) =>
         (await ctx.loaders.entity.loadMany(q.aboutKeys)).filter((e): e is read.EntityRow => !!e && !(e instanceof Error)),
     }),
-    article: t.field({
-      type: ArticleRef,
-      resolve: async (q, _args, ctx) => (await ctx.loaders.article.load(q.articleId))!,
-    }),
+    // The id is loaded by the Article loader.
+    article: t.field({ type: ArticleRef, resolve: (q) => q.articleId }),
   }),
 });
 
@@ -42,7 +40,12 @@ const RoleRef = builder.objectRef<RoleRow>('Role').implement({
 });
 
 builder.objectFields(PersonRef, (t) => ({
-  roles: t.field({ type: [RoleRef], resolve: (person, _args, ctx) => ctx.loaders.rolesOfPerson.load(person.key) }),
+  roles: t.loadableGroup({
+    type: RoleRef,
+    load: (keys: string[], ctx: Context) => read.rolesOfPeople(ctx.store, keys),
+    group: (r) => r.personKey,
+    resolve: (person) => person.key,
+  }),
   quotes: t.connection({
     type: QuoteRef,
     description: 'What this person said, newest first.',
@@ -56,5 +59,10 @@ builder.objectFields(PersonRef, (t) => ({
 }));
 
 builder.objectFields(ArticleRef, (t) => ({
-  quotes: t.field({ type: [QuoteRef], resolve: (article, _args, ctx) => ctx.loaders.quotesOfArticle.load(article.id) }),
+  quotes: t.loadableGroup({
+    type: QuoteRef,
+    load: (ids: string[], ctx: Context) => read.quotesOfArticles(ctx.store, ids),
+    group: (q) => q.articleId,
+    resolve: (article) => article.id,
+  }),
 }));

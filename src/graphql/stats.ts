@@ -1,8 +1,14 @@
-import type { Stats } from '../store/queries/read.ts';
+import type { Context } from './context.ts';
+import * as read from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 
-const StatsRef = builder.objectRef<Stats>('Stats').implement({
+/** The totals, read once per request whoever asks (`stats`, coMentions' and relations' significance). */
+export const StatsRef = builder.loadableObject('Stats', {
   description: 'How much the graph holds.',
+  load: async (keys: 'all'[], ctx: Context) => {
+    const value = await read.stats(ctx.store);
+    return keys.map(() => value);
+  },
   fields: (t) => ({
     articles: t.exposeInt('articles'),
     entities: t.exposeInt('entities'),
@@ -11,4 +17,4 @@ const StatsRef = builder.objectRef<Stats>('Stats').implement({
   }),
 });
 
-builder.queryField('stats', (t) => t.field({ type: StatsRef, resolve: (_root, _args, ctx) => ctx.loaders.stats.load('all') }));
+builder.queryField('stats', (t) => t.field({ type: StatsRef, resolve: () => 'all' as const }));

@@ -4,11 +4,12 @@
  */
 import type { Context } from './context.ts';
 import type { ArticleRow, EntityRow } from '../store/queries/read.ts';
-import { ArticleRef } from './article.ts';
+import { ArticleRef, articleById } from './article.ts';
 import { builder } from './builder.ts';
 import { EntityRef, EntityRefInput, resolveEntityRefs, type EntityRefValue } from './entity.ts';
 import { badInputError, notFoundError } from './errors.ts';
 import { IngestStatusEnum } from './ingest.ts';
+import { forgetLoaded } from './loaders.ts';
 
 export const MAX_SUBSCRIBED_ENTITIES = 200;
 
@@ -16,12 +17,8 @@ export const MAX_SUBSCRIBED_ENTITIES = 200;
  * A subscription's context lives as long as its stream; each event reads the graph as it is now,
  * not through what the loaders cached for an earlier event.
  */
-function forgetCached(ctx: Context): void {
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
-}
-
 async function article(ctx: Context, id: string): Promise<ArticleRow> {
-  const row = await ctx.loaders.article.load(id);
+  const row = await articleById(ctx, id);
   if (!row) throw notFoundError(`article ${id} is no longer in the graph`);
   return row;
 }
@@ -52,7 +49,7 @@ builder.subscriptionType({
       description: 'Each article created or updated from now on, once its ingest has committed. Articles loaded by the CLI straight into the database (not through this server) are not seen.',
       subscribe: (_root, _args, ctx) => ctx.services.pubsub.subscribeCommitted((a) => [{ articleId: a.articleId, status: a.status }]),
       resolve: async (event, _args, ctx) => {
-        forgetCached(ctx);
+        forgetLoaded(ctx);
         return { article: await article(ctx, event.articleId), status: event.status };
       },
     }),
@@ -71,7 +68,7 @@ builder.subscriptionType({
         );
       },
       resolve: async (event, _args, ctx) => {
-        forgetCached(ctx);
+        forgetLoaded(ctx);
         const [entity, row] = await Promise.all([ctx.loaders.entity.load(event.entityKey), article(ctx, event.articleId)]);
         if (!entity) throw notFoundError(`entity ${event.entityKey} is no longer in the graph`);
         return { entity, article: row };
