@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import type { Neo4jOptions } from './neo4j.ts';
 import type { Runner } from './runner.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { Runner } from './runner.ts';
  * under 3, and the embedded engine is a native build that not every platform has, which a server
  * on Neo4j must not need.
  */
-export async function openStore(config: Pick<Config, 'neo4j' | 'dataDir'>): Promise<Runner> {
+export async function openStore(config: { neo4j: Neo4jOptions | null; dataDir: string | null }): Promise<Runner> {
   if (!config.neo4j) {
     const { openGrafeo } = await import('./grafeo.ts');
     return openGrafeo(config.dataDir);

@@ -22,34 +22,24 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   relations: ['store', 'extract'],
   curation: ['store', 'extract', 'ingest'],
   ingest: ['store', 'extract'],
-  store: ['extract', 'ingest'],
+  store: ['extract'],
   auth: [],
-  extract: ['evaluation'],
-  cli: ['server', 'graphql', 'auth', 'store', 'ingest', 'extract', 'evaluation', 'config.ts', 'seed.ts'],
-  evaluation: ['extract', 'ingest', 'store', 'cli', 'config.ts'],
+  extract: [],
+  // The tagger's training and the gazetteer builders: run by the CLI (and tests), never at ingest.
+  training: ['extract'],
+  cli: ['server', 'graphql', 'auth', 'store', 'ingest', 'extract', 'evaluation', 'training', 'config.ts', 'seed.ts'],
+  evaluation: ['extract', 'ingest', 'store', 'config.ts'],
   'config.ts': ['auth', 'server'],
   'seed.ts': ['ingest', 'store', 'extract'],
 };
 
 /** Parts that must never be imported by a given part, whatever else changes. */
 const NEVER: Record<string, readonly string[]> = {
-  extract: ['cli', 'config.ts', 'graphql', 'server', 'store'],
+  extract: ['cli', 'config.ts', 'training', 'graphql', 'server', 'store'],
   auth: ['server', 'graphql'],
-  store: ['server', 'graphql', 'relations', 'curation', 'cli'],
+  store: ['server', 'graphql', 'relations', 'curation', 'ingest', 'cli'],
   graphql: ['server', 'cli'],
 };
-
-/**
- * Known wrong imports, each fixed on another branch: they are listed here so that the check holds
- * everything else now, and go from this list when those branches merge (a fixed one left here fails).
- */
-const PENDING = [
-  // issue 16 point 4, branch layers-core: the tagger's training commands move out of extract/.
-  'extract/ner/eval-command.ts -> cli/common.ts',
-  'extract/ner/train-command.ts -> cli/common.ts',
-  // branch layers-core (src/store): openStore takes the config type from above.
-  'store/index.ts -> config.ts',
-];
 
 export interface Import {
   from: string;
@@ -113,6 +103,10 @@ describe('layers', () => {
         { from: 'auth/keys.ts', to: 'graphql/scopes.ts' },
         { from: 'server/yoga.ts', to: 'logger.ts' },
         { from: 'newpart/x.ts', to: 'store/runner.ts' },
+        { from: 'extract/ner/tagger.ts', to: 'training/ner/train.ts' },
+        { from: 'store/queries/ingest.ts', to: 'ingest/types.ts' },
+        { from: 'graphql/article.ts', to: 'training/ner/train.ts' },
+        { from: 'cli/train-ner.ts', to: 'training/ner/train.ts' },
       ]),
     ).toEqual([
       'graphql/curation.ts -> server/request-state.ts (graphql never imports server)',
@@ -120,6 +114,9 @@ describe('layers', () => {
       'extract/index.ts -> config.ts (extract never imports config.ts)',
       'auth/keys.ts -> graphql/scopes.ts (auth never imports graphql)',
       'newpart/x.ts -> store/runner.ts (newpart has no row in MAY_IMPORT)',
+      'extract/ner/tagger.ts -> training/ner/train.ts (extract never imports training)',
+      'store/queries/ingest.ts -> ingest/types.ts (store never imports ingest)',
+      'graphql/article.ts -> training/ner/train.ts (graphql may not import training)',
     ]);
   });
 
@@ -132,21 +129,28 @@ describe('layers', () => {
     const graph = importGraph();
     expect(graph.length).toBeGreaterThan(100);
     const wrong = wrongImports(graph);
-    expect(wrong.filter((w) => !PENDING.some((p) => w.startsWith(`${p} (`)))).toEqual([]);
-    expect(PENDING.filter((p) => !wrong.some((w) => w.startsWith(`${p} (`)))).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });
 
-// The folders of this branch; extract/ and store/ are split below 450 lines on branch layers-core,
-// and join this list when the two branches meet.
-const SIZE_CHECKED = ['server', 'graphql', 'auth', 'curation', 'cli', 'relations'];
 const MAX_LINES = 450;
+/**
+ * Files still over MAX_LINES, with the count they may not grow past: each is to be split and then
+ * dropped from here (quotes.ts: speaker attribution is one function of closures today).
+ */
+const STILL_OVER: Record<string, number> = { 'extract/quotes.ts': 585 };
+
+const linesOf = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').length;
 
 describe('file size', () => {
-  it(`no file in ${SIZE_CHECKED.join(', ')} is over ${MAX_LINES} lines`, () => {
-    const long = SIZE_CHECKED.flatMap((dir) => sourceFiles(path.join(SRC, dir)))
-      .map((file) => ({ file: path.relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length }))
-      .filter((f) => f.lines > MAX_LINES);
+  it(`no file in src/ is over ${MAX_LINES} lines`, () => {
+    const long = sourceFiles(SRC)
+      .map((file) => ({ file: path.relative(SRC, file).split(path.sep).join('/'), lines: linesOf(file) }))
+      .filter((f) => f.lines > (STILL_OVER[f.file] ?? MAX_LINES));
     expect(long).toEqual([]);
+  });
+
+  it('lists no file as still over that is not', () => {
+    expect(Object.keys(STILL_OVER).filter((file) => linesOf(path.join(SRC, file)) <= MAX_LINES)).toEqual([]);
   });
 });
