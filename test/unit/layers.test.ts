@@ -134,11 +134,6 @@ describe('layers', () => {
 });
 
 const MAX_LINES = 450;
-/**
- * Files still over MAX_LINES, with the count they may not grow past: each is to be split and then
- * dropped from here (quotes.ts: speaker attribution is one function of closures today).
- */
-const STILL_OVER: Record<string, number> = { 'extract/quotes.ts': 585 };
 
 const linesOf = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').length;
 
@@ -146,11 +141,7 @@ describe('file size', () => {
   it(`no file in src/ is over ${MAX_LINES} lines`, () => {
     const long = sourceFiles(SRC)
       .map((file) => ({ file: path.relative(SRC, file).split(path.sep).join('/'), lines: linesOf(file) }))
-      .filter((f) => f.lines > (STILL_OVER[f.file] ?? MAX_LINES));
+      .filter((f) => f.lines > MAX_LINES);
     expect(long).toEqual([]);
-  });
-
-  it('lists no file as still over that is not', () => {
-    expect(Object.keys(STILL_OVER).filter((file) => linesOf(path.join(SRC, file)) <= MAX_LINES)).toEqual([]);
   });
 });
