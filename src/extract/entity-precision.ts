@@ -1,6 +1,7 @@
 /**
  * Precision rules on entity drafts (issue 17, fourth round): names that are works, not entities, and
- * an acronym beside its full name, which is the same entity.
+ * the other names of a place or body (an acronym, a name "known as" or "called"), which are the same
+ * entity.
  */
 import type { EntityKind, Mention } from './types.ts';
 
@@ -24,6 +25,39 @@ export interface AliasDraft {
   name: string;
   aliases: Set<string>;
   mentions: Mention[];
+}
+
+/** What may stand between a place and its other name: "(", "(French:" (a language, not "(See:"), "(originally called", ", known as". */
+const OTHER_NAME = /^\s*(?:\(\s*(?:(?:the|originally|also|formerly|now|locally)\s+)?(?:(?:called|known\s+as|named)\s+)?(?:\p{Lu}\p{Ll}*(?:ish|ese|ian|an|ch|ic|ek|i)\s*:\s*)?(?:the\s+|l'|la\s+|le\s+)?|,\s*(?:(?:also|locally|often|sometimes)\s+)?(?:known\s+as|called)\s+(?:the\s+)?)$/iu;
+
+/**
+ * "Jolfa (originally called New Julfa)", "Butterfly Island (French: Papillon)", "Guadeloupe, known as
+ * Gwadloup", "Union of Rationalist Atheists and Agnostics (UAAR)": a place or body named once in
+ * brackets or after "known as" right behind another of the same kind is that one's other name, not a
+ * second entity. A name the gazetteers know (a country, a state: "Springfield (Illinois)") never is.
+ */
+export function mergeOtherNames(drafts: Map<string, AliasDraft>, text: string, isKnown: (d: AliasDraft) => boolean): void {
+  const ends = new Map<number, AliasDraft>();
+  for (const d of drafts.values()) if (d.kind !== 'PERSON') for (const m of d.mentions) ends.set(m.end, d);
+  for (const d of [...drafts.values()]) {
+    if ((d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') || d.mentions.length !== 1 || isKnown(d)) continue;
+    const m = d.mentions[0];
+    const gap = /(?:\(|,)[^(),]*$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!gap || !OTHER_NAME.test(gap[0])) continue;
+    // Brackets only when they close right after the name, and only with a word that says it is a
+    // name ("called", "known as", "French:") or around an acronym ("(UAAR)"): "Basse-Terre (Carbet
+    // Falls)" is a place in it.
+    const bare = /^\(\s*(?:the\s+)?$/i.test(gap[0]);
+    if (gap[0].startsWith('(') && (!/^\s*\)/.test(text.slice(m.end, m.end + 3)) || (bare && !/^\p{Lu}{2,}$/u.test(m.text)))) continue;
+    let at = m.start - gap[0].length;
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+    const owner = ends.get(at);
+    // Of the same kind, or a country's other name ("Guadeloupe, known as Gwadloup").
+    if (!owner || owner === d || (owner.kind !== d.kind && !(owner.kind === 'COUNTRY' && d.kind === 'PLACE'))) continue;
+    owner.mentions.push(m);
+    owner.aliases.add(m.text);
+    drafts.delete(d.key);
+  }
 }
 
 /** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
-import { namesWork } from '../../src/extract/entity-precision.ts';
+import { mergeOtherNames, namesWork, type AliasDraft } from '../../src/extract/entity-precision.ts';
 
 const extractor = createExtractor();
 const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
@@ -32,5 +32,37 @@ describe('a work named after a work noun', () => {
     // A person after "the film director" is no work.
     const director = 'The film director Matthew Vaughn spoke.';
     expect(namesWork(director, at(director, 'Matthew Vaughn'))).toBe(false);
+  });
+});
+
+describe('a second name of a place or body', () => {
+  const draft = (text: string, name: string, kind: 'PLACE' | 'ORGANIZATION' | 'COUNTRY', key = `k:${name}`): AliasDraft => ({ key, kind, name, aliases: new Set([name]), mentions: at(text, name) });
+  const merged = (text: string, first: AliasDraft, second: AliasDraft) => {
+    const drafts = new Map([first, second].map((d) => [d.key, d]));
+    mergeOtherNames(drafts, text, () => false);
+    return [...drafts.keys()];
+  };
+
+  it('after "called", "known as" or a language, or an acronym in brackets, is the same entity', () => {
+    const jolfa = 'The Armenian Quarter called Jolfa (originally called New Julfa) was established by Shah Abbas.';
+    expect(merged(jolfa, draft(jolfa, 'Jolfa', 'PLACE'), draft(jolfa, 'New Julfa', 'PLACE'))).toEqual(['k:Jolfa']);
+    const gwadloup = 'Guadeloupe, known as Gwadloup in the local creole, is an archipelago.';
+    expect(merged(gwadloup, draft(gwadloup, 'Guadeloupe', 'COUNTRY'), draft(gwadloup, 'Gwadloup', 'PLACE'))).toEqual(['k:Guadeloupe']);
+    const island = 'It is also called Butterfly Island (French: Papillon) for its shape.';
+    expect(merged(island, draft(island, 'Butterfly Island', 'PLACE'), draft(island, 'Papillon', 'PLACE'))).toEqual(['k:Butterfly Island']);
+    const uaar = 'The Union of Rationalist Atheists and Agnostics (UAAR) has objected.';
+    expect(merged(uaar, draft(uaar, 'Union of Rationalist Atheists and Agnostics', 'ORGANIZATION'), draft(uaar, 'UAAR', 'ORGANIZATION'))).toEqual(['k:Union of Rationalist Atheists and Agnostics']);
+  });
+
+  it('is not a place inside another in bare brackets, nor a pointer "(See: ...)"', () => {
+    const falls = 'Hiking is in the jungle of Basse-Terre (Carbet Falls).';
+    expect(merged(falls, draft(falls, 'Basse-Terre', 'PLACE'), draft(falls, 'Carbet Falls', 'PLACE'))).toHaveLength(2);
+    const see = 'He designed City Hall for the First Congress of the United States (See: Federal Hall).';
+    expect(merged(see, draft(see, 'United States', 'COUNTRY'), draft(see, 'Federal Hall', 'PLACE'))).toHaveLength(2);
+  });
+
+  it('merges in the extractor: one entity for Guadeloupe', () => {
+    const found = extract('Guadeloupe, known as Gwadloup in the local creole, is an archipelago in the Caribbean.');
+    expect(found.map((e) => e.name)).not.toContain('Gwadloup');
   });
 });
