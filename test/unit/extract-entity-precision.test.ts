@@ -66,3 +66,12 @@ describe('a second name of a place or body', () => {
     expect(found.map((e) => e.name)).not.toContain('Gwadloup');
   });
 });
+
+describe('a country before a dollar sign', () => {
+  it('is a currency, not a mention of the country', () => {
+    const found = names('He was released on US$ 20,000 bail on Thursday. The fine was HK$500.');
+    expect(found).not.toContain('United States');
+    expect(found).not.toContain('Hong Kong');
+    expect(names('He was released in the US on Thursday.')).toContain('United States');
+  });
+});
