@@ -75,3 +75,19 @@ describe('a country before a dollar sign', () => {
     expect(names('He was released in the US on Thursday.')).toContain('United States');
   });
 });
+
+describe('a demonym or a place inside a body\'s name the tagger found', () => {
+  it('is part of the name, not a country or place beside a piece of it', () => {
+    const archivists = names('She is a member of the Society of American Archivists since 2001.');
+    expect(archivists).toContain('Society of American Archivists');
+    expect(archivists).not.toContain('United States');
+    const beirut = names('She studied mathematics at the American University of Beirut before moving to London.');
+    expect(beirut).toContain('American University of Beirut');
+    expect(beirut).not.toContain('University of Beirut');
+    expect(beirut).not.toContain('Beirut');
+  });
+
+  it('leaves a national body to its country', () => {
+    expect(names('The Lebanese Ministry of Interior said so.')).toContain('Lebanese Ministry of Interior');
+  });
+});
