@@ -215,7 +215,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
-  if (run.ner === 'LOC') return addPlace(doc, n0, t1);
+  // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
+  if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
   const lowerName = nameWords.map((w) => w.toLowerCase());

@@ -91,3 +91,12 @@ describe('a demonym or a place inside a body\'s name the tagger found', () => {
     expect(names('The Lebanese Ministry of Interior said so.')).toContain('Lebanese Ministry of Interior');
   });
 });
+
+describe('a title word opening what the tagger calls a place', () => {
+  it('is part of the place\'s name', () => {
+    const found = names('Cities such as Fountain Hills, Queen Creek, and Sun City are growing. They drove to Prince George in British Columbia.');
+    expect(found).toEqual(expect.arrayContaining(['Queen Creek', 'Prince George']));
+    expect(found).not.toContain('Creek');
+    expect(found).not.toContain('George');
+  });
+});
