@@ -94,7 +94,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const text = tokens[t0].text;
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
-    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
+    // A quote mark after an article opens a name, not a quoted sentence: the "Will Rogers Turnpike".
+    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text) && !(t0 > 1 && /^(?:the|a|an)$/i.test(tokens[t0 - 2].text)));
     // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll
     // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
     const taggedName = run.ner !== undefined && t1 - t0 > 1;

@@ -100,3 +100,11 @@ describe('a title word opening what the tagger calls a place', () => {
     expect(found).not.toContain('George');
   });
 });
+
+describe('a quote mark after an article', () => {
+  it('opens a name, so a common word first in it stays: the "Will Rogers Turnpike"', () => {
+    const found = names('From Missouri take I-44 West, aka the "Will Rogers Turnpike." It is long.');
+    expect(found).toContain('Will Rogers Turnpike');
+    expect(found).not.toContain('Rogers Turnpike');
+  });
+});
