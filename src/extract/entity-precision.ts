@@ -4,6 +4,9 @@
  * entity.
  */
 import type { EntityKind, Mention } from './types.ts';
+import type { PersonCluster } from './people.ts';
+import { COMMON_CAPITALIZED, HONORIFICS } from './lexicon.ts';
+import { nameWordKey } from './text.ts';
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
 const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel)(?:\s*[,:]?\s*["“‘]|\s*:)?\s*$/u;
@@ -17,6 +20,26 @@ const WORK_AFTER = /^\s*["”'’]?\s*(?:prequel|sequel|franchise|trilogy|saga)\
 export function namesWork(text: string, mentions: readonly Mention[]): boolean {
   if (mentions.length === 0) return false;
   return mentions.every((m) => WORK_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || WORK_AFTER.test(text.slice(m.end, m.end + 20)));
+}
+
+/**
+ * A surname used alone in an article whose title names a person in full ("Yuen Ren Chao" over a
+ * biography that says only "Chao") is that person: the cluster takes the full name, so it is named
+ * and linked as such, not as another bearer of the surname in the gazetteer ("Elaine Chao").
+ */
+export function nameFromTitle(clusters: PersonCluster[], title: string): void {
+  const full = [...title.matchAll(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu)].map((m) => m[0].split(/\s+/));
+  for (const words of full) {
+    while (words.length > 1 && (COMMON_CAPITALIZED.has(words[0].toLowerCase()) || HONORIFICS.has(words[0]))) words.shift();
+    if (words.length < 2) continue;
+    const surname = nameWordKey(words[words.length - 1]);
+    // Only when no full name in the text already holds the surname.
+    if (clusters.some((c) => c.words.length > 1 && c.surnameKey === surname)) continue;
+    const c = clusters.find((o) => o.words.length === 1 && o.surnameKey === surname);
+    if (!c) continue;
+    c.words = words;
+    c.name = words.join(' ');
+  }
 }
 
 export interface AliasDraft {

@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
 import { matchGazetteers } from './gazetteer-mentions.ts';
-import { mergeAcronyms, mergeOtherNames, namesWork } from './entity-precision.ts';
+import { mergeAcronyms, mergeOtherNames, nameFromTitle, namesWork } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -60,6 +60,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   resolveContextOrgs(doc, articleCountries, gaz);
 
   const clusters = clusterPeople(doc, gaz);
+  nameFromTitle(clusters, article.title ?? '');
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
   // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or

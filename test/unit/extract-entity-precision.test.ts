@@ -108,3 +108,12 @@ describe('a quote mark after an article', () => {
     expect(found).not.toContain('Rogers Turnpike');
   });
 });
+
+describe('a surname alone under a title that names the person in full', () => {
+  it('is that person, not another bearer of the surname', () => {
+    const text = 'Born in Tianjin, Chao went to the United States in 1910 to study mathematics at Cornell University. Chao taught physics at Tsinghua University.';
+    const people = extractor.extract({ title: 'Yuen Ren Chao', text, publishedAt: '2019-07-20' }).entities.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['Yuen Ren Chao']);
+    expect(people[0].wikidataId).toBeUndefined();
+  });
+});
