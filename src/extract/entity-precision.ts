@@ -5,13 +5,14 @@
  */
 import type { EntityKind, Mention } from './types.ts';
 import type { PersonCluster } from './people.ts';
-import { COMMON_CAPITALIZED, HONORIFICS } from './lexicon.ts';
-import { nameWordKey } from './text.ts';
+import type { Gazetteers } from './gazetteers/index.ts';
+import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+import { fold, nameWordKey } from './text.ts';
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
-const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel)(?:\s*[,:]?\s*["“‘]|\s*:)?\s*$/u;
+const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
 /** Nouns that follow a work's title directly: "Matthew Vaughn's Kingsman prequel". */
-const WORK_AFTER = /^\s*["”'’]?\s*(?:prequel|sequel|franchise|trilogy|saga)\b/u;
+const WORK_AFTER = /^[ \t]*["”'’]?[ \t]*(?:prequel|sequel|franchise|trilogy|saga)\b/u;
 
 /**
  * Every mention of the name is a work's title: right after a lower-case work noun ("the BBC
@@ -19,6 +20,7 @@ const WORK_AFTER = /^\s*["”'’]?\s*(?:prequel|sequel|franchise|trilogy|saga)\
  */
 export function namesWork(text: string, mentions: readonly Mention[]): boolean {
   if (mentions.length === 0) return false;
+  // Within the line: "… from the Harry Potter series\n\nHermione Granger" is a caption's person.
   return mentions.every((m) => WORK_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || WORK_AFTER.test(text.slice(m.end, m.end + 20)));
 }
 
@@ -27,16 +29,19 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
  * biography that says only "Chao") is that person: the cluster takes the full name, so it is named
  * and linked as such, not as another bearer of the surname in the gazetteer ("Elaine Chao").
  */
-export function nameFromTitle(clusters: PersonCluster[], title: string): void {
+export function nameFromTitle(clusters: PersonCluster[], title: string, gaz: Gazetteers): void {
   const full = [...title.matchAll(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu)].map((m) => m[0].split(/\s+/));
   for (const words of full) {
     while (words.length > 1 && (COMMON_CAPITALIZED.has(words[0].toLowerCase()) || HONORIFICS.has(words[0]))) words.shift();
-    if (words.length < 2) continue;
+    // Name words before the surname: no common word, title or head ("Hurricane Dorian", "Pope Francis",
+    // "Male Magellanic penguins"), and a given name first unless the tagger called the surname a person.
+    const before = words.slice(0, -1).map((w) => w.toLowerCase());
+    if (words.length < 2 || before.some((w) => gaz.commonWords.has(w) || OFFICE_HEADS.has(w) || ORG_HEADS.has(w) || COMMON_CAPITALIZED.has(w))) continue;
     const surname = nameWordKey(words[words.length - 1]);
     // Only when no full name in the text already holds the surname.
     if (clusters.some((c) => c.words.length > 1 && c.surnameKey === surname)) continue;
     const c = clusters.find((o) => o.words.length === 1 && o.surnameKey === surname);
-    if (!c) continue;
+    if (!c || !(gaz.givenNames.has(fold(words[0])) || c.mentions.some((m) => !m.pending))) continue;
     c.words = words;
     c.name = words.join(' ');
   }

@@ -60,7 +60,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   resolveContextOrgs(doc, articleCountries, gaz);
 
   const clusters = clusterPeople(doc, gaz);
-  nameFromTitle(clusters, article.title ?? '');
+  nameFromTitle(clusters, article.title ?? '', gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
   // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or

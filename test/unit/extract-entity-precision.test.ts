@@ -29,6 +29,9 @@ describe('a work named after a work noun', () => {
     // A comma without a quote mark is no title's cue: "see the movie, Ben, um".
     const talk = 'You have to see the movie, Ben, it is great.';
     expect(namesWork(talk, at(talk, 'Ben'))).toBe(false);
+    // A work noun ending the line before is no cue: a caption's person.
+    const caption = 'Ginny Weasley from the Harry Potter series\n\nHermione Granger from the same';
+    expect(namesWork(caption, at(caption, 'Hermione Granger'))).toBe(false);
     // A person after "the film director" is no work.
     const director = 'The film director Matthew Vaughn spoke.';
     expect(namesWork(director, at(director, 'Matthew Vaughn'))).toBe(false);
@@ -115,5 +118,10 @@ describe('a surname alone under a title that names the person in full', () => {
     const people = extractor.extract({ title: 'Yuen Ren Chao', text, publishedAt: '2019-07-20' }).entities.filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.name)).toEqual(['Yuen Ren Chao']);
     expect(people[0].wikidataId).toBeUndefined();
+  });
+
+  it('is not a storm, an office or a common word before the surname', () => {
+    const storm = extractor.extract({ title: 'Hurricane Dorian hits the Bahamas', text: 'Dorian made landfall on Sunday. Officials said Dorian was slow.', publishedAt: '2019-09-02' }).entities;
+    expect(storm.map((e) => e.name)).not.toContain('Hurricane Dorian');
   });
 });
