@@ -192,6 +192,9 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
  * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
  * do gazetteer organisations named outright (their keys are better than the tagger's span).
  */
+/** "North American", "Central Asian": a compass word before a demonym is part of it. */
+const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (const span of ner) {
@@ -209,7 +212,7 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         continue;
       }
       // A demonym inside a body's name is part of it ("Royal Institute of British Architects"); one opening it is left to absorbDemonymsIntoNames.
-      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || span.type !== 'ORG'))) {
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || span.type !== 'ORG' || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
         free = 0;
         break;
       }

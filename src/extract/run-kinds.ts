@@ -174,7 +174,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".
   for (let k = n0 + 1; k < t1 - 1; k++) {
     if (tokens[k].text !== 'of') continue;
-    if (title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) {
+    // Not in a body's name the tagger found: "Royal Swedish Academy of Sciences" ("Royal" is also a given name).
+    if ((title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) && !(run.ner === 'ORG' && ORG_HEADS.has(tokens[k - 1].text.toLowerCase()))) {
       classifyRun(doc, gaz, { t0: k + 1, t1 });
       t1 = k;
     }

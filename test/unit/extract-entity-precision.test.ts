@@ -90,6 +90,17 @@ describe('a demonym or a place inside a body\'s name the tagger found', () => {
     expect(beirut).not.toContain('Beirut');
   });
 
+  it('is not cut at "of" after a body\'s head when its first word is also a given name', () => {
+    const found = names('On Tuesday, the Royal Swedish Academy of Sciences announced the winners of the prize.');
+    expect(found).toContain('Royal Swedish Academy of Sciences');
+    expect(found).not.toContain('Sciences');
+  });
+
+  it('is not made of a compass word and a demonym alone: "North American trade blocs"', () => {
+    const found = names('Officials said the AfCFTA might be for African countries comparable to the European and North American trade blocs.');
+    expect(found).not.toContain('North American');
+  });
+
   it('leaves a national body to its country', () => {
     expect(names('The Lebanese Ministry of Interior said so.')).toContain('Lebanese Ministry of Interior');
   });
