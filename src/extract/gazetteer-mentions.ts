@@ -80,6 +80,8 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
     }
   }
   if (stateAfterCity(doc, gaz, hit, t0, t1, prev)) return false;
+  // "US$ 20,000", "HK$500": a currency, not a mention of the country.
+  if (hit.targets.every((t) => t.kind === 'country') && doc.text[spanOf(doc, t0, t1).end] === '$') return false;
   if (text === 'Georgia' && !georgiaIsCountry) {
     if (US_CONTEXT.test(doc.text)) {
       const { start, end } = spanOf(doc, t0, t1);

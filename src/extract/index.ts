@@ -10,6 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
 import { matchGazetteers } from './gazetteer-mentions.ts';
+import { mergeAcronyms, mergeOtherNames, nameFromTitle, namesWork } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -59,6 +60,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   resolveContextOrgs(doc, articleCountries, gaz);
 
   const clusters = clusterPeople(doc, gaz);
+  nameFromTitle(clusters, article.title ?? '', gaz);
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
   // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or
@@ -234,6 +236,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   nameNetworks(drafts);
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts);
+  mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);
   const scores = new Map<string, number>();
@@ -248,7 +251,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     // Unless the sentence says it is a body: a person's ("Frederick Fung of ADPL") or an owner ("MTV's series").
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2 && !actsAsBody(doc.text, d.mentions[0], personEnds);
-    if (loneAcronym || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && !d.wikidataId && namesWork(doc.text, d.mentions)) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -385,21 +388,6 @@ function nameNetworks(drafts: Map<string, EntityDraft>): void {
     if (drafts.has(key)) continue;
     drafts.delete(d.key);
     drafts.set(key, { ...d, key, name: short, aliases: new Set(), known: true });
-  }
-}
-
-/** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */
-function mergeAcronyms(drafts: Map<string, EntityDraft>): void {
-  const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
-  const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
-  for (const d of [...drafts.values()]) {
-    if (d.kind !== 'ORGANIZATION' || !/^[A-Z]{2,6}$/.test(d.name)) continue;
-    const expansions = full.filter((o) => initials(o.name) === d.name);
-    if (expansions.length !== 1) continue;
-    const [o] = expansions;
-    o.mentions.push(...d.mentions);
-    o.aliases.add(d.name);
-    drafts.delete(d.key);
   }
 }
 

@@ -192,6 +192,9 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
  * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
  * do gazetteer organisations named outright (their keys are better than the tagger's span).
  */
+/** "North American", "Central Asian": a compass word before a demonym is part of it. */
+const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (const span of ner) {
@@ -208,7 +211,8 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         if (isNameWord(doc.tokens[i].text)) free++;
         continue;
       }
-      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || f.countryForm === 'demonym') {
+      // A demonym inside a body's name is part of it ("Royal Institute of British Architects"); one opening it is left to absorbDemonymsIntoNames.
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || span.type !== 'ORG' || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
         free = 0;
         break;
       }
@@ -286,13 +290,20 @@ function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
     // The rest is the tagger's alone, or one international body a gazetteer knows ("British Red Cross").
     const org = doc.cover[f.t1] >= 0 ? doc.found[doc.cover[f.t1]] : null;
     const owned = org !== null && org.kind === 'ORGANIZATION' && !org.pending && org.t0 === f.t1 && org.t1 === b && org.countryCode === undefined;
+    // Free words, or a place inside the name ("American University of Beirut"): it goes with the demonym.
+    const places = new Set<Found>();
     let free = true;
-    for (let i = f.t1; i < b && free; i++) free = doc.cover[i] < 0;
+    for (let i = f.t1; i < b && free; i++) {
+      const p = doc.cover[i] >= 0 ? doc.found[doc.cover[i]] : null;
+      if (p && (p.kind === 'PLACE' || (p.kind === 'COUNTRY' && p.countryForm !== 'demonym')) && p.t0 > f.t1 && p.t1 <= b) places.add(p);
+      else free = p === null;
+    }
     const rest = doc.tokens.slice(f.t1, b).map((t) => t.text);
     const head = rest[rest.length - 1].toLowerCase();
     if (!(free || owned) || !rest.some(isNameWord) || NATIONAL_BODIES[rest.join(' ').toLowerCase()] || STATE_ORGANS.has(head) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0]))) continue;
     gone.add(f);
     if (owned) gone.add(org);
+    for (const p of places) gone.add(p);
     const { start, end, text } = spanOf(doc, f.t0, b);
     ner[k] = { ...span, start, end, text };
   }

@@ -94,7 +94,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const text = tokens[t0].text;
     const w = text.toLowerCase();
     if (HONORIFICS.has(text) || isTitleHead(text)) break;
-    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text));
+    // A quote mark after an article opens a name, not a quoted sentence: the "Will Rogers Turnpike".
+    const opener = tokens[t0].sentenceStart || (t0 > 0 && /^["“‘'(]$/.test(tokens[t0 - 1].text) && !(t0 > 1 && /^(?:the|a|an)$/i.test(tokens[t0 - 2].text)));
     // A name of several words the tagger found keeps its first word ("Team Estonia", "Rock and Roll
     // Hall of Fame"), and mid-sentence even a common one ("the New Zealand Herald").
     const taggedName = run.ner !== undefined && t1 - t0 > 1;
@@ -173,7 +174,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".
   for (let k = n0 + 1; k < t1 - 1; k++) {
     if (tokens[k].text !== 'of') continue;
-    if (title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) {
+    // Not in a body's name the tagger found: "Royal Swedish Academy of Sciences" ("Royal" is also a given name).
+    if ((title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) && !(run.ner === 'ORG' && ORG_HEADS.has(tokens[k - 1].text.toLowerCase()))) {
       classifyRun(doc, gaz, { t0: k + 1, t1 });
       t1 = k;
     }
@@ -215,7 +217,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
-  if (run.ner === 'LOC') return addPlace(doc, n0, t1);
+  // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
+  if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
   const lowerName = nameWords.map((w) => w.toLowerCase());

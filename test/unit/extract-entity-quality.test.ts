@@ -73,7 +73,8 @@ describe('names as written (second round)', () => {
 
   it('keeps a title word inside an organisation\'s name the tagger found', () => {
     const names = entities('Holt played for the Boston Red Sox of Major League Baseball. He left the Major League Baseball Indians.').map((e) => e.name);
-    expect(names).toContain('Major League Baseball');
+    // The tagger's "Major League Baseball Indians" is one name now that a demonym inside it stays in it (fourth round).
+    expect(names.some((n) => n.startsWith('Major League Baseball'))).toBe(true);
     expect(names).not.toContain('League Baseball');
   });
 

@@ -1,0 +1,104 @@
+/**
+ * Precision rules on entity drafts (issue 17, fourth round): names that are works, not entities, and
+ * the other names of a place or body (an acronym, a name "known as" or "called"), which are the same
+ * entity.
+ */
+import type { EntityKind, Mention } from './types.ts';
+import type { PersonCluster } from './people.ts';
+import type { Gazetteers } from './gazetteers/index.ts';
+import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+import { fold, nameWordKey } from './text.ts';
+
+/** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
+const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
+/** Nouns that follow a work's title directly: "Matthew Vaughn's Kingsman prequel". */
+const WORK_AFTER = /^[ \t]*["”'’]?[ \t]*(?:prequel|sequel|franchise|trilogy|saga)\b/u;
+
+/**
+ * Every mention of the name is a work's title: right after a lower-case work noun ("the BBC
+ * production Inspector Lynley Mysteries") or right before a "prequel", "sequel" or "franchise".
+ */
+export function namesWork(text: string, mentions: readonly Mention[]): boolean {
+  if (mentions.length === 0) return false;
+  // Within the line: "… from the Harry Potter series\n\nHermione Granger" is a caption's person.
+  return mentions.every((m) => WORK_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || WORK_AFTER.test(text.slice(m.end, m.end + 20)));
+}
+
+/**
+ * A surname used alone in an article whose title names a person in full ("Yuen Ren Chao" over a
+ * biography that says only "Chao") is that person: the cluster takes the full name, so it is named
+ * and linked as such, not as another bearer of the surname in the gazetteer ("Elaine Chao").
+ */
+export function nameFromTitle(clusters: PersonCluster[], title: string, gaz: Gazetteers): void {
+  const full = [...title.matchAll(/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu)].map((m) => m[0].split(/\s+/));
+  for (const words of full) {
+    while (words.length > 1 && (COMMON_CAPITALIZED.has(words[0].toLowerCase()) || HONORIFICS.has(words[0]))) words.shift();
+    // Name words before the surname: no common word, title or head ("Hurricane Dorian", "Pope Francis",
+    // "Male Magellanic penguins"), and a given name first unless the tagger called the surname a person.
+    const before = words.slice(0, -1).map((w) => w.toLowerCase());
+    if (words.length < 2 || before.some((w) => gaz.commonWords.has(w) || OFFICE_HEADS.has(w) || ORG_HEADS.has(w) || COMMON_CAPITALIZED.has(w))) continue;
+    const surname = nameWordKey(words[words.length - 1]);
+    // Only when no full name in the text already holds the surname.
+    if (clusters.some((c) => c.words.length > 1 && c.surnameKey === surname)) continue;
+    const c = clusters.find((o) => o.words.length === 1 && o.surnameKey === surname);
+    if (!c || !(gaz.givenNames.has(fold(words[0])) || c.mentions.some((m) => !m.pending))) continue;
+    c.words = words;
+    c.name = words.join(' ');
+  }
+}
+
+export interface AliasDraft {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Set<string>;
+  mentions: Mention[];
+}
+
+/** What may stand between a place and its other name: "(", "(French:" (a language, not "(See:"), "(originally called", ", known as". */
+const OTHER_NAME = /^\s*(?:\(\s*(?:(?:the|originally|also|formerly|now|locally)\s+)?(?:(?:called|known\s+as|named)\s+)?(?:\p{Lu}\p{Ll}*(?:ish|ese|ian|an|ch|ic|ek|i)\s*:\s*)?(?:the\s+|l'|la\s+|le\s+)?|,\s*(?:(?:also|locally|often|sometimes)\s+)?(?:known\s+as|called)\s+(?:the\s+)?)$/iu;
+
+/**
+ * "Jolfa (originally called New Julfa)", "Butterfly Island (French: Papillon)", "Guadeloupe, known as
+ * Gwadloup", "Union of Rationalist Atheists and Agnostics (UAAR)": a place or body named once in
+ * brackets or after "known as" right behind another of the same kind is that one's other name, not a
+ * second entity. A name the gazetteers know (a country, a state: "Springfield (Illinois)") never is.
+ */
+export function mergeOtherNames(drafts: Map<string, AliasDraft>, text: string, isKnown: (d: AliasDraft) => boolean): void {
+  const ends = new Map<number, AliasDraft>();
+  for (const d of drafts.values()) if (d.kind !== 'PERSON') for (const m of d.mentions) ends.set(m.end, d);
+  for (const d of [...drafts.values()]) {
+    if ((d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') || d.mentions.length !== 1 || isKnown(d)) continue;
+    const m = d.mentions[0];
+    const gap = /(?:\(|,)[^(),]*$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!gap || !OTHER_NAME.test(gap[0])) continue;
+    // Brackets only when they close right after the name, and only with a word that says it is a
+    // name ("called", "known as", "French:") or around an acronym ("(UAAR)"): "Basse-Terre (Carbet
+    // Falls)" is a place in it.
+    const bare = /^\(\s*(?:the\s+)?$/i.test(gap[0]);
+    if (gap[0].startsWith('(') && (!/^\s*\)/.test(text.slice(m.end, m.end + 3)) || (bare && !/^\p{Lu}{2,}$/u.test(m.text)))) continue;
+    let at = m.start - gap[0].length;
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+    const owner = ends.get(at);
+    // Of the same kind, or a country's other name ("Guadeloupe, known as Gwadloup").
+    if (!owner || owner === d || (owner.kind !== d.kind && !(owner.kind === 'COUNTRY' && d.kind === 'PLACE'))) continue;
+    owner.mentions.push(m);
+    owner.aliases.add(m.text);
+    drafts.delete(d.key);
+  }
+}
+
+/** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */
+export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
+  const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
+  const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !/^[A-Z]{2,6}$/.test(d.name)) continue;
+    const expansions = full.filter((o) => initials(o.name) === d.name);
+    if (expansions.length !== 1) continue;
+    const [o] = expansions;
+    o.mentions.push(...d.mentions);
+    o.aliases.add(d.name);
+    drafts.delete(d.key);
+  }
+}

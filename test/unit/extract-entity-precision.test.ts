@@ -1,0 +1,138 @@
+/**
+ * Entity precision (issue 17, fourth round): names that should not become entities of their own, on
+ * small texts through the real extractor with the shipped tagger.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.ts';
+import { mergeOtherNames, namesWork, type AliasDraft } from '../../src/extract/entity-precision.ts';
+
+const extractor = createExtractor();
+const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
+const names = (text: string) => extract(text).map((e) => e.name);
+const at = (text: string, name: string) => {
+  const start = text.indexOf(name);
+  return [{ start, end: start + name.length, text: name, sentence: 0 }];
+};
+
+describe('a work named after a work noun', () => {
+  it('is no entity: the tagger\'s "Kingsman" before "prequel"', () => {
+    const found = names('He starred in the Australian drama Burning Man (2011) and is filming Matthew Vaughn\'s Kingsman prequel in London.');
+    expect(found).not.toContain('Kingsman');
+    expect(found).toEqual(expect.arrayContaining(['Matthew Vaughn', 'London']));
+  });
+
+  it('is told by the words right around every mention', () => {
+    const drama = 'He starred in the Australian drama Burning Man (2011).';
+    expect(namesWork(drama, at(drama, 'Burning Man'))).toBe(true);
+    const text = 'They named their favorite painting, "Joan of Arc", by Jules Bastien-Lepage.';
+    expect(namesWork(text, at(text, 'Joan of Arc'))).toBe(true);
+    // A comma without a quote mark is no title's cue: "see the movie, Ben, um".
+    const talk = 'You have to see the movie, Ben, it is great.';
+    expect(namesWork(talk, at(talk, 'Ben'))).toBe(false);
+    // A work noun ending the line before is no cue: a caption's person.
+    const caption = 'Ginny Weasley from the Harry Potter series\n\nHermione Granger from the same';
+    expect(namesWork(caption, at(caption, 'Hermione Granger'))).toBe(false);
+    // A person after "the film director" is no work.
+    const director = 'The film director Matthew Vaughn spoke.';
+    expect(namesWork(director, at(director, 'Matthew Vaughn'))).toBe(false);
+  });
+});
+
+describe('a second name of a place or body', () => {
+  const draft = (text: string, name: string, kind: 'PLACE' | 'ORGANIZATION' | 'COUNTRY', key = `k:${name}`): AliasDraft => ({ key, kind, name, aliases: new Set([name]), mentions: at(text, name) });
+  const merged = (text: string, first: AliasDraft, second: AliasDraft) => {
+    const drafts = new Map([first, second].map((d) => [d.key, d]));
+    mergeOtherNames(drafts, text, () => false);
+    return [...drafts.keys()];
+  };
+
+  it('after "called", "known as" or a language, or an acronym in brackets, is the same entity', () => {
+    const jolfa = 'The Armenian Quarter called Jolfa (originally called New Julfa) was established by Shah Abbas.';
+    expect(merged(jolfa, draft(jolfa, 'Jolfa', 'PLACE'), draft(jolfa, 'New Julfa', 'PLACE'))).toEqual(['k:Jolfa']);
+    const gwadloup = 'Guadeloupe, known as Gwadloup in the local creole, is an archipelago.';
+    expect(merged(gwadloup, draft(gwadloup, 'Guadeloupe', 'COUNTRY'), draft(gwadloup, 'Gwadloup', 'PLACE'))).toEqual(['k:Guadeloupe']);
+    const island = 'It is also called Butterfly Island (French: Papillon) for its shape.';
+    expect(merged(island, draft(island, 'Butterfly Island', 'PLACE'), draft(island, 'Papillon', 'PLACE'))).toEqual(['k:Butterfly Island']);
+    const uaar = 'The Union of Rationalist Atheists and Agnostics (UAAR) has objected.';
+    expect(merged(uaar, draft(uaar, 'Union of Rationalist Atheists and Agnostics', 'ORGANIZATION'), draft(uaar, 'UAAR', 'ORGANIZATION'))).toEqual(['k:Union of Rationalist Atheists and Agnostics']);
+  });
+
+  it('is not a place inside another in bare brackets, nor a pointer "(See: ...)"', () => {
+    const falls = 'Hiking is in the jungle of Basse-Terre (Carbet Falls).';
+    expect(merged(falls, draft(falls, 'Basse-Terre', 'PLACE'), draft(falls, 'Carbet Falls', 'PLACE'))).toHaveLength(2);
+    const see = 'He designed City Hall for the First Congress of the United States (See: Federal Hall).';
+    expect(merged(see, draft(see, 'United States', 'COUNTRY'), draft(see, 'Federal Hall', 'PLACE'))).toHaveLength(2);
+  });
+
+  it('merges in the extractor: one entity for Guadeloupe', () => {
+    const found = extract('Guadeloupe, known as Gwadloup in the local creole, is an archipelago in the Caribbean.');
+    expect(found.map((e) => e.name)).not.toContain('Gwadloup');
+  });
+});
+
+describe('a country before a dollar sign', () => {
+  it('is a currency, not a mention of the country', () => {
+    const found = names('He was released on US$ 20,000 bail on Thursday. The fine was HK$500.');
+    expect(found).not.toContain('United States');
+    expect(found).not.toContain('Hong Kong');
+    expect(names('He was released in the US on Thursday.')).toContain('United States');
+  });
+});
+
+describe('a demonym or a place inside a body\'s name the tagger found', () => {
+  it('is part of the name, not a country or place beside a piece of it', () => {
+    const archivists = names('She is a member of the Society of American Archivists since 2001.');
+    expect(archivists).toContain('Society of American Archivists');
+    expect(archivists).not.toContain('United States');
+    const beirut = names('She studied mathematics at the American University of Beirut before moving to London.');
+    expect(beirut).toContain('American University of Beirut');
+    expect(beirut).not.toContain('University of Beirut');
+    expect(beirut).not.toContain('Beirut');
+  });
+
+  it('is not cut at "of" after a body\'s head when its first word is also a given name', () => {
+    const found = names('On Tuesday, the Royal Swedish Academy of Sciences announced the winners of the prize.');
+    expect(found).toContain('Royal Swedish Academy of Sciences');
+    expect(found).not.toContain('Sciences');
+  });
+
+  it('is not made of a compass word and a demonym alone: "North American trade blocs"', () => {
+    const found = names('Officials said the AfCFTA might be for African countries comparable to the European and North American trade blocs.');
+    expect(found).not.toContain('North American');
+  });
+
+  it('leaves a national body to its country', () => {
+    expect(names('The Lebanese Ministry of Interior said so.')).toContain('Lebanese Ministry of Interior');
+  });
+});
+
+describe('a title word opening what the tagger calls a place', () => {
+  it('is part of the place\'s name', () => {
+    const found = names('Cities such as Fountain Hills, Queen Creek, and Sun City are growing. They drove to Prince George in British Columbia.');
+    expect(found).toEqual(expect.arrayContaining(['Queen Creek', 'Prince George']));
+    expect(found).not.toContain('Creek');
+    expect(found).not.toContain('George');
+  });
+});
+
+describe('a quote mark after an article', () => {
+  it('opens a name, so a common word first in it stays: the "Will Rogers Turnpike"', () => {
+    const found = names('From Missouri take I-44 West, aka the "Will Rogers Turnpike." It is long.');
+    expect(found).toContain('Will Rogers Turnpike');
+    expect(found).not.toContain('Rogers Turnpike');
+  });
+});
+
+describe('a surname alone under a title that names the person in full', () => {
+  it('is that person, not another bearer of the surname', () => {
+    const text = 'Born in Tianjin, Chao went to the United States in 1910 to study mathematics at Cornell University. Chao taught physics at Tsinghua University.';
+    const people = extractor.extract({ title: 'Yuen Ren Chao', text, publishedAt: '2019-07-20' }).entities.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['Yuen Ren Chao']);
+    expect(people[0].wikidataId).toBeUndefined();
+  });
+
+  it('is not a storm, an office or a common word before the surname', () => {
+    const storm = extractor.extract({ title: 'Hurricane Dorian hits the Bahamas', text: 'Dorian made landfall on Sunday. Officials said Dorian was slow.', publishedAt: '2019-09-02' }).entities;
+    expect(storm.map((e) => e.name)).not.toContain('Hurricane Dorian');
+  });
+});
