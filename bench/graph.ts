@@ -179,6 +179,14 @@ export function dashboardOperations(s: Subjects): Operation[] {
       underLoad: true,
     },
     {
+      id: 'people',
+      name: 'most mentioned people',
+      query: 'query ($first: Int!) { entities(kind: PERSON, first: $first) { edges { node { key name articleCount } } } }',
+      variables: { first: 15 },
+      page: 'first',
+      underLoad: false,
+    },
+    {
       id: 'timeline',
       name: 'timeline (month)',
       query: 'query ($k: String!) { entity(key: $k) { timeline(granularity: MONTH) { bucket count } } }',

@@ -68,6 +68,11 @@ function createLoaders(store: Runner) {
       const found = new Map((await entitiesFollowingRedirects(store, keys)).map((row) => [row.asked, row.e]));
       return keys.map((key) => found.get(key) ?? null);
     }),
+    // All articles, for significance (coMentions, relationship): one count, not the four of `stats`.
+    articleTotal: new DataLoader<'all', number>(async (keys) => {
+      const total = await read.countArticles(store, {});
+      return keys.map(() => total);
+    }),
   };
 }
 

@@ -6,7 +6,6 @@ import type { EntityRow } from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 import { badInputError, notFoundError } from './errors.ts';
 import { entityByName } from './names.ts';
-import { StatsRef } from './stats.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 
 export const ENTITY_KINDS = ['PERSON', 'COUNTRY', 'ORGANIZATION', 'PLACE'] as const;
@@ -74,7 +73,7 @@ builder.interfaceType(EntityRef, {
       },
       complexity: (args) => ({ field: 5, multiplier: args.first ?? 20 }),
       resolve: async (entity, args, ctx) => {
-        const totals = await StatsRef.getDataloader(ctx).load('all');
+        const total = await ctx.loaders.articleTotal.load('all');
         return read.coMentions(ctx.store, entity.key, {
           kind: args.kind ?? null,
           limit: pageSize(args.first),
@@ -82,7 +81,7 @@ builder.interfaceType(EntityRef, {
           until: args.until,
           orderBy: args.orderBy ?? 'SCORE',
           articles: entity.articleCount,
-          total: totals.articles,
+          total,
         });
       },
     }),

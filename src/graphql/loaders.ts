@@ -33,4 +33,5 @@ export function sharedGroupLoader<K, V>(
 export function forgetLoaded(ctx: Context): void {
   clearAllDataLoaders(ctx);
   ctx.loaders.entity.clearAll();
+  ctx.loaders.articleTotal.clearAll();
 }

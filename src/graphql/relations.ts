@@ -13,7 +13,6 @@ import { badInputError } from './errors.ts';
 import { EventRef, EvidenceRef } from './event.ts';
 import { offsetConnection, pageSize } from './pagination.ts';
 import { QuoteRef } from './quote.ts';
-import { StatsRef } from './stats.ts';
 
 function bounded(value: number, min: number, max: number, argument: string): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badInputError(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
@@ -157,7 +156,7 @@ const RelationshipRef = builder.objectRef<RelationshipShape>('Relationship').imp
     score: t.float({
       description: 'Significance of the pair over articles (see CoMention.score).',
       resolve: async (r, _args, ctx) =>
-        significance(r.summary.articles, r.a.articleCount, r.b.articleCount, (await StatsRef.getDataloader(ctx).load('all')).articles),
+        significance(r.summary.articles, r.a.articleCount, r.b.articleCount, await ctx.loaders.articleTotal.load('all')),
     }),
     sharedArticles: t.connection({
       type: ArticleRef,

@@ -2,7 +2,7 @@ import type { Context } from './context.ts';
 import * as read from '../store/queries/read.ts';
 import { builder } from './builder.ts';
 
-/** The totals, read once per request whoever asks (`stats`, coMentions' and relations' significance). */
+/** The totals, read once per request whoever asks (significance reads the article total alone: ctx.loaders.articleTotal). */
 export const StatsRef = builder.loadableObject('Stats', {
   description: 'How much the graph holds.',
   load: async (keys: 'all'[], ctx: Context) => {

@@ -172,6 +172,23 @@ describe('co-mentions, timelines and trending', () => {
     for (const c of data.country.byCount) expect(c.firstSeen <= c.lastSeen).toBe(true);
   });
 
+  it('gives a short page of co-mentions that is the head of a long one (read among the pairs of two articles or more first)', async () => {
+    const { data } = await app.gql(`{
+      person(name: "Donald Trump") {
+        shortCount: coMentions(first: 2, orderBy: COUNT) { entity { key } articleCount score }
+        longCount: coMentions(first: 100, orderBy: COUNT) { entity { key } articleCount score }
+        shortScore: coMentions(first: 2, orderBy: SCORE) { entity { key } articleCount score }
+        longScore: coMentions(first: 100, orderBy: SCORE) { entity { key } articleCount score }
+      }
+    }`);
+    const p = data.person;
+    // The long pages hold pairs of one article too (too few have two or more): they are read from every pair.
+    expect(p.longCount.some((c: any) => c.articleCount < 2)).toBe(true);
+    expect(p.shortCount[1].articleCount).toBeGreaterThanOrEqual(2);
+    expect(p.shortCount).toEqual(p.longCount.slice(0, 2));
+    expect(p.shortScore).toEqual(p.longScore.slice(0, 2));
+  });
+
   it('ranks by significance by default: the people an analyst asks about come first, and scores separate neighbours', async () => {
     const { data } = await app.gql(`{
       lavrov: person(name: "Sergei Lavrov") { coMentions(first: 10) { entity { name } score } }

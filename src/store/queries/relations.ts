@@ -53,22 +53,40 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
   return inChunks(keys, Math.max(1, Math.floor(ROWS_PER_CALL / options.fanOut)), (chunk) => neighboursOf(runner, chunk, options));
 }
 
+/**
+ * Pairs with one shared article are most of a hub's pairs (the long tail) and come last in the
+ * order: each key's heaviest `fanOut` are first read among the pairs with at least two articles,
+ * and only a key with fewer than `fanOut` of those has all its pairs read again.
+ */
 async function neighboursOf(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
+  const heavy = await neighboursAbove(runner, keys, options, 2);
+  const byKey = new Map<string, NeighbourRow[]>(keys.map((k) => [k, []]));
+  for (const row of heavy) byKey.get(row.from)?.push(row);
+  const short = keys.filter((k) => byKey.get(k)!.length < options.fanOut);
+  if (short.length > 0) {
+    for (const k of short) byKey.set(k, []);
+    for (const row of await neighboursAbove(runner, short, options, 1)) byKey.get(row.from)?.push(row);
+  }
+  return keys.flatMap((k) => byKey.get(k) ?? []);
+}
+
+/** Each key's heaviest `fanOut` neighbours among the pairs with at least `floor` articles (inside the window when one is given). */
+async function neighboursAbove(runner: QueryRunner, keys: string[], options: NeighbourOptions, floor: number): Promise<NeighbourRow[]> {
   const windowed = Boolean(options.since || options.until);
   return runner.run<NeighbourRow & Record<string, unknown>>(
     `UNWIND $keys AS k
      MATCH (x:Entity {key: k})
      CALL (x) {
        MATCH (x)-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(y)
-       WHERE NOT y.key IN $exclude AND ($kinds IS NULL OR y.kind IN $kinds OR y.key IN $always)
+       WHERE ${windowed ? '' : 'p.articles >= $floor AND '}NOT y.key IN $exclude AND ($kinds IS NULL OR y.kind IN $kinds OR y.key IN $always)
        WITH y.key AS to, ${windowed ? pairArticlesInWindow('p') : 'p.articles'} AS articles
-       WHERE articles > 0
+       WHERE articles >= $floor
        RETURN to, articles
        ORDER BY articles DESC, to
        LIMIT $fanOut
      }
      RETURN k AS from, to, articles`,
-    { keys, exclude: options.exclude, kinds: options.kinds, always: options.always, fanOut: options.fanOut, ...windowDays(options) },
+    { keys, exclude: options.exclude, kinds: options.kinds, always: options.always, fanOut: options.fanOut, floor, ...windowDays(options) },
   );
 }
 
@@ -181,20 +199,27 @@ async function sharedArticleIdsWalking(runner: QueryRunner, a: string, b: string
   );
 }
 
-/** Events both `a` and `b` took part in, latest first. */
+/**
+ * Events both `a` and `b` took part in, latest first: chosen over keys and dates alone (sorting
+ * projected events sorts every one of a hub's events on the embedded engine), then read by key.
+ */
 export async function sharedEvents(runner: QueryRunner, a: string, b: string, window: Window, limit: number): Promise<EventRow[]> {
   const { since, until } = windowParams(window);
-  const rows = await runner.run<{ event: EventRow }>(
+  const chosen = await runner.run<{ key: string }>(
     `${SMALL_THEN_LARGE}
      MATCH (s)<-[:INVOLVES]-(ev:Event)
      WHERE ($since IS NULL OR ev.date >= $sinceDate) AND ($until IS NULL OR ev.date <= $untilDate)
      MATCH (ev)-[:INVOLVES]->(l)
-     RETURN ev ${EVENT} AS event
-     ORDER BY event.date DESC, event.key
+     RETURN ev.key AS key, ev.date AS date
+     ORDER BY date DESC, key
      LIMIT $limit`,
     { a, b, limit, since, until, sinceDate: since?.slice(0, 10) ?? null, untilDate: until?.slice(0, 10) ?? null },
   );
-  return rows.map((r) => r.event);
+  if (chosen.length === 0) return [];
+  const keys = chosen.map((r) => r.key);
+  const rows = await runner.run<{ event: EventRow }>(`UNWIND $keys AS key MATCH (ev:Event {key: key}) RETURN ev ${EVENT} AS event`, { keys });
+  const byKey = new Map(rows.map((r) => [r.event.key, r.event]));
+  return keys.flatMap((key) => byKey.get(key) ?? []);
 }
 
 export interface PairSummary {
