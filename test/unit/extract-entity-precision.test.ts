@@ -136,3 +136,19 @@ describe('a surname alone under a title that names the person in full', () => {
     expect(storm.map((e) => e.name)).not.toContain('Hurricane Dorian');
   });
 });
+
+describe('a storm', () => {
+  it('is an event, not a person, place or body: neither its full name nor its name alone', () => {
+    const found = names('Tropical Storm Ingrid reached the coast of Mexico on Monday. Ingrid brought heavy rain to Veracruz, said Governor Carlos Mendez.');
+    expect(found).not.toContain('Ingrid');
+    expect(found).not.toContain('Tropical Storm Ingrid');
+    expect(found).toEqual(expect.arrayContaining(['Mexico', 'Veracruz', 'Carlos Mendez']));
+  });
+
+  it('takes no longer name that holds its own: a person named after it stays', () => {
+    const found = names('Typhoon Haiyan struck the Philippines in 2013. Haiyan killed thousands. Later, Typhoon Hagibis hit Japan, where Hagibis Tanaka, a farmer, lost his house.');
+    expect(found).not.toContain('Typhoon Haiyan');
+    expect(found).not.toContain('Haiyan');
+    expect(found).toEqual(expect.arrayContaining(['Philippines', 'Japan', 'Hagibis Tanaka']));
+  });
+});
