@@ -152,3 +152,24 @@ describe('a storm', () => {
     expect(found).toEqual(expect.arrayContaining(['Philippines', 'Japan', 'Hagibis Tanaka']));
   });
 });
+
+describe('a body\'s name the tagger cut at "and"', () => {
+  it('goes on over "and" after "of" or "for" when the rest has no head of its own', () => {
+    const found = names('The study was published by the American Society for Biochemistry and Molecular Biology on Tuesday, said Jane Porter of the University of Leeds.');
+    expect(found).toContain('American Society for Biochemistry and Molecular Biology');
+    expect(found).not.toContain('Molecular Biology');
+    expect(found).not.toContain('American Society for Biochemistry');
+  });
+
+  it('stops before a body of its own after "and"', () => {
+    const found = names('Researchers at the University of Leeds and Center for Marine Sentinels counted the birds.');
+    expect(found).not.toContain('University of Leeds and Center for Marine Sentinels');
+  });
+
+  it('joins a headless first part to a body whose head ends the second', () => {
+    const found = names('The National Disaster Risk Reduction and Management Council said 21 people died.');
+    expect(found).toContain('National Disaster Risk Reduction and Management Council');
+    expect(found).not.toContain('Management Council');
+    expect(found).not.toContain('National Disaster Risk Reduction');
+  });
+});
