@@ -8,7 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES } from './lexicon.ts';
+import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers } from './gazetteer-mentions.ts';
 import { mergeAcronyms, mergeOtherNames, nameFromTitle, namesWork } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
@@ -243,6 +243,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   let max = 0;
   const personEnds = new Set<number>();
   for (const d of drafts.values()) if (d.kind === 'PERSON') for (const m of d.mentions) personEnds.add(m.end);
+  const storms = stormNames(doc.text);
   for (const d of drafts.values()) {
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
@@ -251,7 +252,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     // Unless the sentence says it is a body: a person's ("Frederick Fung of ADPL") or an owner ("MTV's series").
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2 && !actsAsBody(doc.text, d.mentions[0], personEnds);
-    if (loneAcronym || (!known && !d.wikidataId && namesWork(doc.text, d.mentions)) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && !d.wikidataId && namesWork(doc.text, d.mentions)) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && isCommonWordName(gaz, d.name)) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || storms.has(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -325,8 +326,15 @@ function namesDocument(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   if (words.length < 2) return false;
   const last = words[words.length - 1];
-  // Events too: "Texas Revolution", "National Spelling Bee", "Siege of Savannah".
+  // Events too: "Texas Revolution", "National Spelling Bee", "Siege of Savannah", "Typhoon Haiyan".
+  if (STORM_WORDS.has(words[0]) || (words.length > 2 && STORM_WORDS.has(`${words[0]} ${words[1]}`))) return true;
   return DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(last) || (words[1] === 'of' && EVENT_HEADS.has(words[0]));
+}
+
+/** The names of the storms the text names ("Tropical Storm Barry" → Barry): alone, such a name is the storm, not a person. */
+function stormNames(text: string): Set<string> {
+  const storm = /\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|[Tt]ropical [Dd]epression)\s+(\p{Lu}\p{Ll}+)\b/gu;
+  return new Set([...text.matchAll(storm)].map((m) => m[1]));
 }
 
 /** "National Security Advisor": an office a person holds, not an organisation. */

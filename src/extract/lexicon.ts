@@ -154,6 +154,9 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
 /** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
 export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections']);
 
+/** First words of a storm's name ("Typhoon Phanfone", "Tropical Storm Erika"): a storm is an event, not a person, place or body. */
+export const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'tropical storm', 'tropical depression', 'super typhoon']);
+
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */

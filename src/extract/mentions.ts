@@ -19,6 +19,7 @@ import {
 import { fold, isCapitalized, slug } from './text.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { classifyRun } from './run-kinds.ts';
+import { hasOrgHead, joinHeadlessOverAnd } from './span-joins.ts';
 
 /** Capitalised words that end a name: "John Tory on Tuesday", "Kamloops This Week". */
 const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'This', 'That', 'These', 'Those', 'The', 'A', 'An']);
@@ -97,7 +98,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz));
     absorbDemonymsIntoNames(doc, ner);
-    ner = extendOverAnd(doc, ner);
+    ner = joinHeadlessOverAnd(doc, extendOverAnd(doc, ner));
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -226,13 +227,6 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
 }
 
 /**
- * A demonym that opens an organisation's name the tagger found is part of the name: "the American
- * Academy of Pediatrics", "the Russian Orthodox Church", "the British Red Cross" are bodies of their
- * own, not the United States, Russia or the United Kingdom beside an "Academy of Pediatrics". A
- * national body ("Russian Foreign Ministry") is left to the national-body rule, an acronym ("German
- * BND") to the acronym rules.
- */
-/**
  * The tagger cuts a body's name at "and": "Office of Science" + "and Technology Policy", "Centre for
  * Irish" + "and Scottish Studies", "Union of Rationalist Atheists" + "and Agnostics". A name with
  * "of", "for" or "on" goes on over "and" and the capitalised words after it (up to a title: "…
@@ -251,9 +245,12 @@ function extendOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
     const a = firstTokenAt(doc, span.start);
     const t = lastTokenBefore(doc, span.end);
     if (t + 1 >= tokens.length || tokens[t].text !== 'and' || tokens[t].sentence !== tokens[a].sentence) continue;
-    // Not when a place ends the name ("Bank of England and Barclays") or a name of another kind follows.
+    // Not when a place ends the name ("Bank of England and Barclays"), nor when a person or a body of
+    // its own follows ("… and Center for Ecosystem Sentinels"); the tagger's piece without a head
+    // ("Society for Biochemistry" + "Molecular Biology") is the rest of this name.
     const lastFound = doc.cover[t - 1] >= 0 ? doc.found[doc.cover[t - 1]] : null;
-    if ((lastFound && lastFound.countryForm !== 'demonym') || ner.some((o) => o.type !== 'MISC' && o.start === tokens[t + 1].start)) continue;
+    const next = ner.find((o) => o.type !== 'MISC' && o.start === tokens[t + 1].start);
+    if ((lastFound && lastFound.countryForm !== 'demonym') || (next && (next.type === 'PER' || hasOrgHead(next.text)))) continue;
     const demonymAt = (i: number) => doc.cover[i] >= 0 && doc.found[doc.cover[i]].countryForm === 'demonym';
     let e = t + 1;
     while (e < tokens.length && tokens[e].sentence === tokens[t].sentence && isNameWord(tokens[e].text) && !isTitleHead(tokens[e].text) && !TITLE_OPENERS.test(tokens[e].text) && (doc.cover[e] < 0 || demonymAt(e))) e++;
@@ -275,6 +272,13 @@ function extendOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
 /** A demonym before these is whose the organ is ("the Cuban Consulate", "the Argentine State"), not part of a name. */
 const STATE_ORGANS = new Set(['state', 'government', 'embassy', 'consulate', 'army', 'navy', 'military', 'police', 'ministry', 'parliament', 'administration']);
 
+/**
+ * A demonym that opens an organisation's name the tagger found is part of the name: "the American
+ * Academy of Pediatrics", "the Russian Orthodox Church", "the British Red Cross" are bodies of their
+ * own, not the United States, Russia or the United Kingdom beside an "Academy of Pediatrics". A
+ * national body ("Russian Foreign Ministry") is left to the national-body rule, an acronym ("German
+ * BND") to the acronym rules.
+ */
 function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (let k = 0; k < ner.length; k++) {

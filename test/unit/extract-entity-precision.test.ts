@@ -136,3 +136,40 @@ describe('a surname alone under a title that names the person in full', () => {
     expect(storm.map((e) => e.name)).not.toContain('Hurricane Dorian');
   });
 });
+
+describe('a storm', () => {
+  it('is an event, not a person, place or body: neither its full name nor its name alone', () => {
+    const found = names('Tropical Storm Ingrid reached the coast of Mexico on Monday. Ingrid brought heavy rain to Veracruz, said Governor Carlos Mendez.');
+    expect(found).not.toContain('Ingrid');
+    expect(found).not.toContain('Tropical Storm Ingrid');
+    expect(found).toEqual(expect.arrayContaining(['Mexico', 'Veracruz', 'Carlos Mendez']));
+  });
+
+  it('takes no longer name that holds its own: a person named after it stays', () => {
+    const found = names('Typhoon Haiyan struck the Philippines in 2013. Haiyan killed thousands. Later, Typhoon Hagibis hit Japan, where Hagibis Tanaka, a farmer, lost his house.');
+    expect(found).not.toContain('Typhoon Haiyan');
+    expect(found).not.toContain('Haiyan');
+    expect(found).toEqual(expect.arrayContaining(['Philippines', 'Japan', 'Hagibis Tanaka']));
+  });
+});
+
+describe('a body\'s name the tagger cut at "and"', () => {
+  it('goes on over "and" after "of" or "for" when the rest has no head of its own', () => {
+    const found = names('The study was published by the American Society for Biochemistry and Molecular Biology on Tuesday, said Jane Porter of the University of Leeds.');
+    expect(found).toContain('American Society for Biochemistry and Molecular Biology');
+    expect(found).not.toContain('Molecular Biology');
+    expect(found).not.toContain('American Society for Biochemistry');
+  });
+
+  it('stops before a body of its own after "and"', () => {
+    const found = names('Researchers at the University of Leeds and Center for Marine Sentinels counted the birds.');
+    expect(found).not.toContain('University of Leeds and Center for Marine Sentinels');
+  });
+
+  it('joins a headless first part to a body whose head ends the second', () => {
+    const found = names('The National Disaster Risk Reduction and Management Council said 21 people died.');
+    expect(found).toContain('National Disaster Risk Reduction and Management Council');
+    expect(found).not.toContain('Management Council');
+    expect(found).not.toContain('National Disaster Risk Reduction');
+  });
+});

@@ -1,0 +1,32 @@
+/** Tagger spans joined where the tagger cut one name in two. */
+import type { Doc } from './document.ts';
+import { ORG_HEADS } from './lexicon.ts';
+import type { NerSpan } from './ner-bridge.ts';
+
+/** Whether a word of the name is a body's head ("Service", "Committee", "University"). */
+export const hasOrgHead = (name: string) => name.split(/\s+/).some((w) => ORG_HEADS.has(w.toLowerCase()));
+
+/**
+ * The tagger also cuts a body's name at "and" when the first part has no "of": "North Wales Fire" +
+ * "Rescue Service", "House Oversight" + "Reform Committee". Two or more words without a head of their
+ * own, then "and" and a body whose head ends it (and does not open it), are one name.
+ */
+export function joinHeadlessOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (let k = 0; k < ner.length; k++) {
+    const a = ner[k];
+    const b = ner[k + 1];
+    const words = b ? b.text.toLowerCase().split(/\s+/) : [];
+    const joins =
+      b !== undefined && a.type === 'ORG' && b.type === 'ORG' && /^\s+and\s+$/.test(doc.text.slice(a.end, b.start)) &&
+      a.text.split(/\s+/).length >= 2 && !hasOrgHead(a.text) && !/\s(?:of|for|on)\s/.test(a.text) &&
+      words.length >= 2 && ORG_HEADS.has(words[words.length - 1]) && !ORG_HEADS.has(words[0]);
+    if (!joins) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ...a, end: b.end, text: doc.text.slice(a.start, b.end) });
+    k++;
+  }
+  return out;
+}
