@@ -25,6 +25,15 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
 }
 
 /**
+ * Words that are no name alone: a degree's or a title's first word ("Master" of "Master of Business
+ * Affairs", of "International Master", of a memoir's "The Master of Disguise") and a contraction
+ * ("You've" opening an interview's question).
+ */
+export function neverANameAlone(name: string): boolean {
+  return /^(?:Master|Bachelor|Doctor|Grandmaster)$/.test(name) || /^\p{L}+(?:['’](?:ve|re|ll|m|d)|n['’]t)$/u.test(name);
+}
+
+/**
  * A surname used alone in an article whose title names a person in full ("Yuen Ren Chao" over a
  * biography that says only "Chao") is that person: the cluster takes the full name, so it is named
  * and linked as such, not as another bearer of the surname in the gazetteer ("Elaine Chao").

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
-import { mergeOtherNames, namesWork, type AliasDraft } from '../../src/extract/entity-precision.ts';
+import { mergeOtherNames, namesWork, neverANameAlone, type AliasDraft } from '../../src/extract/entity-precision.ts';
 
 const extractor = createExtractor();
 const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
@@ -171,5 +171,25 @@ describe('a body\'s name the tagger cut at "and"', () => {
     expect(found).toContain('National Disaster Risk Reduction and Management Council');
     expect(found).not.toContain('Management Council');
     expect(found).not.toContain('National Disaster Risk Reduction');
+  });
+});
+
+describe('a word that is no name alone', () => {
+  it('is a degree\'s or a title\'s first word, or a contraction', () => {
+    expect(neverANameAlone('Master')).toBe(true);
+    expect(neverANameAlone("You've")).toBe(true);
+    expect(neverANameAlone('Don’t')).toBe(true);
+    expect(neverANameAlone('Masters')).toBe(false);
+    expect(neverANameAlone("O'Neill")).toBe(false);
+    expect(neverANameAlone('Master Chen')).toBe(false);
+  });
+
+  it('makes no entity in the extractor', () => {
+    const interview = names("Wikinews spoke to Kate Lyle, who runs for the Green Party.\n\n((WN)) : You've said that you want to act on housing — what would your plan be?");
+    expect(interview).not.toContain("You've");
+    expect(interview).toEqual(expect.arrayContaining(['Kate Lyle', 'Green Party']));
+    const memoir = names('He later titled his memoir The Master of Disguise.\n\nHis wife Jonna Mendez said he was proud.');
+    expect(memoir).not.toContain('Master');
+    expect(memoir).toContain('Jonna Mendez');
   });
 });
