@@ -185,6 +185,8 @@ describe('explorer', () => {
     await openOn(LAVROV);
     await page.locator('#download summary').click();
     const links = page.locator('#download-menu [data-view="network"] a');
+    // The menu is built on the details' toggle event, which the browser fires after the click returns.
+    await links.last().waitFor();
     expect(await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).dataset.format))).toEqual(['graphml', 'gexf', 'csv-nodes', 'csv-edges']);
     await screenshot('5-download-menu');
     const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
