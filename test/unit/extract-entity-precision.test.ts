@@ -207,3 +207,11 @@ describe('two bodies the tagger ran into one name over "and"', () => {
     expect(splitBodiesAtAnd({ type: 'ORG', start: 0, end: 32, text: 'Pacific Gas and Electric Company' })).toHaveLength(1);
   });
 });
+
+describe('a mixed-case acronym', () => {
+  it('is the body whose words start with its letters, small words too', () => {
+    const found = names('The Mayor of London said Transport for London (TfL) would pay for the repairs. TfL told passengers to take another way.');
+    expect(found).toContain('Transport for London');
+    expect(found).not.toContain('TfL');
+  });
+});
