@@ -97,13 +97,19 @@ export function mergeOtherNames(drafts: Map<string, AliasDraft>, text: string, i
   }
 }
 
-/** "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named in full. */
+/**
+ * "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named
+ * in full. An acronym in mixed case keeps its small words' letters: "TfL" is "Transport for London".
+ */
 export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
   const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
+  const wordInitials = (name: string) => name.split(/\s+/).map((w) => w[0]).join('');
   const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
   for (const d of [...drafts.values()]) {
-    if (d.kind !== 'ORGANIZATION' || !/^[A-Z]{2,6}$/.test(d.name)) continue;
-    const expansions = full.filter((o) => initials(o.name) === d.name);
+    const mixed = /^[A-Z][A-Za-z]{1,5}$/.test(d.name) && /[a-z]/.test(d.name) && /^.+[A-Z]/.test(d.name);
+    // The tagger often calls a mixed-case acronym a person ("TfL").
+    if (!(d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name)) && !(mixed && (d.kind === 'ORGANIZATION' || d.kind === 'PERSON'))) continue;
+    const expansions = full.filter((o) => (mixed ? wordInitials(o.name) : initials(o.name)) === d.name);
     if (expansions.length !== 1) continue;
     const [o] = expansions;
     o.mentions.push(...d.mentions);

@@ -1,4 +1,4 @@
-/** Tagger spans joined where the tagger cut one name in two. */
+/** Tagger spans joined where the tagger cut one name in two, and split where it ran two names into one. */
 import type { Doc } from './document.ts';
 import { ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
@@ -29,4 +29,23 @@ export function joinHeadlessOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
     k++;
   }
   return out;
+}
+
+/**
+ * Two bodies the tagger ran into one span over "and": "London Ambulance Service and London Fire
+ * Brigade". Each side has two or more words and ends with a body's head; a name whose first part has
+ * no head ("Department of Health and Human Services", "Pacific Gas and Electric Company") stays whole.
+ */
+export function splitBodiesAtAnd(span: NerSpan): NerSpan[] {
+  if (span.type !== 'ORG') return [span];
+  const parts = span.text.split(' and ');
+  if (parts.length !== 2) return [span];
+  const [left, right] = parts.map((p) => p.split(/\s+/));
+  const endsWithHead = (words: string[]) => words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase());
+  if (!endsWithHead(left) || !endsWithHead(right) || !/^\p{Lu}/u.test(right[0])) return [span];
+  const rightStart = span.start + parts[0].length + ' and '.length;
+  return [
+    { ...span, end: span.start + parts[0].length, text: parts[0] },
+    { ...span, start: rightStart, text: parts[1] },
+  ];
 }

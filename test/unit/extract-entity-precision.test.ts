@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
+import { splitBodiesAtAnd } from '../../src/extract/span-joins.ts';
 import { mergeOtherNames, namesWork, neverANameAlone, type AliasDraft } from '../../src/extract/entity-precision.ts';
 
 const extractor = createExtractor();
@@ -191,5 +192,26 @@ describe('a word that is no name alone', () => {
     const memoir = names('He later titled his memoir The Master of Disguise.\n\nHis wife Jonna Mendez said he was proud.');
     expect(memoir).not.toContain('Master');
     expect(memoir).toContain('Jonna Mendez');
+  });
+});
+
+describe('two bodies the tagger ran into one name over "and"', () => {
+  it('are two when each side ends with a body\'s head', () => {
+    const found = names('Essex Ambulance Service and Essex Fire Brigade were the first responders, and they were already there when police arrived.');
+    expect(found).toEqual(expect.arrayContaining(['Essex Ambulance Service', 'Essex Fire Brigade']));
+    expect(found).not.toContain('Essex Ambulance Service and Essex Fire Brigade');
+  });
+
+  it('stay one name when the first part has no head of its own', () => {
+    expect(names('Officials of the Department of Health and Human Services said so on Monday.')).toContain('Department of Health and Human Services');
+    expect(splitBodiesAtAnd({ type: 'ORG', start: 0, end: 32, text: 'Pacific Gas and Electric Company' })).toHaveLength(1);
+  });
+});
+
+describe('a mixed-case acronym', () => {
+  it('is the body whose words start with its letters, small words too', () => {
+    const found = names('The Mayor of London said Transport for London (TfL) would pay for the repairs. TfL told passengers to take another way.');
+    expect(found).toContain('Transport for London');
+    expect(found).not.toContain('TfL');
   });
 });
