@@ -186,6 +186,9 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   return pieces;
 }
 
+/** "North American", "Central Asian": a compass word before a demonym is part of it. */
+const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 /**
  * A place or country the gazetteers found inside a longer name the tagger found is part of that
  * name: "Massachusetts Institute of Technology", "Southern California", "George Washington" are not
@@ -193,9 +196,6 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
  * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
  * do gazetteer organisations named outright (their keys are better than the tagger's span).
  */
-/** "North American", "Central Asian": a compass word before a demonym is part of it. */
-const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
-
 function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (const span of ner) {
