@@ -8,7 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_WORDS } from './lexicon.ts';
+import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers } from './gazetteer-mentions.ts';
 import { mergeAcronyms, mergeOtherNames, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
@@ -333,8 +333,7 @@ function namesDocument(name: string): boolean {
 
 /** The names of the storms the text names ("Tropical Storm Barry" → Barry): alone, such a name is the storm, not a person. */
 function stormNames(text: string): Set<string> {
-  const storm = /\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Tt]ropical [Ss]torm|[Tt]ropical [Dd]epression)\s+(\p{Lu}\p{Ll}+)\b/gu;
-  return new Set([...text.matchAll(storm)].map((m) => m[1]));
+  return new Set([...text.matchAll(STORM_NAME)].map((m) => m[1]));
 }
 
 /** "National Security Advisor": an office a person holds, not an organisation. */

@@ -157,6 +157,12 @@ export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'dra
 /** First words of a storm's name ("Typhoon Phanfone", "Tropical Storm Erika"): a storm is an event, not a person, place or body. */
 export const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'tropical storm', 'tropical depression', 'super typhoon']);
 
+/** A storm's name after one of STORM_WORDS, each word capitalised or not ("Tropical Storm Barry", "tropical storm Barry"). */
+export const STORM_NAME = new RegExp(
+  `\\b(?:${[...STORM_WORDS].map((w) => w.split(' ').map((p) => `[${p[0].toUpperCase()}${p[0]}]${p.slice(1)}`).join('\\s+')).join('|')})\\s+(\\p{Lu}\\p{Ll}+)\\b`,
+  'gu',
+);
+
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */

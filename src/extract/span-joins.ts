@@ -3,8 +3,16 @@ import type { Doc } from './document.ts';
 import { ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 
+const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
+
 /** Whether a word of the name is a body's head ("Service", "Committee", "University"). */
-export const hasOrgHead = (name: string) => name.split(/\s+/).some((w) => ORG_HEADS.has(w.toLowerCase()));
+export const hasOrgHead = (name: string) => wordsOf(name).some((w) => ORG_HEADS.has(w));
+
+/** Two or more words of which the last is a body's head: "London Fire Brigade", "Reform Committee". */
+const headedName = (name: string) => {
+  const words = wordsOf(name);
+  return words.length >= 2 && ORG_HEADS.has(words[words.length - 1]);
+};
 
 /**
  * The tagger also cuts a body's name at "and" when the first part has no "of": "North Wales Fire" +
@@ -16,11 +24,10 @@ export function joinHeadlessOverAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
   for (let k = 0; k < ner.length; k++) {
     const a = ner[k];
     const b = ner[k + 1];
-    const words = b ? b.text.toLowerCase().split(/\s+/) : [];
     const joins =
       b !== undefined && a.type === 'ORG' && b.type === 'ORG' && /^\s+and\s+$/.test(doc.text.slice(a.end, b.start)) &&
-      a.text.split(/\s+/).length >= 2 && !hasOrgHead(a.text) && !/\s(?:of|for|on)\s/.test(a.text) &&
-      words.length >= 2 && ORG_HEADS.has(words[words.length - 1]) && !ORG_HEADS.has(words[0]);
+      wordsOf(a.text).length >= 2 && !hasOrgHead(a.text) && !/\s(?:of|for|on)\s/.test(a.text) &&
+      headedName(b.text) && !ORG_HEADS.has(wordsOf(b.text)[0]);
     if (!joins) {
       out.push(a);
       continue;
@@ -40,9 +47,7 @@ export function splitBodiesAtAnd(span: NerSpan): NerSpan[] {
   if (span.type !== 'ORG') return [span];
   const parts = span.text.split(' and ');
   if (parts.length !== 2) return [span];
-  const [left, right] = parts.map((p) => p.split(/\s+/));
-  const endsWithHead = (words: string[]) => words.length >= 2 && ORG_HEADS.has(words[words.length - 1].toLowerCase());
-  if (!endsWithHead(left) || !endsWithHead(right) || !/^\p{Lu}/u.test(right[0])) return [span];
+  if (!headedName(parts[0]) || !headedName(parts[1]) || !/^\p{Lu}/u.test(parts[1])) return [span];
   const rightStart = span.start + parts[0].length + ' and '.length;
   return [
     { ...span, end: span.start + parts[0].length, text: parts[0] },
