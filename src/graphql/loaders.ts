@@ -29,9 +29,8 @@ export function sharedGroupLoader<K, V>(
   );
 }
 
-/** Forgets what this request (or subscription stream) has loaded: the plugin's loaders and the entity loader. */
+/** Forgets what this request (or subscription stream) has loaded: the plugin's loaders and those kept by hand. */
 export function forgetLoaded(ctx: Context): void {
   clearAllDataLoaders(ctx);
-  ctx.loaders.entity.clearAll();
-  ctx.loaders.articleTotal.clearAll();
+  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
 }
