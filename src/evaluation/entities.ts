@@ -63,9 +63,13 @@ const pct = (n: number) => n.toFixed(1).padStart(5);
 
 export function formatScores(scored: ScoredDocument[], verbose: boolean): string {
   const lines: string[] = [];
-  const line = (label: string, t: Totals, docs: number) => {
+  const line = (label: string, docs: ScoredDocument[]) => {
+    const t: Totals = { tp: 0, fp: 0, fn: 0 };
+    for (const d of docs) addTotals(t, d);
     const { p, r, f1 } = prf(t);
-    lines.push(`${label.padEnd(10)} docs ${String(docs).padStart(3)}  P=${pct(p)} R=${pct(r)} F1=${pct(f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+    const kindRight = t.tp - docs.reduce((n, d) => n + d.wrongKind.length, 0);
+    const kinds = t.tp > 0 ? `  kind right ${pct((100 * kindRight) / t.tp)}` : '';
+    lines.push(`${label.padEnd(10)} docs ${String(docs.length).padStart(3)}  P=${pct(p)} R=${pct(r)} F1=${pct(f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${kinds}`);
   };
   if (verbose) {
     for (const d of scored) {
@@ -73,18 +77,12 @@ export function formatScores(scored: ScoredDocument[], verbose: boolean): string
       lines.push(`${d.id} [${d.genre}] F1=${pct(f1)}`);
       if (d.wrong.length) lines.push(`  wrong:  ${d.wrong.join(' | ')}`);
       if (d.missed.length) lines.push(`  missed: ${d.missed.join(' | ')}`);
+      if (d.wrongKind.length) lines.push(`  kind:   ${d.wrongKind.join(' | ')}`);
     }
     lines.push('');
   }
   const genres = [...new Set(scored.map((d) => d.genre))].sort();
-  for (const g of genres) {
-    const docs = scored.filter((d) => d.genre === g);
-    const t: Totals = { tp: 0, fp: 0, fn: 0 };
-    for (const d of docs) addTotals(t, d);
-    line(g, t, docs.length);
-  }
-  const all: Totals = { tp: 0, fp: 0, fn: 0 };
-  for (const d of scored) addTotals(all, d);
-  line('overall', all, scored.length);
+  for (const g of genres) line(g, scored.filter((d) => d.genre === g));
+  line('overall', scored);
   return `${lines.join('\n')}\n`;
 }

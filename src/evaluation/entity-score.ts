@@ -3,7 +3,9 @@
  * entity is right when its name, normalised, is one of a gold entity's names (its name-only
  * mentions, its proper-noun runs or its Wikipedia title); each gold entity is matched at most once,
  * so a second entity for the same thing is wrong; a country that only a demonym produced ("Danish")
- * and that no gold entity names is left out of the count.
+ * and that no gold entity names is left out of the count. The kind of each matched entity is
+ * checked apart (PERSON for PER, ORGANIZATION for ORG, PLACE or COUNTRY for LOC): the strict score
+ * counts names only, and an analyst also sees the kind.
  */
 
 export interface GoldEntity {
@@ -29,7 +31,12 @@ export interface DocumentScore {
   wrong: string[];
   /** Gold entities no prediction matched (their first name). */
   missed: string[];
+  /** Matched predictions whose kind is not the gold entity's type ("Earth: ORGANIZATION, gold LOC"). */
+  wrongKind: string[];
 }
+
+/** The gold type each of our kinds answers to: a country is a place in the gold. */
+const GOLD_TYPE: Record<string, string> = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', COUNTRY: 'LOC' };
 
 /** Case, punctuation (hyphens and dots too: "U.S." = "US"), a leading "the" and a possessive 's do not count. */
 export function normalizeName(name: string): string {
@@ -95,8 +102,11 @@ export function scoreDocument(predicted: PredictedEntity[], gold: GoldEntity[]):
     fp++;
     wrong.push(p.name);
   });
+  const wrongKind = goldTakenBy.flatMap((p, g) =>
+    p >= 0 && GOLD_TYPE[predicted[p].kind] !== gold[g].type ? [`${predicted[p].name}: ${predicted[p].kind}, gold ${gold[g].type}`] : [],
+  );
   const missed = gold.flatMap((g, i) => (goldTakenBy[i] < 0 ? [g.names[0] ?? g.runs[0] ?? (g.identity ? titleName(g.identity) : '?')] : []));
-  return { tp: matched.size, fp, fn: missed.length, wrong, missed };
+  return { tp: matched.size, fp, fn: missed.length, wrong, missed, wrongKind };
 }
 
 export interface Totals {

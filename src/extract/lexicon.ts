@@ -150,6 +150,15 @@ village hall base city county province district region island islands river lake
 avenue square park airport station bridge beach coast peninsula strait gulf desert forest canyon harbour harbor port
 `);
 
+/**
+ * Last words of a building's or monument's name: "Al Noor Mosque", "Cannon Office Building", "Wat
+ * Arun Temple" are places, though a mosque or a church can also speak as a body ("church" stays a
+ * body's word: "the Russian Orthodox Church").
+ */
+export const BUILDING_HEADS = words(`
+mosque cathedral synagogue basilica chapel shrine temple palace castle tower building stadium arena auditorium pyramid mall
+`);
+
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
 /** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
 export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections']);

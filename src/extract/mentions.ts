@@ -304,7 +304,7 @@ function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
     }
     const rest = doc.tokens.slice(f.t1, b).map((t) => t.text);
     const head = rest[rest.length - 1].toLowerCase();
-    if (!(free || owned) || !rest.some(isNameWord) || NATIONAL_BODIES[rest.join(' ').toLowerCase()] || STATE_ORGANS.has(head) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0]))) continue;
+    if (!(free || owned) || !rest.some(isNameWord) || NATIONAL_BODIES[rest.join(' ').toLowerCase()] || (STATE_ORGANS.has(head) && rest.length === 1) || (rest.length === 1 && /^[A-Z]{2,}$/.test(rest[0]))) continue;
     gone.add(f);
     if (owned) gone.add(org);
     for (const p of places) gone.add(p);

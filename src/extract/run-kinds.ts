@@ -6,6 +6,7 @@ import { addFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
 import { placeKey } from './gazetteers/index.ts';
 import {
+  BUILDING_HEADS,
   COMMON_CAPITALIZED,
   HONORIFICS,
   NAME_CONNECTORS,
@@ -142,6 +143,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const place = doc.found[doc.cover[t1 + 1]];
     if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
   }
+  if (t1 - t0 >= 2 && BUILDING_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
@@ -200,9 +202,10 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1) || (single && abbreviatedWord(doc, t1))) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);
-  const person = (pending = false): void => {
+  // `named`: the words are a person's name by their shape, whatever the tagger said ("Park Won-soon").
+  const person = (pending = false, named = run.ner === 'PER'): void => {
     // Whatever the cue, "… School of Law said" is not a person.
-    if (run.ner !== 'PER' && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
+    if (!named && lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w) || NOT_NAME_WORDS.has(w))) {
       // A title word the tagger put inside the name is part of it: "Major League Baseball".
       if (lower.slice(n0 - t0).some((w) => ORG_HEADS.has(w))) addOrg(doc, gaz, run.ner && !title.honorific ? t0 : n0, t1, demonym?.countryCode);
       return;
@@ -217,6 +220,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
+  if (run.ner === 'LOC' && hyphenatedPersonName(gaz, nameWords)) return person(false, true);
   // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
   if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
@@ -235,6 +239,26 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
+}
+
+/**
+ * The tagger reads hyphenated personal names as places ("Sam Bankman-Fried", "Pierre-Simon Laplace",
+ * "Jamal al-Harbi", "Park Won-soon"). Two or three words are a person's name when a given name opens
+ * them (or its first half: "Pierre-Simon") and a hyphenated surname or an "al-" name closes them, or
+ * when a short surname comes before a hyphenated East Asian given name in lower case after the hyphen.
+ * Hyphenated places keep a head or are one word ("Seongbuk-gu", "Winston-Salem"), and an Arabic place
+ * opens with a word no one is named ("Ras al-Khaimah", "Sharm el-Sheikh").
+ */
+function hyphenatedPersonName(gaz: Gazetteers, words: string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  const [first] = words;
+  const last = words[words.length - 1];
+  if (PLACE_HEADS.has(last.toLowerCase()) || FEATURE_HEADS.has(last.toLowerCase())) return false;
+  const givenFirst = gaz.givenNames.has(fold(first.split('-')[0]));
+  const hyphenatedGiven = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(first) && first.split('-').every((w) => gaz.givenNames.has(fold(w)));
+  const hyphenatedSurname = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(last) || /^(?:al|el|bin|ibn)-\p{Lu}\p{Ll}+$/u.test(last);
+  const eastAsian = words.length === 2 && /^\p{Lu}\p{Ll}{1,4}$/u.test(first) && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(last);
+  return (givenFirst && (hyphenatedSurname || hyphenatedGiven)) || eastAsian;
 }
 
 function demonymBefore(doc: Doc, t0: number): Found | null {

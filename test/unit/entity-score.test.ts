@@ -52,6 +52,16 @@ describe('scoreDocument', () => {
   });
 });
 
+describe('kinds of matched entities', () => {
+  it('lists a matched entity whose kind is not the gold type; a country is a gold place', () => {
+    const s = scoreDocument(
+      [{ name: 'Earth', kind: 'ORGANIZATION' }, { name: 'Denmark', kind: 'COUNTRY' }, { name: 'Anna', kind: 'PERSON' }, { name: 'Nobody', kind: 'PLACE' }],
+      [gold(['Earth'], [], 'Earth', 'LOC'), gold(['Denmark'], [], null, 'LOC'), gold(['Anna'])],
+    );
+    expect(s).toMatchObject({ tp: 3, fp: 1, wrongKind: ['Earth: ORGANIZATION, gold LOC'] });
+  });
+});
+
 describe('prf', () => {
   it('gives percentages and zero when nothing was predicted', () => {
     expect(prf({ tp: 3, fp: 1, fn: 1 })).toEqual({ p: 75, r: 75, f1: 75 });

@@ -215,3 +215,30 @@ describe('a mixed-case acronym', () => {
     expect(found).not.toContain('TfL');
   });
 });
+
+describe('kinds decided by the name (issue 17, fifth round)', () => {
+  it('makes a mosque, a building or a stadium a place, not a body', () => {
+    const found = extract('Worshippers gathered at the Al Noor Mosque. Staff left the Cannon Office Building near the Westpac Stadium.');
+    expect(found.find((e) => e.name === 'Al Noor Mosque')?.kind).toBe('PLACE');
+    expect(found.find((e) => e.name === 'Cannon Office Building')?.kind).toBe('PLACE');
+    expect(found.find((e) => e.name === 'Westpac Stadium')?.kind).toBe('PLACE');
+  });
+
+  it('makes a hyphenated personal name the tagger calls a place a person', () => {
+    const found = extract('Look at Sam Bankman-Fried, who asked for regulation. He cited the work of Pierre-Simon Laplace. Mayor Park Won-soon was found dead.');
+    for (const name of ['Sam Bankman-Fried', 'Pierre-Simon Laplace', 'Park Won-soon']) expect(found.find((e) => e.name === name)?.kind).toBe('PERSON');
+  });
+
+  it('keeps hyphenated places and a hotel opened by "Al-" places', () => {
+    const found = extract('They flew to Ras al-Khaimah and Winston-Salem, then stayed at the Al-Ghaza Hotel.');
+    expect(found.filter((e) => e.kind === 'PERSON').map((e) => e.name)).toEqual([]);
+  });
+
+  it('keeps the demonym of a body whose name goes on before its organ word', () => {
+    const found = names('Officers from the British Transport Police arrested two men. The Cuban Consulate was closed.');
+    expect(found).toContain('British Transport Police');
+    expect(found).not.toContain('Transport Police');
+    // One organ word after a demonym is the country's organ, as before.
+    expect(found).toContain('Cuba');
+  });
+});
