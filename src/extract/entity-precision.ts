@@ -26,12 +26,15 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
 
 /**
  * Words that are no name alone: a degree's or a title's first word ("Master" of "Master of Business
- * Affairs", of "International Master", of a memoir's "The Master of Disguise") and a contraction
- * ("You've" opening an interview's question).
+ * Affairs", of "International Master", of a memoir's "The Master of Disguise"), a contraction
+ * ("You've" opening an interview's question), and a preposition, article or conjunction capitalised
+ * in a title ("Chair In Global Islamic Politics").
  */
 export function neverANameAlone(name: string): boolean {
-  return /^(?:Master|Bachelor|Doctor|Grandmaster)$/.test(name) || /^\p{L}+(?:['’](?:ve|re|ll|m|d)|n['’]t)$/u.test(name);
+  return /^(?:Master|Bachelor|Doctor|Grandmaster)$/.test(name) || /^\p{L}+(?:['’](?:ve|re|ll|m|d)|n['’]t)$/u.test(name) || FUNCTION_WORDS.has(name.toLowerCase());
 }
+
+const FUNCTION_WORDS = new Set(['in', 'on', 'at', 'of', 'for', 'to', 'by', 'with', 'from', 'into', 'and', 'or', 'but', 'the', 'a', 'an', 'as', 'if', 'nor', 'so', 'yet']);
 
 /**
  * A surname used alone in an article whose title names a person in full ("Yuen Ren Chao" over a
@@ -114,6 +117,25 @@ export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
     const [o] = expansions;
     o.mentions.push(...d.mentions);
     o.aliases.add(d.name);
+    drafts.delete(d.key);
+  }
+}
+
+/**
+ * "the Atlantic" beside "the Atlantic Ocean", "the Mediterranean" beside "the Mediterranean Sea": a
+ * place named by a sea's or an ocean's name without its head is that sea, not a second place.
+ */
+export function mergeSeaShortNames(drafts: Map<string, AliasDraft>): void {
+  const seas = new Map<string, AliasDraft>();
+  for (const d of drafts.values()) {
+    const short = d.kind === 'PLACE' ? /^(.+)\s+(?:Ocean|Sea)$/.exec(d.name) : null;
+    if (short) seas.set(short[1], d);
+  }
+  for (const d of [...drafts.values()]) {
+    const sea = d.kind === 'PLACE' ? seas.get(d.name) : undefined;
+    if (!sea || sea === d) continue;
+    sea.mentions.push(...d.mentions);
+    sea.aliases.add(d.name);
     drafts.delete(d.key);
   }
 }

@@ -73,7 +73,7 @@ association society league federation confederation alliance coalition front mov
 police service services bureau office authority board court tribunal parliament assembly congress senate cabinet
 government administration news times post journal herald tribune gazette telegraph press agency network channel radio
 television tv airlines airline airways railways motors industries holdings systems technologies church mosque club team fc
-network brigade battalion regiment corps command center centre observatory laboratory lab museum
+network brigade battalion regiment corps command center centre observatory laboratory lab museum media
 `);
 
 /** National bodies that a demonym or country can own: "Russian Foreign Ministry" → org:ru-foreign-ministry. */
@@ -156,7 +156,7 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
  * body's word: "the Russian Orthodox Church").
  */
 export const BUILDING_HEADS = words(`
-mosque cathedral synagogue basilica chapel shrine temple palace castle tower building stadium arena auditorium pyramid mall
+mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall
 `);
 
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */

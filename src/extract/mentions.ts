@@ -19,7 +19,7 @@ import {
 import { fold, isCapitalized, slug } from './text.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { classifyRun } from './run-kinds.ts';
-import { hasOrgHead, joinHeadlessOverAnd, splitBodiesAtAnd } from './span-joins.ts';
+import { hasOrgHead, joinHeadlessOverAnd, joinOverPatronymic, splitBodiesAtAnd } from './span-joins.ts';
 
 /** Capitalised words that end a name: "John Tory on Tuesday", "Kamloops This Week". */
 const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'This', 'That', 'These', 'Those', 'The', 'A', 'An']);
@@ -98,7 +98,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz)).flatMap(splitBodiesAtAnd);
     absorbDemonymsIntoNames(doc, ner);
-    ner = joinHeadlessOverAnd(doc, extendOverAnd(doc, ner));
+    ner = joinOverPatronymic(doc, joinHeadlessOverAnd(doc, extendOverAnd(doc, ner)));
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).

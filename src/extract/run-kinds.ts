@@ -75,6 +75,16 @@ function abbreviatedWord(doc: Doc, t1: number): boolean {
   return t1 + 1 < doc.tokens.length && doc.tokens[t1].text === '.' && doc.tokens[t1].end === doc.tokens[t1].start + 1 && doc.tokens[t1].start === doc.tokens[t1 - 1].end && /^\p{Ll}/u.test(doc.tokens[t1 + 1].text);
 }
 
+const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
+
+/** Whether a ship's prefix opens the capitalised words right before `t0` ("HMS Queen" before "Elizabeth"). */
+function shipNameBefore(doc: Doc, t0: number): boolean {
+  for (let k = t0 - 1; k >= 0 && k >= t0 - 3 && doc.tokens[k].sentence === doc.tokens[t0].sentence && /^\p{Lu}/u.test(doc.tokens[k].text); k--) {
+    if (SHIP_PREFIXES.test(doc.tokens[k].text)) return true;
+  }
+  return false;
+}
+
 const NOT_NOUNS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'and', 'or', 'et', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'who', 'which', 'that', 'also']);
 
 /** One word seen once, shaped like a proper adjective and followed by a lower-case noun. */
@@ -90,6 +100,20 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const { tokens } = doc;
   let { t0, t1 } = run;
   if (t1 - t0 >= 2 && optionLabel(doc, t0)) t0++;
+  // A ship ("the USS Ronald Reagan", "HMS Queen Elizabeth") is no person, place or body, nor is whoever it is named after.
+  if ((t1 - t0 >= 2 && SHIP_PREFIXES.test(tokens[t0].text)) || shipNameBefore(doc, t0)) return;
+  // "Minister of Health Ahmed Ali", "Minister of Information Moammar al-Eryani": after an office and
+  // "of" or "for", the portfolio's words belong to the title, not to the name that follows.
+  if (t0 >= 2 && /^(?:of|for)$/.test(tokens[t0 - 1].text) && isTitleHead(tokens[t0 - 2].text)) {
+    let k = t0;
+    while (k < t1 - 1 && (TITLE_MODIFIERS.has(tokens[k].text.toLowerCase()) || tokens[k].text === 'and')) k++;
+    // What follows is the office's holder, whatever the tagger called it, unless a body or place is named.
+    const rest = tokens.slice(k, t1).map((t) => t.text.toLowerCase());
+    if (k > t0 && !NAME_CONNECTORS.has(tokens[k].text) && !rest.some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w))) {
+      t0 = k;
+      run = { ...run, ner: 'PER' };
+    }
+  }
   // Drop opening words capitalised only because they start the sentence ("Following", "Despite").
   while (t0 < t1) {
     const text = tokens[t0].text;

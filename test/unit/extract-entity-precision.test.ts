@@ -242,3 +242,38 @@ describe('kinds decided by the name (issue 17, fifth round)', () => {
     expect(found).toContain('Cuba');
   });
 });
+
+describe('names the fifth round found on unseen news', () => {
+  it('gives the portfolio after "Minister of" to the title, and the holder is a person', () => {
+    const found = extract('Minister of Health Ahmed Ali spoke first. The bomb was placed in a market, stated Minister of Information Moammar al-Eryani.');
+    expect(found.filter((e) => e.kind === 'PERSON').map((e) => e.name).sort()).toEqual(['Ahmed Ali', 'Moammar al-Eryani']);
+    expect(found.map((e) => e.name)).not.toContain('Information Moammar al-Eryani');
+  });
+
+  it('makes no entity of a preposition capitalised in a title', () => {
+    const text = 'Professor Greg Barton, Chair In Global Islamic Politics in the Faculty of Arts and Education at the Deakin University, said "The attacker was using a copy".';
+    expect(names(text)).not.toContain('In');
+    expect(names(text)).toContain('Greg Barton');
+  });
+
+  it('keeps an Arabic name whole over "bin"', () => {
+    const found = names('The general manager, Dr Ali bin Tamim, blamed the Houthis. Tamim said more.');
+    expect(found).toContain('Ali bin Tamim');
+    expect(found).not.toContain('Ali');
+    expect(found).not.toContain('Tamim');
+  });
+
+  it('makes "the Atlantic" beside "the Atlantic Ocean" one place', () => {
+    const found = extract('The Azores lie in the Atlantic Ocean. It is the strongest storm in the northeastern Atlantic.');
+    expect(found.filter((e) => e.name.startsWith('Atlantic')).map((e) => e.name)).toEqual(['Atlantic Ocean']);
+  });
+
+  it('makes no person, place or body of a ship or of whom it is named after', () => {
+    const found = names('Students built the deck of the aircraft carrier, the USS Ronald Reagan. HMS Queen Elizabeth sailed from Portsmouth.');
+    expect(found).toEqual(['Portsmouth']);
+  });
+
+  it('makes a name ending in "Media" a body', () => {
+    expect(extract('The general manager of Abu Dhabi Media spoke.').find((e) => e.name === 'Abu Dhabi Media')?.kind).toBe('ORGANIZATION');
+  });
+});
