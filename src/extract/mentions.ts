@@ -19,7 +19,7 @@ import {
 import { fold, isCapitalized, slug } from './text.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { classifyRun } from './run-kinds.ts';
-import { hasOrgHead, joinHeadlessOverAnd, joinOverPatronymic, splitBodiesAtAnd } from './span-joins.ts';
+import { hasOrgHead, joinBodyHeadBefore, joinHeadlessOverAnd, joinOverPatronymic, splitBodiesAtAnd } from './span-joins.ts';
 
 /** Capitalised words that end a name: "John Tory on Tuesday", "Kamloops This Week". */
 const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'This', 'That', 'These', 'Those', 'The', 'A', 'An']);
@@ -98,7 +98,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   if (ner) {
     ner = ner.flatMap((span) => splitJoinedSpan(span, gaz)).flatMap(splitBodiesAtAnd);
     absorbDemonymsIntoNames(doc, ner);
-    ner = joinOverPatronymic(doc, joinHeadlessOverAnd(doc, extendOverAnd(doc, ner)));
+    ner = joinBodyHeadBefore(doc, joinOverPatronymic(doc, joinHeadlessOverAnd(doc, extendOverAnd(doc, ner))));
     absorbPlacesIntoNames(doc, ner);
     // A tagger span is trimmed to its capitalised words; a tagger whose spans mostly need
     // trimming is not trusted for this document (a model in training can be far off).
@@ -173,13 +173,14 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
     if (text.trim()) pieces.push({ type: span.type, start: span.start + from, end: span.start + to, text });
     from = next;
   };
-  // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble").
+  // "&" joins two people or places ("Tempe & Mesa") but belongs to a company's name ("Procter & Gamble") and to one opened by a common word ("Rock & Roll Hall of Fame").
   const joiners = span.type === 'ORG' ? /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—-]\s+/g : /\s+(?:in|at)\s+|['’]s\s+|\s*[()[\]]\s*|\s+[/–—&-]\s+/g;
   for (const m of span.text.matchAll(joiners)) {
     // "Korean People's Army", "Children's Hospital": a common word's possessive is inside the name,
     // unless a given name follows ("New People's Party's Regina Ip": the party's member).
     const after = /^\S+/.exec(span.text.slice(m.index + m[0].length))?.[0] ?? '';
     if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '') && !gaz.givenNames.has(fold(after))) continue;
+    if (m[0].trim() === '&' && isCommonWordName(gaz, span.text.slice(from, m.index))) continue;
     cut(m.index, m.index + m[0].length);
   }
   cut(span.text.length, span.text.length);

@@ -76,3 +76,19 @@ export function joinOverPatronymic(doc: Doc, ner: NerSpan[]): NerSpan[] {
   }
   return out;
 }
+
+/**
+ * A body named "<head> of <place>" whose head the tagger left out: "University of" + "South Carolina
+ * Beaufort", "Ministry of" + "Foreign Affairs". Capitalised words ending in a body's head, then "of"
+ * (and "the"), right before a span no other span covers, make one body with it; not with a person
+ * ("University of Texas Arlington" + "Amneh Jafari" is a student there).
+ */
+export function joinBodyHeadBefore(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.map((span, k) => {
+    const from = k > 0 ? ner[k - 1].end : 0;
+    const before = /((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?$/u.exec(doc.text.slice(Math.max(from, span.start - 80), span.start));
+    if (!before || span.type === 'PER' || !ORG_HEADS.has(wordsOf(before[1]).at(-1)!)) return span;
+    const start = span.start - before[0].length;
+    return { ...span, type: 'ORG', start, text: doc.text.slice(start, span.end) };
+  });
+}

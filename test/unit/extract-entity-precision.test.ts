@@ -277,3 +277,17 @@ describe('names the fifth round found on unseen news', () => {
     expect(extract('The general manager of Abu Dhabi Media spoke.').find((e) => e.name === 'Abu Dhabi Media')?.kind).toBe('ORGANIZATION');
   });
 });
+
+describe('names the tagger cut at "&" or before "of"', () => {
+  it('keeps a name opened by a common word and "&" whole, and still splits two places', () => {
+    const found = names('In 2007 they were inducted into the Rock & Roll Hall of Fame. They toured Tempe & Mesa.');
+    expect(found).toEqual(expect.arrayContaining(['Rock & Roll Hall of Fame', 'Tempe', 'Mesa']));
+    expect(found).not.toContain('Roll Hall of Fame');
+  });
+
+  it('gives a body\'s head and "of" the tagger left out to the name after them', () => {
+    const found = extract('The study was by researchers from the Georgia Institute of Technology (GT) and University of South Carolina Beaufort, both in the United States.');
+    expect(found.find((e) => e.name === 'University of South Carolina Beaufort')?.kind).toBe('ORGANIZATION');
+    expect(found.map((e) => e.name)).not.toContain('South Carolina Beaufort');
+  });
+});
