@@ -75,6 +75,9 @@ function abbreviatedWord(doc: Doc, t1: number): boolean {
   return t1 + 1 < doc.tokens.length && doc.tokens[t1].text === '.' && doc.tokens[t1].end === doc.tokens[t1].start + 1 && doc.tokens[t1].start === doc.tokens[t1 - 1].end && /^\p{Ll}/u.test(doc.tokens[t1 + 1].text);
 }
 
+/** Planets are places, whatever the tagger says (it often calls Earth a body); Venus and Mercury are also people and firms. */
+const PLANETS = /^(?:Earth|Mars|Jupiter|Saturn|Neptune|Uranus|Pluto)$/;
+
 const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
 
 /** Whether a ship's prefix opens the capitalised words right before `t0` ("HMS Queen" before "Elizabeth"). */
@@ -167,7 +170,9 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const place = doc.found[doc.cover[t1 + 1]];
     if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
   }
-  if (t1 - t0 >= 2 && BUILDING_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
+  if ((t1 - t0 >= 2 && BUILDING_HEADS.has(last)) || (t1 - t0 === 1 && PLANETS.test(words[0]))) {
+    if (run.ner !== 'PER') return addPlace(doc, t0, t1);
+  }
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);

@@ -224,6 +224,11 @@ describe('kinds decided by the name (issue 17, fifth round)', () => {
     expect(found.find((e) => e.name === 'Westpac Stadium')?.kind).toBe('PLACE');
   });
 
+  it('makes a planet a place', () => {
+    const found = extract('Is light actually bent from its straight-line path by the mass of Earth?');
+    expect(found.find((e) => e.name === 'Earth')?.kind).toBe('PLACE');
+  });
+
   it('makes a hyphenated personal name the tagger calls a place a person', () => {
     const found = extract('Look at Sam Bankman-Fried, who asked for regulation. He cited the work of Pierre-Simon Laplace. Mayor Park Won-soon was found dead.');
     for (const name of ['Sam Bankman-Fried', 'Pierre-Simon Laplace', 'Park Won-soon']) expect(found.find((e) => e.name === name)?.kind).toBe('PERSON');
