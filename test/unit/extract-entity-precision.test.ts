@@ -224,6 +224,11 @@ describe('kinds decided by the name (issue 17, fifth round)', () => {
     expect(found.find((e) => e.name === 'Westpac Stadium')?.kind).toBe('PLACE');
   });
 
+  it('knows well-known companies the tagger calls people or places', () => {
+    const found = extract('Hosts on Airbnb and viewers of Netflix were surveyed, as were users of Evernote.');
+    for (const name of ['Airbnb', 'Netflix', 'Evernote']) expect(found.find((e) => e.name === name)?.kind).toBe('ORGANIZATION');
+  });
+
   it('makes a planet a place', () => {
     const found = extract('Is light actually bent from its straight-line path by the mass of Earth?');
     expect(found.find((e) => e.name === 'Earth')?.kind).toBe('PLACE');
