@@ -283,6 +283,11 @@ describe('names the fifth round found on unseen news', () => {
     expect(found).toEqual(['Portsmouth']);
   });
 
+  it('makes no entity of an event named by its head: a fair, an expo, a parade, a ceremony', () => {
+    const found = names('Wikinews attended the sixth annual Mini Maker Faire in Tyler. The Tokyo Motor Expo and the Macy\'s Thanksgiving Day Parade went on.');
+    for (const name of ['Mini Maker Faire', 'Tokyo Motor Expo']) expect(found).not.toContain(name);
+  });
+
   it('makes a name ending in "Media" a body', () => {
     expect(extract('The general manager of Abu Dhabi Media spoke.').find((e) => e.name === 'Abu Dhabi Media')?.kind).toBe('ORGANIZATION');
   });
