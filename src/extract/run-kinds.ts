@@ -78,6 +78,12 @@ function abbreviatedWord(doc: Doc, t1: number): boolean {
 /** Planets are places, whatever the tagger says (it often calls Earth a body); Venus and Mercury are also people and firms. */
 const PLANETS = /^(?:Earth|Mars|Jupiter|Saturn|Neptune|Uranus|Pluto)$/;
 
+/** Bodies named in Spanish, Portuguese, Italian, French or German put their head first: "Instituto Gonzaga", "Théâtre National Populaire". */
+const FOREIGN_ORG_OPENERS = /^(?:instituto|istituto|institut|universidad|universidade|università|université|universität|colegio|colégio|escuela|école|banco|banca|banque|museo|musée|partido|partito|ministerio|ministère|ministero|fundación|fundação|fondazione|stiftung|société|sociedad|asociación|associação|teatro|théâtre)$/;
+
+/** A school or water district is a body, though "district" alone ends a place's name. */
+const bodyOfDistrict = (lower: string[]) => lower.length >= 2 && lower[lower.length - 1] === 'district' && /^(?:school|water|fire|library|park|sanitation|transit|utility|hospital)$/.test(lower[lower.length - 2]);
+
 const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
 
 /** Whether a ship's prefix opens the capitalised words right before `t0` ("HMS Queen" before "Elizabeth"). */
@@ -173,7 +179,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if ((t1 - t0 >= 2 && BUILDING_HEADS.has(last)) || (t1 - t0 === 1 && PLANETS.test(words[0]))) {
     if (run.ner !== 'PER') return addPlace(doc, t0, t1);
   }
-  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
+  const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
 

@@ -229,6 +229,11 @@ describe('kinds decided by the name (issue 17, fifth round)', () => {
     for (const name of ['Airbnb', 'Netflix', 'Evernote']) expect(found.find((e) => e.name === name)?.kind).toBe('ORGANIZATION');
   });
 
+  it('makes a body of a name opened by a foreign head or ending in "school district"', () => {
+    const found = extract('He studied at the Instituto Gonzaga, a school in Madrid. The Irving Independent School District said it would review the case.');
+    for (const name of ['Instituto Gonzaga', 'Irving Independent School District']) expect(found.find((e) => e.name === name)?.kind).toBe('ORGANIZATION');
+  });
+
   it('makes a planet a place', () => {
     const found = extract('Is light actually bent from its straight-line path by the mass of Earth?');
     expect(found.find((e) => e.name === 'Earth')?.kind).toBe('PLACE');
