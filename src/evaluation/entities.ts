@@ -51,7 +51,12 @@ export async function evaluateEntities(articles: Record<string, unknown>[], gold
     return inputs.map((input, i) => {
       const doc = wanted.get(String(input.id))!;
       const text = String(input.text);
-      const predicted: PredictedEntity[] = (byArticle.get(ids[i]) ?? []).map((r) => ({ name: r.entity.name, kind: r.entity.kind, fromDemonym: fromDemonym(r, text) }));
+      const predicted: PredictedEntity[] = (byArticle.get(ids[i]) ?? []).map((r) => ({
+        name: r.entity.name,
+        kind: r.entity.kind,
+        fromDemonym: fromDemonym(r, text),
+        linked: Boolean(r.entity.wikidataId || r.entity.code),
+      }));
       return { id: doc.id, genre: doc.genre, ...scoreDocument(predicted, doc.entities) };
     });
   } finally {
@@ -69,7 +74,9 @@ export function formatScores(scored: ScoredDocument[], verbose: boolean): string
     const { p, r, f1 } = prf(t);
     const kindRight = t.tp - docs.reduce((n, d) => n + d.wrongKind.length, 0);
     const kinds = t.tp > 0 ? `  kind right ${pct((100 * kindRight) / t.tp)}` : '';
-    lines.push(`${label.padEnd(10)} docs ${String(docs.length).padStart(3)}  P=${pct(p)} R=${pct(r)} F1=${pct(f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${kinds}`);
+    const checked = docs.reduce((n, d) => n + d.linkedChecked, 0);
+    const links = checked > 0 ? `  link right ${pct((100 * (checked - docs.reduce((n, d) => n + d.wrongLink.length, 0))) / checked)} of ${checked}` : '';
+    lines.push(`${label.padEnd(10)} docs ${String(docs.length).padStart(3)}  P=${pct(p)} R=${pct(r)} F1=${pct(f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${kinds}${links}`);
   };
   if (verbose) {
     for (const d of scored) {
@@ -78,6 +85,7 @@ export function formatScores(scored: ScoredDocument[], verbose: boolean): string
       if (d.wrong.length) lines.push(`  wrong:  ${d.wrong.join(' | ')}`);
       if (d.missed.length) lines.push(`  missed: ${d.missed.join(' | ')}`);
       if (d.wrongKind.length) lines.push(`  kind:   ${d.wrongKind.join(' | ')}`);
+      if (d.wrongLink.length) lines.push(`  link:   ${d.wrongLink.join(' | ')}`);
     }
     lines.push('');
   }

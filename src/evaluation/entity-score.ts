@@ -5,7 +5,8 @@
  * so a second entity for the same thing is wrong; a country that only a demonym produced ("Danish")
  * and that no gold entity names is left out of the count. The kind of each matched entity is
  * checked apart (PERSON for PER, ORGANIZATION for ORG, PLACE or COUNTRY for LOC): the strict score
- * counts names only, and an analyst also sees the kind.
+ * counts names only, and an analyst also sees the kind. So is each link: a linked entity whose gold
+ * entity has a Wikipedia identity should carry that title as its canonical name.
  */
 
 export interface GoldEntity {
@@ -21,6 +22,8 @@ export interface PredictedEntity {
   kind: string;
   /** A country every mention of which is a demonym ("Danish"). */
   fromDemonym?: boolean;
+  /** Linked to a canonical identity (an ISO country code, a Wikidata id): its name is then the canonical one. */
+  linked?: boolean;
 }
 
 export interface DocumentScore {
@@ -33,6 +36,9 @@ export interface DocumentScore {
   missed: string[];
   /** Matched predictions whose kind is not the gold entity's type ("Earth: ORGANIZATION, gold LOC"). */
   wrongKind: string[];
+  /** Matched, linked predictions whose gold entity has a Wikipedia identity: how many, and those whose canonical name is not its title. */
+  linkedChecked: number;
+  wrongLink: string[];
 }
 
 /** The gold type each of our kinds answers to: a country is a place in the gold. */
@@ -105,8 +111,13 @@ export function scoreDocument(predicted: PredictedEntity[], gold: GoldEntity[]):
   const wrongKind = goldTakenBy.flatMap((p, g) =>
     p >= 0 && GOLD_TYPE[predicted[p].kind] !== gold[g].type ? [`${predicted[p].name}: ${predicted[p].kind}, gold ${gold[g].type}`] : [],
   );
+  // A link is right when the canonical name it gave is the gold entity's Wikipedia title ("George W. Bush").
+  const checked = goldTakenBy.flatMap((p, g) => (p >= 0 && predicted[p].linked && gold[g].identity ? [[p, g]] : []));
+  const wrongLink = checked
+    .filter(([p, g]) => normalizeName(predicted[p].name) !== normalizeName(titleName(gold[g].identity!)))
+    .map(([p, g]) => `${predicted[p].name}: gold ${titleName(gold[g].identity!)}`);
   const missed = gold.flatMap((g, i) => (goldTakenBy[i] < 0 ? [g.names[0] ?? g.runs[0] ?? (g.identity ? titleName(g.identity) : '?')] : []));
-  return { tp: matched.size, fp, fn: missed.length, wrong, missed, wrongKind };
+  return { tp: matched.size, fp, fn: missed.length, wrong, missed, wrongKind, linkedChecked: checked.length, wrongLink };
 }
 
 export interface Totals {

@@ -349,7 +349,8 @@ export function resolvePeople(gaz: Gazetteers, clusters: PersonCluster[], ctx: L
       c.record = record;
       c.wikidataId = record.qid;
       c.key = `person:${record.qid}`;
-      c.name = c.words.length >= 2 ? display : record.name;
+      // A name written in capitals ("JOHN OSSOFF" in a transcript) is named as the gazetteer writes it.
+      c.name = c.words.length >= 2 && display !== display.toUpperCase() ? display : record.name;
       if (record.name !== c.name) c.aliases.add(record.name);
       for (const a of record.aliases) c.aliases.add(a);
     } else {

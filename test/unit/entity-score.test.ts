@@ -62,6 +62,16 @@ describe('kinds of matched entities', () => {
   });
 });
 
+describe('links of matched entities', () => {
+  it('checks a linked entity against its gold entity\'s Wikipedia title', () => {
+    const s = scoreDocument(
+      [{ name: 'George Bush', kind: 'PERSON', linked: true }, { name: 'United States', kind: 'COUNTRY', linked: true }, { name: 'Anna', kind: 'PERSON' }],
+      [gold(['Bush', 'George Bush'], [], 'George_H._W._Bush'), gold(['US'], [], 'United_States', 'LOC'), gold(['Anna'], [], 'Anna_Smith')],
+    );
+    expect(s).toMatchObject({ tp: 3, linkedChecked: 2, wrongLink: ['George Bush: gold George H. W. Bush'] });
+  });
+});
+
 describe('prf', () => {
   it('gives percentages and zero when nothing was predicted', () => {
     expect(prf({ tp: 3, fp: 1, fn: 1 })).toEqual({ p: 75, r: 75, f1: 75 });

@@ -311,3 +311,16 @@ describe('names the tagger cut at "&" or before "of"', () => {
     expect(found.map((e) => e.name)).not.toContain('South Carolina Beaufort');
   });
 });
+
+describe('a linked person named in capitals', () => {
+  it('takes the name the gazetteer writes', () => {
+    const found = extractor.extract({
+      title: '',
+      publishedAt: '2021-03-01',
+      text: 'The United States Senate met. Senator RAFAEL WARNOCK of Georgia said the bill would pass. Senator JOHN OSSOFF agreed.',
+    }).entities;
+    const people = found.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name).sort()).toEqual(['Jon Ossoff', 'Raphael Warnock']);
+    expect(people.every((e) => e.wikidataId)).toBe(true);
+  });
+});
