@@ -156,12 +156,12 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
  * body's word: "the Russian Orthodox Church").
  */
 export const BUILDING_HEADS = words(`
-mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall
+mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall facility prison theatre theater
 `);
 
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
 /** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
-export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections', 'fair', 'faire', 'expo', 'parade', 'awards', 'ceremony', 'carnival', 'concert', 'gala', 'prix']);
+export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections', 'fair', 'faire', 'expo', 'parade', 'awards', 'ceremony', 'carnival', 'concert', 'gala', 'prix', 'fest']);
 
 /** First words of a storm's name ("Typhoon Phanfone", "Tropical Storm Erika"): a storm is an event, not a person, place or body. */
 export const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'tropical storm', 'tropical depression', 'super typhoon']);

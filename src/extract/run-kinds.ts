@@ -84,6 +84,9 @@ const FOREIGN_ORG_OPENERS = /^(?:instituto|istituto|institut|universidad|univers
 /** A school or water district is a body, though "district" alone ends a place's name. */
 const bodyOfDistrict = (lower: string[]) => lower.length >= 2 && lower[lower.length - 1] === 'district' && /^(?:school|water|fire|library|park|sanitation|transit|utility|hospital)$/.test(lower[lower.length - 2]);
 
+/** Building heads that are never a surname (unlike "Temple", "Castle" or "Palace"). */
+const NEVER_SURNAMES = /^(?:facility|prison|stadium|arena|mosque|cathedral|synagogue|basilica|auditorium|building|mall)$/;
+
 const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
 
 /** Whether a ship's prefix opens the capitalised words right before `t0` ("HMS Queen" before "Elizabeth"). */
@@ -177,7 +180,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
   }
   if ((t1 - t0 >= 2 && BUILDING_HEADS.has(last)) || (t1 - t0 === 1 && PLANETS.test(words[0]))) {
-    if (run.ner !== 'PER') return addPlace(doc, t0, t1);
+    // No one's surname is "Facility" or "Stadium": those heads make a place whatever the tagger says.
+    if (run.ner !== 'PER' || NEVER_SURNAMES.test(last)) return addPlace(doc, t0, t1);
   }
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);

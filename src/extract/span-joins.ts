@@ -78,17 +78,35 @@ export function joinOverPatronymic(doc: Doc, ner: NerSpan[]): NerSpan[] {
 }
 
 /**
- * A body named "<head> of <place>" whose head the tagger left out: "University of" + "South Carolina
- * Beaufort", "Ministry of" + "Foreign Affairs". Capitalised words ending in a body's head, then "of"
- * (and "the"), right before a span no other span covers, make one body with it; not with a person
+ * A body named "<head> of <place>" whose head the tagger left out or tagged apart: "University of" +
+ * "South Carolina Beaufort", "Center" + "for" + "Food Safety". Capitalised words ending in a body's
+ * head, then "of" or "for" (and "the"), right before a span make one body with it; not with a person
  * ("University of Texas Arlington" + "Amneh Jafari" is a student there).
  */
 export function joinBodyHeadBefore(doc: Doc, ner: NerSpan[]): NerSpan[] {
-  return ner.map((span, k) => {
-    const from = k > 0 ? ner[k - 1].end : 0;
-    const before = /((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?$/u.exec(doc.text.slice(Math.max(from, span.start - 80), span.start));
-    if (!before || span.type === 'PER' || !ORG_HEADS.has(wordsOf(before[1]).at(-1)!)) return span;
+  const out: NerSpan[] = [];
+  for (const span of ner) {
+    const prev = out.at(-1);
+    const from = prev ? prev.end : 0;
+    const gap = /^\s+(?:of|for)\s+(?:the\s+)?$/.test(doc.text.slice(from, span.start));
+    // Not a body's own name after it: "the Wolstein Center for the Cleveland State University" is two.
+    // Nor a name that goes on over "and" or "of" ("Institute of History and Philology of …", "Court for the Northern
+    // District of California"): the tagger cut it, and a piece is worse than nothing.
+    const joinable = span.type !== 'PER' && !hasOrgHead(span.text) && !/^\s+(?:and|of)\s+\p{Lu}/u.test(doc.text.slice(span.end, span.end + 8));
+    // A whole body's name before a place keeps it apart ("Foreign Ministry of Iraq" is the ministry and Iraq);
+    // a lone head does not ("University of" + "Texas").
+    const lone = prev !== undefined && wordsOf(prev.text).length === 1;
+    if (prev && gap && joinable && (lone || span.type !== 'LOC') && prev.type !== 'PER' && /^\p{Lu}/u.test(prev.text) && ORG_HEADS.has(wordsOf(prev.text).at(-1)!)) {
+      out[out.length - 1] = { ...prev, type: 'ORG', end: span.end, text: doc.text.slice(prev.start, span.end) };
+      continue;
+    }
+    const before = /((?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?$/u.exec(doc.text.slice(Math.max(from, span.start - 80), span.start));
+    if (!before || !joinable || !ORG_HEADS.has(wordsOf(before[1]).at(-1)!)) {
+      out.push(span);
+      continue;
+    }
     const start = span.start - before[0].length;
-    return { ...span, type: 'ORG', start, text: doc.text.slice(start, span.end) };
-  });
+    out.push({ ...span, type: 'ORG', start, text: doc.text.slice(start, span.end) });
+  }
+  return out;
 }

@@ -324,3 +324,20 @@ describe('a linked person named in capitals', () => {
     expect(people.every((e) => e.wikidataId)).toBe(true);
   });
 });
+
+describe('names found on the second unseen set', () => {
+  it('joins a body\'s head the tagger tagged apart to the name after "for", but not a body\'s own name', () => {
+    const found = names('He and the Center for Biological Diversity and Center for Food Safety requested protection.');
+    expect(found).toEqual(expect.arrayContaining(['Center for Biological Diversity', 'Center for Food Safety']));
+    expect(found).not.toContain('Food Safety');
+  });
+
+  it('makes a correctional facility a place even when the tagger calls it a person', () => {
+    const found = extract('Sirhan was moved to the Richard J. Donovan Correctional Facility in San Diego.');
+    expect(found.find((e) => e.name === 'Richard J. Donovan Correctional Facility')?.kind).toBe('PLACE');
+  });
+
+  it('makes no entity of a festival named "Fest"', () => {
+    expect(names('The film had its world premiere at Beyond Fest in Hollywood.')).not.toContain('Beyond Fest');
+  });
+});
