@@ -73,7 +73,7 @@ export async function buildNetwork(runner: QueryRunner, centers: string[], optio
     for (const key of frontier) selected.add(key);
   }
 
-  const all = await edgesAmong(runner, [...selected], options);
+  const all = await edgesAmong(runner, [...selected], options, options.minWeight);
   // Edges touching a center come first (they are what was asked about), then the others; heaviest first within each.
   const centerSet = new Set(centers);
   const touchesCenter = (e: { from: string; to: string }) => (centerSet.has(e.from) || centerSet.has(e.to) ? 0 : 1);

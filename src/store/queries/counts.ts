@@ -9,6 +9,12 @@
  *   the totals. A pair brings ~230 rows per article (22 entities); one node per pair and day would
  *   multiply the nodes and the write rows by the days a pair spans, while the lists cost a read and a
  *   write of the pair the batch touches anyway.
+ * - a pair has its node only from its SECOND shared article (MIN_PAIR_ARTICLES): five pairs in six
+ *   share one article, and creating their nodes was most of the ingest's time and memory. A pair
+ *   of one article is read from that article's mentions (pair-lookup.ts): readers take the kept
+ *   pairs first (ranked first anyway: one article proves little) and walk an entity's articles, or
+ *   look a pair up from its smaller end, only where one-article pairs can be in the answer. The
+ *   ingest finds the earlier article a pair without a node may share before creating it.
  * New articles add to these in the transaction that writes them; updates, deletes, merges and
  * unmerges recount what they touched from the mentions (recountEntities, recountCoMentions);
  * verify-counts.ts recomputes everything from the mentions and rebuilds it.

@@ -8,7 +8,7 @@ import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extrac
 import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
-import { earlierSharedArticles } from './pair-lookup.ts';
+import { loneSharedArticles } from './pair-lookup.ts';
 import { byKey, runRows } from './rows.ts';
 
 export interface ArticleWrite {
@@ -308,7 +308,7 @@ async function pairsBefore(tx: QueryRunner, created: ArticleWrite[], ingestedAt:
   }
   const deltas = [...into.values()];
   const stored = await storedPairs(tx, deltas.map((p) => p.key).sort());
-  const earlier = await earlierSharedArticles(tx, deltas.filter((p) => !stored.has(p.key)));
+  const earlier = await loneSharedArticles(tx, deltas.filter((p) => !stored.has(p.key)).map((p) => [p.a, p.b]));
   for (const [key, date] of earlier) {
     const p = into.get(key)!;
     addToPair(into, p.a, p.b, date);
