@@ -110,18 +110,14 @@ async function neighboursWalking(runner: QueryRunner, keys: string[], options: N
 }
 
 /**
- * Co-mention weights among a set of entities (each pair once, lower key first): every possible pair
- * looked up by its indexed key, n(n-1)/2 lookups, where walking each entity's pairs would read every
- * pair of every hub among them (thousands each). Inside a window, the sums of the pairs' days.
- * The pairs with no node share at most one article, looked up from their smaller ends unless
- * `minArticles` leaves them out.
+ * Co-mention weights among a set of entities from the kept pairs (each pair once, lower key
+ * first): every possible pair looked up by its indexed key, n(n-1)/2 lookups, where walking each
+ * entity's pairs would read every pair of every hub among them (thousands each). Inside a window,
+ * the sums of the pairs' days. The pairs left out have no node: one shared article at most (loneEdges).
  */
-export async function edgesAmong(runner: QueryRunner, keys: string[], window: Window, minArticles = 1): Promise<NeighbourRow[]> {
-  if (keys.length < 2) return [];
+export async function keptEdgesAmong(runner: QueryRunner, keys: string[], window: Window): Promise<NeighbourRow[]> {
   const windowed = Boolean(window.since || window.until);
-  const sorted = [...new Set(keys)].sort();
-  const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
-  const rows = await inChunks(pairs, ROWS_PER_CALL, (chunk) =>
+  const rows = await inChunks(pairsAmong(keys).map(([a, b]) => pairKey(a, b)), ROWS_PER_CALL, (chunk) =>
     runner.run<NeighbourRow & Record<string, unknown>>(
       `UNWIND $pairs AS k
        MATCH (p:CoMention {key: k})
@@ -129,19 +125,20 @@ export async function edgesAmong(runner: QueryRunner, keys: string[], window: Wi
       { pairs: chunk, ...windowDays(window) },
     ),
   );
-  // A caller that keeps only heavier edges needs no one-article pair.
-  if (minArticles >= MIN_PAIR_ARTICLES) return rows.filter((r) => r.articles > 0);
-  const kept = new Set(rows.map((r) => pairKey(r.from, r.to)));
-  const missing = sorted.flatMap((a, i) => sorted.slice(i + 1).filter((b) => !kept.has(pairKey(a, b))).map((b) => [a, b] as [string, string]));
-  const lone = await inChunks(missing, ROWS_PER_CALL, async (chunk) => [...(await loneSharedArticles(runner, chunk, window)).keys()]);
-  const found = lone.map((key) => {
-    const [from, to] = key.split('|');
-    return { from, to, articles: 1 };
-  });
-  // In the order of the pairs asked, as the kept pairs alone came back.
-  const order = new Map(pairs.map((k, i) => [k, i]));
-  const at = (r: NeighbourRow) => order.get(pairKey(r.from, r.to))!;
-  return [...rows.filter((r) => r.articles > 0), ...found].sort((x, y) => at(x) - at(y));
+  return rows.filter((r) => r.articles > 0);
+}
+
+/** Every pair of distinct keys, lower key first. */
+export function pairsAmong(keys: string[]): [string, string][] {
+  const sorted = [...new Set(keys)].sort();
+  return sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => [a, b] as [string, string]));
+}
+
+/** The pairs among `pairs` (pairs without a node) that share an article (inside the window), as edges of weight 1. */
+export async function loneEdges(runner: QueryRunner, pairs: [string, string][], window: Window): Promise<NeighbourRow[]> {
+  // One call for all: the lookup walks each entity once for all its partners, where chunks of pairs would walk it in each chunk.
+  const found = await loneSharedArticles(runner, pairs, window);
+  return pairs.filter(([a, b]) => found.has(pairKey(a, b))).map(([a, b]) => ({ from: a < b ? a : b, to: a < b ? b : a, articles: 1 }));
 }
 
 /** Articles mentioning each entity on the days of a window, from the kept entity-day counts. */
