@@ -134,4 +134,66 @@ describe('a pair of one article', () => {
     expect(await pairNode(a, b)).toBeNull();
     await expectAgree();
   });
+
+  it('is an edge of a network between two of its entities', async () => {
+    const { data, errors } = await app.gql(`{
+      network(around: [{ key: "${TILLERSON}" }], depth: 2, kinds: [PERSON]) { edges { source { key } target { key } weight } }
+    }`);
+    expect(errors).toBeUndefined();
+    const weights = Object.fromEntries(data.network.edges.map((e: any) => [[e.source.key, e.target.key].sort().join(' '), e.weight]));
+    expect(weights).toEqual({ [[LAVROV, TILLERSON].sort().join(' ')]: 2, [[LAVROV, blinken].sort().join(' ')]: 1 });
+  });
+});
+
+describe('one-article pairs on the seed graph', () => {
+  let seeded: TestApp;
+
+  beforeAll(async () => {
+    seeded = await createTestApp({ seed: true });
+  });
+
+  afterAll(() => seeded?.close());
+
+  /** Articles mentioning both `key` and each other entity, counted from the mentions alone. */
+  async function sharedFromMentions(key: string): Promise<Map<string, number>> {
+    const rows = await seeded.store.run<{ other: string; n: number }>(
+      'MATCH (:Entity {key: $key})<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(o:Entity) WHERE o.key <> $key RETURN o.key AS other, count(a) AS n',
+      { key },
+    );
+    return new Map(rows.map((r) => [r.other, r.n]));
+  }
+
+  /** An entity with fewer co-mentions than a page holds, some of them of one article. */
+  async function modestEntity(): Promise<string> {
+    const [{ key }] = await seeded.store.run<{ key: string }>(
+      `MATCH (x:Entity)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(o:Entity)
+       WITH x, count(DISTINCT o) AS others WHERE others >= 20 AND others <= 100
+       RETURN x.key AS key ORDER BY others DESC, key LIMIT 1`,
+    );
+    return key;
+  }
+
+  it('lists every co-mention of an entity with its count, one-article pairs included', async () => {
+    const key = await modestEntity();
+    const { data, errors } = await seeded.gql(`{ entity(key: "${key}") { coMentions(first: 100, orderBy: COUNT) { entity { key } articleCount } } }`);
+    expect(errors).toBeUndefined();
+    const listed = new Map<string, number>(data.entity.coMentions.map((c: any) => [c.entity.key, c.articleCount]));
+    const expected = await sharedFromMentions(key);
+    expect([...expected.values()].filter((n) => n === 1).length).toBeGreaterThan(0);
+    expect(listed).toEqual(expected);
+  });
+
+  it('draws the edges of one article in a network, with the weights the mentions give', async () => {
+    const key = await modestEntity();
+    const { data, errors } = await seeded.gql(`{ network(around: [{ key: "${key}" }], limit: 200) { edges { source { key } target { key } weight } } }`);
+    expect(errors).toBeUndefined();
+    const edges: { source: { key: string }; target: { key: string }; weight: number }[] = data.network.edges;
+    const other = (e: (typeof edges)[number]) => (e.source.key === key ? e.target.key : e.source.key);
+    const centered = edges.filter((e) => e.source.key === key || e.target.key === key);
+    expect(new Map(centered.map((e) => [other(e), e.weight]))).toEqual(await sharedFromMentions(key));
+    // Among the neighbours too, each edge's weight is what the mentions give.
+    const among = edges.filter((e) => !centered.includes(e));
+    expect(among.length).toBeGreaterThan(0);
+    for (const e of among.slice(0, 30)) expect((await sharedFromMentions(e.source.key)).get(e.target.key)).toBe(e.weight);
+  });
 });
