@@ -177,7 +177,10 @@ export async function storedPairs(tx: QueryRunner, keys: string[]): Promise<Map<
 
 /**
  * Adds articles to co-mention pairs (`mode: 'add'`, the ingest of new articles) or sets pairs to
- * counts recomputed from the mentions (`'set'`), creating the pairs that are new. A pair is a
+ * counts recomputed from the mentions (`'set'`): a pair that reaches MIN_PAIR_ARTICLES gets its node,
+ * one that a recount leaves below loses it. For `'add'` the caller has added the earlier article a
+ * pair without a node may share (pairsBefore in ingest.ts); `known` are the stored pairs when the
+ * caller has read them already. A pair is a
  * `(:CoMention)` node that both entities point to with CO_MENTIONED, found by its indexed key: the
  * embedded engine finds an existing relationship only by walking an end's edges, thousands for a
  * hub, while an indexed node is one lookup. Existing pairs are read first (their day lists are
