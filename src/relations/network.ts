@@ -5,7 +5,8 @@
  */
 import type { EntityKind } from '../extract/types.ts';
 import type { Window } from '../store/queries/read.ts';
-import { articleCountsIn, edgesAmong, neighbours } from '../store/queries/relations.ts';
+import { pairKey } from '../store/queries/counts.ts';
+import { articleCountsIn, keptEdgesAmong, loneEdges, neighbours, pairsAmong, type NeighbourRow } from '../store/queries/relations.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
 export const MAX_DEPTH = 2;
@@ -73,10 +74,11 @@ export async function buildNetwork(runner: QueryRunner, centers: string[], optio
     for (const key of frontier) selected.add(key);
   }
 
-  const all = await edgesAmong(runner, [...selected], options);
   // Edges touching a center come first (they are what was asked about), then the others; heaviest first within each.
   const centerSet = new Set(centers);
   const touchesCenter = (e: { from: string; to: string }) => (centerSet.has(e.from) || centerSet.has(e.to) ? 0 : 1);
+  const withNodes = await keptEdgesAmong(runner, [...selected], options);
+  const all = options.minWeight > 1 ? withNodes : [...withNodes, ...(await oneArticleEdges(runner, [...selected], withNodes, centerSet, options))];
   const edges = all
     .filter((e) => e.articles >= options.minWeight)
     .sort((a, b) => touchesCenter(a) - touchesCenter(b) || b.articles - a.articles || (a.from + a.to < b.from + b.to ? -1 : 1));
@@ -94,4 +96,23 @@ export async function buildNetwork(runner: QueryRunner, centers: string[], optio
     edges: kept.map((e) => ({ source: e.from, target: e.to, weight: e.articles })),
     truncated,
   };
+}
+
+/**
+ * The edges of one article among `keys` (pairs without a node) that can be among the first `limit`
+ * of buildNetwork's order, where every such edge comes after the center edges of two articles or
+ * more, or after all center edges and the other edges of two articles or more. When those already
+ * exceed `limit`, the answer is cut (and truncated) without them and they are not looked up.
+ */
+async function oneArticleEdges(runner: QueryRunner, keys: string[], kept: NeighbourRow[], centers: Set<string>, options: NetworkOptions): Promise<NeighbourRow[]> {
+  const touches = (a: string, b: string) => centers.has(a) || centers.has(b);
+  const heavy = kept.filter((e) => e.articles >= 2);
+  const centerHeavy = heavy.filter((e) => touches(e.from, e.to)).length;
+  if (centerHeavy > options.limit) return [];
+  const stored = new Set(kept.map((e) => pairKey(e.from, e.to)));
+  const missing = pairsAmong(keys).filter(([a, b]) => !stored.has(pairKey(a, b)));
+  const centerLone = await loneEdges(runner, missing.filter(([a, b]) => touches(a, b)), options);
+  const centerAll = kept.filter((e) => touches(e.from, e.to)).length + centerLone.length;
+  if (centerAll + heavy.length - centerHeavy > options.limit) return centerLone;
+  return [...centerLone, ...(await loneEdges(runner, missing.filter(([a, b]) => !touches(a, b)), options))];
 }

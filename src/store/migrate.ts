@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backfillCounts } from './queries/verify-counts.ts';
+import { backfillCounts, deleteOneArticlePairs } from './queries/verify-counts.ts';
 import { backfillPairLastDay } from './queries/emerging.ts';
 import type { Runner } from './runner.ts';
 
@@ -58,6 +58,8 @@ export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<voi
   { id: '005_kept_counts_backfill', run: backfillCounts },
   // Pairs written before lastDay was kept: the day of their lastSeen.
   { id: '006_pair_last_day', run: backfillPairLastDay },
+  // Pairs of one article written when every pair had a node: their article's mentions answer for them.
+  { id: '007_pairs_from_second_article', run: deleteOneArticlePairs },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

@@ -9,6 +9,12 @@
  *   the totals. A pair brings ~230 rows per article (22 entities); one node per pair and day would
  *   multiply the nodes and the write rows by the days a pair spans, while the lists cost a read and a
  *   write of the pair the batch touches anyway.
+ * - a pair has its node only from its SECOND shared article (MIN_PAIR_ARTICLES): five pairs in six
+ *   share one article, and creating their nodes was most of the ingest's time and memory. A pair
+ *   of one article is read from that article's mentions (pair-lookup.ts): readers take the kept
+ *   pairs first (ranked first anyway: one article proves little) and walk an entity's articles, or
+ *   look a pair up from its smaller end, only where one-article pairs can be in the answer. The
+ *   ingest finds the earlier article a pair without a node may share before creating it.
  * New articles add to these in the transaction that writes them; updates, deletes, merges and
  * unmerges recount what they touched from the mentions (recountEntities, recountCoMentions);
  * verify-counts.ts recomputes everything from the mentions and rebuilds it.
@@ -158,6 +164,9 @@ export function windowDays(window: { since?: string | null; until?: string | nul
   return { sinceDay: window.since ? dayOf(window.since) : null, untilDay: window.until ? dayOf(window.until) : null };
 }
 
+/** A pair has a node from its second shared article; a pair of one article is read from that article's mentions. */
+export const MIN_PAIR_ARTICLES = 2;
+
 const PAIR = `{ .key, .a, .b, .articles, .firstSeen, .lastSeen, days: coalesce(p.days, []), dayArticles: coalesce(p.dayArticles, []) }`;
 
 /** The stored pairs among `keys`, by key. */
@@ -168,14 +177,17 @@ export async function storedPairs(tx: QueryRunner, keys: string[]): Promise<Map<
 
 /**
  * Adds articles to co-mention pairs (`mode: 'add'`, the ingest of new articles) or sets pairs to
- * counts recomputed from the mentions (`'set'`), creating the pairs that are new. A pair is a
+ * counts recomputed from the mentions (`'set'`): a pair that reaches MIN_PAIR_ARTICLES gets its node,
+ * one that a recount leaves below loses it. For `'add'` the caller has added the earlier article a
+ * pair without a node may share (pairsBefore in ingest.ts); `known` are the stored pairs when the
+ * caller has read them already. A pair is a
  * `(:CoMention)` node that both entities point to with CO_MENTIONED, found by its indexed key: the
  * embedded engine finds an existing relationship only by walking an end's edges, thousands for a
  * hub, while an indexed node is one lookup. Existing pairs are read first (their day lists are
  * merged here), so that each kind of row gets the plain statement it needs: a property update, or
  * a create with both links (a MERGE costs about twice either).
  */
-export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add' | 'set'): Promise<void> {
+export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add' | 'set', known?: Map<string, PairCounts>): Promise<void> {
   if (rows.length === 0) return;
   // Safe without MERGE on Neo4j too, where write transactions run side by side: an ingest has written
   // to both entities of each pair earlier in its transaction (step 3 of writeArticles) and so holds
@@ -184,30 +196,22 @@ export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add
   // Left open: two curations at once, each holding a different end of one missing pair; the second
   // fails on the key's constraint and is rolled back whole.
   const sorted = [...rows].sort(byKey);
-  const stored = await storedPairs(tx, sorted.map((r) => r.key));
-  const known = sorted.filter((r) => stored.has(r.key)).map((r) => (mode === 'set' ? r : merged(stored.get(r.key)!, r)));
+  const stored = known ?? (await storedPairs(tx, sorted.map((r) => r.key)));
+  const counted = sorted.filter((r) => stored.has(r.key)).map((r) => (mode === 'set' ? r : merged(stored.get(r.key)!, r)));
   await runRows(
     tx,
-    known.map(({ key, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, articles, firstSeen, lastSeen, days, dayArticles })),
+    counted.filter((r) => r.articles >= MIN_PAIR_ARTICLES).map(({ key, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, articles, firstSeen, lastSeen, days, dayArticles })),
     `MATCH (p:CoMention {key: row.key})
      SET p.articles = row.articles, p.firstSeen = row.firstSeen, p.lastSeen = row.lastSeen, p.lastDay = substring(row.lastSeen, 0, 10),
          p.days = row.days, p.dayArticles = row.dayArticles`,
   );
-  const fresh = sorted.filter((r) => !stored.has(r.key));
-  // Most new pairs come from one article (five in six at 10k articles): their counts follow from its
-  // date, so they are sent as four columns of strings instead of eight with two columns of lists.
+  // A recount that leaves a pair at one article removes its node: the article's mentions answer for it.
+  const dropped = counted.filter((r) => r.articles < MIN_PAIR_ARTICLES).map((r) => r.key);
+  if (dropped.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: dropped });
   await runRows(
     tx,
-    fresh.filter((r) => r.articles === 1).map(({ key, a, b, firstSeen }) => ({ key, a, b, date: firstSeen })),
-    `MATCH (x:Entity {key: row.a})
-     MATCH (y:Entity {key: row.b})
-     CREATE (x)-[:CO_MENTIONED]->(:CoMention {key: row.key, a: row.a, b: row.b, articles: 1, firstSeen: row.date,
-       lastSeen: row.date, lastDay: substring(row.date, 0, 10), days: [substring(row.date, 0, 10)], dayArticles: [1]})<-[:CO_MENTIONED]-(y)`,
-  );
-  await runRows(
-    tx,
-    fresh
-      .filter((r) => r.articles !== 1)
+    sorted
+      .filter((r) => !stored.has(r.key) && r.articles >= MIN_PAIR_ARTICLES)
       .map(({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles }) => ({ key, a, b, articles, firstSeen, lastSeen, days, dayArticles })),
     `MATCH (x:Entity {key: row.a})
      MATCH (y:Entity {key: row.b})

@@ -3,6 +3,8 @@
  * own rate in the days before it. Only pairs active since the window began are read: a pair's
  * `lastDay` (the UTC day of its lastSeen, indexed) is looked up day by day from the window's first
  * day to the latest, and each candidate's counts come from its kept day lists — no article is read.
+ * Pairs of one article have no node (counts.ts) and are not needed: a link emerges with at least
+ * MIN_SUPPORT (2) articles in its window, so only pairs with a node can.
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';

@@ -6,6 +6,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
 import { ENTITY, type EntityRow, type Page, type Window } from './shapes.ts';
+import { pairsOfWalking } from './pair-lookup.ts';
 
 export interface RoleRow {
   personKey: string;
@@ -187,22 +188,23 @@ function fixedTerms(x: number, total: number): number {
 }
 
 /**
- * The co-mentions query; `supportedOnly` keeps the pairs with at least $minSupport articles (in the
- * window when there is one), checked on the pair before its other end is read.
+ * The co-mentions query over the kept pairs, those with at least $minSupport articles (in the
+ * window when there is one), checked on the pair before its other end is read; or, `walking`, over
+ * every pair of the entity counted from its articles' mentions (pairs of one article have no node).
  */
-function coMentionsQuery(windowed: boolean, order: string, supportedOnly: boolean): string {
+function coMentionsQuery(windowed: boolean, order: string, walking: boolean): string {
   const pairs = windowed
     ? `WITH o, p, [i IN range(0, size(p.days) - 1) WHERE ($sinceDay IS NULL OR p.days[i] >= $sinceDay) AND ($untilDay IS NULL OR p.days[i] <= $untilDay)] AS inWindow
        WHERE size(inWindow) > 0
        WITH o, reduce(s = 0, i IN inWindow | s + p.dayArticles[i]) AS articleCount,
             p.days[inWindow[0]] + 'T00:00:00.000Z' AS firstSeen, p.days[inWindow[size(inWindow) - 1]] + 'T00:00:00.000Z' AS lastSeen
-       ${supportedOnly ? 'WHERE articleCount >= $minSupport' : ''}`
+       WHERE articleCount >= $minSupport`
     : 'WITH o, p.articles AS articleCount, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen';
   // Without a window a pair's total is on its node: filtered in the MATCH, before the other end is read.
-  const support = supportedOnly && !windowed ? 'p.articles >= $minSupport AND ' : '';
-  return `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
-     WHERE ${support}($kind IS NULL OR o.kind = $kind)
-     ${pairs}
+  const kept = `MATCH (:Entity {key: $key})-[:CO_MENTIONED]->(p:CoMention)<-[:CO_MENTIONED]-(o:Entity)
+     WHERE ${windowed ? '' : 'p.articles >= $minSupport AND '}($kind IS NULL OR o.kind = $kind)
+     ${pairs}`;
+  return `${walking ? `MATCH (x:Entity {key: $key})\n     ${pairsOfWalking('x', '($kind IS NULL OR o.kind = $kind)', windowed)}` : kept}
      WITH o, articleCount, firstSeen, lastSeen, ${significanceCypher('articleCount', 'o.articleCount')} AS score
      ORDER BY ${order}
      LIMIT $limit
@@ -239,9 +241,10 @@ export async function coMentions(
   };
   // Both orders put every pair with MIN_SUPPORT shared articles before every pair with fewer: when
   // there are `limit` such pairs, they are the answer, and the (many) one-article pairs are never
-  // scored. Only when there are fewer is every pair read.
-  const supported = await runner.run<CoMentionRow & Record<string, unknown>>(coMentionsQuery(windowed, order, true), params);
-  const rows = supported.length >= options.limit ? supported : await runner.run<CoMentionRow & Record<string, unknown>>(coMentionsQuery(windowed, order, false), params);
+  // scored. Only when there are fewer is every pair read, from the entity's articles: a pair of one
+  // article (in all, or in the window) may have no node.
+  const supported = await runner.run<CoMentionRow & Record<string, unknown>>(coMentionsQuery(windowed, order, false), params);
+  const rows = supported.length >= options.limit ? supported : await runner.run<CoMentionRow & Record<string, unknown>>(coMentionsQuery(windowed, order, true), params);
   return rows.map((r) => ({ ...r, score: Math.round(r.score * 1000) / 1000 }));
 }
 

@@ -7,7 +7,8 @@
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
-import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { loneSharedArticles } from './pair-lookup.ts';
 import { byKey, runRows } from './rows.ts';
 
 export interface ArticleWrite {
@@ -135,6 +136,10 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     );
   }
 
+  // 4a. Co-mention pairs the new articles add to, read before their mentions exist (see step 6).
+  const created = writes.filter((w) => !w.update);
+  const pairs = await pairsBefore(tx, created, ingestedAt);
+
   // 4. Mentions, with where they are: sentence indexes into the article's sentenceBounds (the
   //    sentences themselves are read from the article's text, not stored again on every edge).
   const mentionRows = writes.flatMap(({ article, extracted }) =>
@@ -162,7 +167,6 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   );
 
   // 5. Entity counters and entity-day counts: added to for new articles, recomputed where an update moved them.
-  const created = writes.filter((w) => !w.update);
   const deltas = new Map<string, { key: string; articles: number; mentions: number; first: string; last: string }>();
   const dayDeltas = new Map<string, EntityDayCount>();
   for (const { article, extracted } of created) {
@@ -193,12 +197,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   );
 
   // 6. Co-mentions, the same way: one pair per two entities (lower key first), counting shared articles per day.
-  const pairDeltas = new Map<string, PairCounts>();
-  for (const { article, extracted } of created) {
-    const date = sortDate(article, ingestedAt);
-    for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) addToPair(pairDeltas, a, b, date);
-  }
-  await writePairs(tx, [...pairDeltas.values()], 'add');
+  await writePairs(tx, pairs.deltas, 'add', pairs.stored);
   if (updates.length > 0) {
     const updated = writes.filter((w) => w.update);
     const entityKeys = new Set(touchedByUpdate.entities);
@@ -294,6 +293,27 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
      MATCH (e:Entity {key: row.key})
      MERGE (q)-[:ABOUT]->(e)`,
   );
+}
+
+/**
+ * What new articles add to their co-mention pairs, with the stored pairs among them. A pair with
+ * no node gets the earlier article it may share (read before the batch's mentions are written):
+ * with the batch's it makes the two articles that create the node.
+ */
+async function pairsBefore(tx: QueryRunner, created: ArticleWrite[], ingestedAt: string): Promise<{ deltas: PairCounts[]; stored: Map<string, PairCounts> }> {
+  const into = new Map<string, PairCounts>();
+  for (const { article, extracted } of created) {
+    const date = sortDate(article, ingestedAt);
+    for (const [a, b] of pairsOf(extracted.entities.map((e) => e.key))) addToPair(into, a, b, date);
+  }
+  const deltas = [...into.values()];
+  const stored = await storedPairs(tx, deltas.map((p) => p.key).sort());
+  const earlier = await loneSharedArticles(tx, deltas.filter((p) => !stored.has(p.key)).map((p) => [p.a, p.b]));
+  for (const [key, date] of earlier) {
+    const p = into.get(key)!;
+    addToPair(into, p.a, p.b, date);
+  }
+  return { deltas, stored };
 }
 
 /** Entity keys merged into others by curation, as `(:Redirect {key})-[:REDIRECTS_TO]->(:Entity)`. */

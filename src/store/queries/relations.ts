@@ -5,7 +5,8 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { dayOf, pairArticlesInWindow, pairKey, windowDays } from './counts.ts';
+import { dayOf, MIN_PAIR_ARTICLES, pairArticlesInWindow, pairKey, windowDays } from './counts.ts';
+import { loneSharedArticles, pairsOfWalking } from './pair-lookup.ts';
 import { DAY_PAGES_FROM, pageOfArticleIds, pageOfArticleIdsByDay } from './articles.ts';
 import { QUOTE_ROWS, type QuoteRow } from './events-quotes.ts';
 import { ARTICLE, ENTITY, EVENT, WINDOW, windowParams, type ArticleRow, type EntityRow, type EventRow, type Page, type Window } from './shapes.ts';
@@ -55,17 +56,18 @@ export async function neighbours(runner: QueryRunner, keys: string[], options: N
 
 /**
  * Pairs with one shared article are most of a hub's pairs (the long tail) and come last in the
- * order: each key's heaviest `fanOut` are first read among the pairs with at least two articles,
- * and only a key with fewer than `fanOut` of those has all its pairs read again.
+ * order: each key's heaviest `fanOut` are first read among the kept pairs with at least two
+ * articles, and only a key with fewer than `fanOut` of those has all its pairs read again, from
+ * its articles (a pair of one article has no node).
  */
 async function neighboursOf(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
-  const heavy = await neighboursAbove(runner, keys, options, 2);
+  const heavy = await neighboursAbove(runner, keys, options, MIN_PAIR_ARTICLES);
   const byKey = new Map<string, NeighbourRow[]>(keys.map((k) => [k, []]));
   for (const row of heavy) byKey.get(row.from)?.push(row);
   const short = keys.filter((k) => byKey.get(k)!.length < options.fanOut);
   if (short.length > 0) {
     for (const k of short) byKey.set(k, []);
-    for (const row of await neighboursAbove(runner, short, options, 1)) byKey.get(row.from)?.push(row);
+    for (const row of await neighboursWalking(runner, short, options)) byKey.get(row.from)?.push(row);
   }
   return keys.flatMap((k) => byKey.get(k) ?? []);
 }
@@ -90,17 +92,32 @@ async function neighboursAbove(runner: QueryRunner, keys: string[], options: Nei
   );
 }
 
+/** Each key's heaviest `fanOut` neighbours counted from its articles' mentions, every pair (one-article pairs included). */
+async function neighboursWalking(runner: QueryRunner, keys: string[], options: NeighbourOptions): Promise<NeighbourRow[]> {
+  const windowed = Boolean(options.since || options.until);
+  return runner.run<NeighbourRow & Record<string, unknown>>(
+    `UNWIND $keys AS k
+     MATCH (x:Entity {key: k})
+     CALL (x) {
+       ${pairsOfWalking('x', 'NOT o.key IN $exclude AND ($kinds IS NULL OR o.kind IN $kinds OR o.key IN $always)', windowed)}
+       RETURN o.key AS to, articleCount AS articles
+       ORDER BY articles DESC, to
+       LIMIT $fanOut
+     }
+     RETURN k AS from, to, articles`,
+    { keys, exclude: options.exclude, kinds: options.kinds, always: options.always, fanOut: options.fanOut, ...windowDays(options) },
+  );
+}
+
 /**
- * Co-mention weights among a set of entities (each pair once, lower key first): every possible pair
- * looked up by its indexed key, n(n-1)/2 lookups, where walking each entity's pairs would read every
- * pair of every hub among them (thousands each). Inside a window, the sums of the pairs' days.
+ * Co-mention weights among a set of entities from the kept pairs (each pair once, lower key
+ * first): every possible pair looked up by its indexed key, n(n-1)/2 lookups, where walking each
+ * entity's pairs would read every pair of every hub among them (thousands each). Inside a window,
+ * the sums of the pairs' days. The pairs left out have no node: one shared article at most (loneEdges).
  */
-export async function edgesAmong(runner: QueryRunner, keys: string[], window: Window): Promise<NeighbourRow[]> {
-  if (keys.length < 2) return [];
+export async function keptEdgesAmong(runner: QueryRunner, keys: string[], window: Window): Promise<NeighbourRow[]> {
   const windowed = Boolean(window.since || window.until);
-  const sorted = [...new Set(keys)].sort();
-  const pairs = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => pairKey(a, b)));
-  const rows = await inChunks(pairs, ROWS_PER_CALL, (chunk) =>
+  const rows = await inChunks(pairsAmong(keys).map(([a, b]) => pairKey(a, b)), ROWS_PER_CALL, (chunk) =>
     runner.run<NeighbourRow & Record<string, unknown>>(
       `UNWIND $pairs AS k
        MATCH (p:CoMention {key: k})
@@ -109,6 +126,19 @@ export async function edgesAmong(runner: QueryRunner, keys: string[], window: Wi
     ),
   );
   return rows.filter((r) => r.articles > 0);
+}
+
+/** Every pair of distinct keys, lower key first. */
+export function pairsAmong(keys: string[]): [string, string][] {
+  const sorted = [...new Set(keys)].sort();
+  return sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => [a, b] as [string, string]));
+}
+
+/** The pairs among `pairs` (pairs without a node) that share an article (inside the window), as edges of weight 1. */
+export async function loneEdges(runner: QueryRunner, pairs: [string, string][], window: Window): Promise<NeighbourRow[]> {
+  // One call for all: the lookup walks each entity once for all its partners, where chunks of pairs would walk it in each chunk.
+  const found = await loneSharedArticles(runner, pairs, window);
+  return pairs.filter(([a, b]) => found.has(pairKey(a, b))).map(([a, b]) => ({ from: a < b ? a : b, to: a < b ? b : a, articles: 1 }));
 }
 
 /** Articles mentioning each entity on the days of a window, from the kept entity-day counts. */
@@ -179,8 +209,8 @@ async function sharedArticleIds(runner: QueryRunner, a: string, b: string, page:
             CASE WHEN x.articleCount < y.articleCount THEN x.articleCount ELSE y.articleCount END AS smaller`,
     { a, b, key: pairKey(a, b) },
   );
-  if (!pair) return [];
-  if (pair.smaller <= dayPagesFrom) return sharedArticleIdsWalking(runner, a, b, {}, page);
+  // No node: the pair shares one article at most, found by walking.
+  if (!pair || pair.smaller <= dayPagesFrom) return sharedArticleIdsWalking(runner, a, b, {}, page);
   const days = pair.days.map((day, i) => ({ day, count: pair.counts[i] })).reverse();
   // Both ends unlabelled: the engine can only expand from the day's articles.
   return pageOfArticleIdsByDay(runner, days, 'MATCH (a)-[:MENTIONS]->(x) WHERE x.key = $a MATCH (a)-[:MENTIONS]->(y) WHERE y.key = $b', { a, b }, page);
@@ -233,7 +263,9 @@ export async function pairSummary(runner: QueryRunner, a: string, b: string): Pr
     'MATCH (p:CoMention {key: $key}) RETURN p.articles AS articles, p.firstSeen AS firstSeen, p.lastSeen AS lastSeen',
     { key: pairKey(a, b) },
   );
-  return rows[0] ?? { articles: 0, firstSeen: null, lastSeen: null };
+  if (rows[0]) return rows[0];
+  const date = (await loneSharedArticles(runner, [[a, b]])).get(pairKey(a, b));
+  return date ? { articles: 1, firstSeen: date, lastSeen: date } : { articles: 0, firstSeen: null, lastSeen: null };
 }
 
 /** Quotes by either entity about the other, newest first. */
@@ -274,7 +306,10 @@ export async function articlesPerDay(runner: QueryRunner, key: string, other: st
     'MATCH (p:CoMention {key: $key}) RETURN coalesce(p.days, []) AS days, coalesce(p.dayArticles, []) AS counts',
     { key: pairKey(key, other) },
   );
-  if (!pair) return [];
+  if (!pair) {
+    const date = (await loneSharedArticles(runner, [[key, other]], window)).get(pairKey(key, other));
+    return date ? [{ day: dayOf(date), count: 1 }] : [];
+  }
   return pair.days.flatMap((day, i) => (inWindow(day) ? [{ day, count: pair.counts[i] }] : []));
 }
 

@@ -4,7 +4,7 @@
  * migrate` on a graph written before the counts were kept.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
-import { addToPair, entityDayKey, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { addToPair, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
   /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
@@ -42,7 +42,7 @@ async function pairParts(runner: QueryRunner, keys: string[], pairsPerPart = 2_0
   return chunks(keys, size).map((chunk, i, all) => ({ lo: i === 0 ? '' : chunk[0], hi: i + 1 < all.length ? all[i + 1][0] : null }));
 }
 
-/** Every pair whose lower key is in [lo, hi), counted from the articles' mentions. */
+/** Every pair whose lower key is in [lo, hi) with a node to keep (MIN_PAIR_ARTICLES articles), counted from the articles' mentions. */
 async function expectedPairs(runner: QueryRunner, lo: string, hi: string | null): Promise<Map<string, PairCounts>> {
   const articles = await runner.run<{ id: string; date: string; keys: string[] }>(
     `MATCH (a:Article)-[:MENTIONS]->(e:Entity)
@@ -58,6 +58,8 @@ async function expectedPairs(runner: QueryRunner, lo: string, hi: string | null)
       for (let j = i + 1; j < keys.length; j++) addToPair(pairs, keys[i], keys[j], date);
     }
   }
+  // A pair of one article has no node: its article's mentions answer for it.
+  for (const [key, p] of pairs) if (p.articles < MIN_PAIR_ARTICLES) pairs.delete(key);
   return pairs;
 }
 
@@ -74,7 +76,8 @@ const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.ever
 
 /**
  * Recomputes every kept count from the mentions and lists where the stored ones differ: each
- * entity's articleCount and mentionCount, its days, each co-mention pair's totals and days.
+ * entity's articleCount and mentionCount, its days, each co-mention pair's totals and days (a node
+ * for each pair of at least MIN_PAIR_ARTICLES articles, none for the others).
  * Read-only; a part at a time.
  */
 export async function verifyCounts(runner: QueryRunner): Promise<CountDifference[]> {
@@ -165,4 +168,9 @@ export async function backfillCounts(runner: Runner): Promise<void> {
     const gone = [...storedKeys].filter((k) => !expected.has(k));
     for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
   }
+}
+
+/** Data migration: pairs of one article lose the node they were given before nodes came from the second article. Idempotent. */
+export async function deleteOneArticlePairs(runner: Runner): Promise<void> {
+  await runner.transaction((tx) => tx.run('MATCH (p:CoMention) WHERE p.articles < $min DETACH DELETE p', { min: MIN_PAIR_ARTICLES }));
 }
