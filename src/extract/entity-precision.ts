@@ -67,6 +67,13 @@ export interface AliasDraft {
   mentions: Mention[];
 }
 
+/** `other` is another name of `into`: its mentions go there, its name becomes an alias, and it is no entity of its own. */
+function absorb(drafts: Map<string, AliasDraft>, into: AliasDraft, other: AliasDraft, alias: string): void {
+  into.mentions.push(...other.mentions);
+  into.aliases.add(alias);
+  drafts.delete(other.key);
+}
+
 /** What may stand between a place and its other name: "(", "(French:" (a language, not "(See:"), "(originally called", ", known as". */
 const OTHER_NAME = /^\s*(?:\(\s*(?:(?:the|originally|also|formerly|now|locally)\s+)?(?:(?:called|known\s+as|named)\s+)?(?:\p{Lu}\p{Ll}*(?:ish|ese|ian|an|ch|ic|ek|i)\s*:\s*)?(?:the\s+|l'|la\s+|le\s+)?|,\s*(?:(?:also|locally|often|sometimes)\s+)?(?:known\s+as|called)\s+(?:the\s+)?)$/iu;
 
@@ -94,9 +101,7 @@ export function mergeOtherNames(drafts: Map<string, AliasDraft>, text: string, i
     const owner = ends.get(at);
     // Of the same kind, or a country's other name ("Guadeloupe, known as Gwadloup").
     if (!owner || owner === d || (owner.kind !== d.kind && !(owner.kind === 'COUNTRY' && d.kind === 'PLACE'))) continue;
-    owner.mentions.push(m);
-    owner.aliases.add(m.text);
-    drafts.delete(d.key);
+    absorb(drafts, owner, d, m.text);
   }
 }
 
@@ -115,9 +120,7 @@ export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
     const expansions = full.filter((o) => (mixed ? wordInitials(o.name) : initials(o.name)) === d.name);
     if (expansions.length !== 1) continue;
     const [o] = expansions;
-    o.mentions.push(...d.mentions);
-    o.aliases.add(d.name);
-    drafts.delete(d.key);
+    absorb(drafts, o, d, d.name);
   }
 }
 
@@ -134,8 +137,6 @@ export function mergeSeaShortNames(drafts: Map<string, AliasDraft>): void {
   for (const d of [...drafts.values()]) {
     const sea = d.kind === 'PLACE' ? seas.get(d.name) : undefined;
     if (!sea || sea === d) continue;
-    sea.mentions.push(...d.mentions);
-    sea.aliases.add(d.name);
-    drafts.delete(d.key);
+    absorb(drafts, sea, d, d.name);
   }
 }

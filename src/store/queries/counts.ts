@@ -207,7 +207,7 @@ export async function writePairs(tx: QueryRunner, rows: PairCounts[], mode: 'add
   );
   // A recount that leaves a pair at one article removes its node: the article's mentions answer for it.
   const dropped = counted.filter((r) => r.articles < MIN_PAIR_ARTICLES).map((r) => r.key);
-  if (dropped.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: dropped });
+  await deletePairs(tx, dropped);
   await runRows(
     tx,
     sorted
@@ -300,5 +300,10 @@ export async function recountCoMentions(tx: QueryRunner, pairs: [string, string]
   const counts = await pairsFromMentions(tx, pairs);
   await writePairs(tx, [...counts.values()], 'set');
   const gone = [...new Set(pairs.map(([a, b]) => pairKey(a, b)))].filter((k) => !counts.has(k));
-  if (gone.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: gone });
+  await deletePairs(tx, gone);
+}
+
+/** Deletes the co-mention pairs' nodes of these keys, with their links. */
+export async function deletePairs(tx: QueryRunner, keys: string[]): Promise<void> {
+  if (keys.length > 0) await tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys });
 }

@@ -4,7 +4,7 @@
  * migrate` on a graph written before the counts were kept.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
-import { addToPair, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { addToPair, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
   /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
@@ -166,7 +166,7 @@ export async function backfillCounts(runner: Runner): Promise<void> {
     const storedKeys = await storedPairKeys(runner, lo, hi);
     for (const chunk of chunks([...expected.values()], PAIRS_PER_CALL)) await runner.transaction((tx) => writePairs(tx, chunk, 'set'));
     const gone = [...storedKeys].filter((k) => !expected.has(k));
-    for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => tx.run('UNWIND $keys AS k MATCH (p:CoMention {key: k}) DETACH DELETE p', { keys: chunk }));
+    for (const chunk of chunks(gone, PAIRS_PER_CALL)) await runner.transaction((tx) => deletePairs(tx, chunk));
   }
 }
 
