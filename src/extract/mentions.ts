@@ -4,9 +4,9 @@
  * is loaded, and by title, name and context cues otherwise.
  */
 import { removeFound, spanOf, type Doc, type Found } from './document.ts';
-import type { Gazetteers } from './gazetteers/index.ts';
-import { isCommonWordName } from './gazetteers/index.ts';
+import { isCommonWordName, type Gazetteers } from './gazetteers/index.ts';
 import {
+  BUILDING_HEADS,
   HONORIFICS,
   NAME_CONNECTORS,
   NATIONAL_BODIES,
@@ -19,7 +19,7 @@ import {
 import { fold, isCapitalized, slug } from './text.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { classifyRun } from './run-kinds.ts';
-import { hasOrgHead, joinBodyHeadBefore, joinHeadlessOverAnd, joinOverPatronymic, splitBodiesAtAnd } from './span-joins.ts';
+import { hasOrgHead, joinBodyHeadBefore, joinHeadlessOverAnd, joinOverPatronymic, mendSpans, splitBodiesAtAnd } from './span-joins.ts';
 
 /** Capitalised words that end a name: "John Tory on Tuesday", "Kamloops This Week". */
 const RUN_BREAKERS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'This', 'That', 'These', 'Those', 'The', 'A', 'An']);
@@ -96,7 +96,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
   const runs: Run[] = [];
   const claimed = new Uint8Array(doc.tokens.length);
   if (ner) {
-    ner = ner.flatMap((span) => splitJoinedSpan(span, gaz)).flatMap(splitBodiesAtAnd);
+    ner = mendSpans(doc, gaz, ner.flatMap((span) => splitJoinedSpan(span, gaz)).flatMap(splitBodiesAtAnd));
     absorbDemonymsIntoNames(doc, ner);
     ner = joinBodyHeadBefore(doc, joinOverPatronymic(doc, joinHeadlessOverAnd(doc, extendOverAnd(doc, ner))));
     absorbPlacesIntoNames(doc, ner);
@@ -202,9 +202,9 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   for (const span of ner) {
     const a = firstTokenAt(doc, span.start);
     let b = lastTokenBefore(doc, span.end);
-    // "Colorado State University of the US": a country after "of the" at the end says where the name is.
+    // "Colorado State University of the US": a country after "of the" at the end says where the name is (not in a name spelled out before its acronym).
     const last = b > a && doc.cover[b - 1] >= 0 ? doc.found[doc.cover[b - 1]] : null;
-    if (last?.kind === 'COUNTRY' && last.t1 === b && last.t0 - 2 > a && doc.tokens[last.t0 - 1].text === 'the' && doc.tokens[last.t0 - 2].text === 'of') b = last.t0 - 2;
+    if (last?.kind === 'COUNTRY' && !span.spelledOut && last.t1 === b && last.t0 - 2 > a && doc.tokens[last.t0 - 1].text === 'the' && doc.tokens[last.t0 - 2].text === 'of') b = last.t0 - 2;
     const inside: Found[] = [];
     let free = 0;
     for (let i = a; i < b; i++) {
@@ -213,8 +213,8 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         if (isNameWord(doc.tokens[i].text)) free++;
         continue;
       }
-      // A demonym inside a body's name is part of it ("Royal Institute of British Architects"); one opening it is left to absorbDemonymsIntoNames.
-      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || span.type !== 'ORG' || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
+      // A demonym inside a body's or a building's name is part of it ("Royal Institute of British Architects", "Grauman's Egyptian Theatre"); one opening it is left to absorbDemonymsIntoNames.
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || (span.type !== 'ORG' && !BUILDING_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
         free = 0;
         break;
       }

@@ -103,8 +103,30 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
     c.mentions.push(f);
   }
   clusters.push(...singles.values());
-  void gaz;
-  return joinNamesGivenAs(doc, clusters);
+  return joinNamesGivenAs(doc, joinNamePrefixes(clusters, gaz));
+}
+
+/**
+ * "John Luk" beside "John Luk Jok", "Andrés Manuel" beside "Andrés Manuel López Obrador": a full name
+ * that is the first words of one longer full name of the article is that person, and so are the
+ * surnames counted to it ("Luk").
+ */
+function joinNamePrefixes(clusters: PersonCluster[], gaz: Gazetteers): PersonCluster[] {
+  const keys = (c: PersonCluster) => c.words.map(nameWordKey);
+  const gone = new Set<PersonCluster>();
+  for (const short of clusters) {
+    if (short.words.length < 2) continue;
+    const head = keys(short).join(' ') + ' ';
+    // Not when a common word goes on from it: "George Floyd Justice" (of a law's name) is not George Floyd.
+    const extends_ = (c: PersonCluster) => c.words.length > short.words.length && (keys(c).join(' ') + ' ').startsWith(head) && !c.words.slice(short.words.length).some((w) => gaz.commonWords.has(w.toLowerCase()));
+    const longer = clusters.filter(extends_);
+    if (longer.length !== 1) continue;
+    longer[0].mentions.push(...short.mentions);
+    longer[0].mentions.sort((a, b) => a.start - b.start);
+    for (const a of short.aliases) longer[0].aliases.add(a);
+    gone.add(short);
+  }
+  return clusters.filter((c) => !gone.has(c));
 }
 
 /** "wrestled as", "known as", "ring name", "stage name": what follows is another name of the person before. */

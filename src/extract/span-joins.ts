@@ -1,7 +1,9 @@
 /** Tagger spans joined where the tagger cut one name in two, and split where it ran two names into one. */
 import type { Doc } from './document.ts';
-import { ORG_HEADS } from './lexicon.ts';
+import type { Gazetteers } from './gazetteers/index.ts';
+import { BUILDING_HEADS, EVENT_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
+import { nameWordKey } from './text.ts';
 
 const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
 
@@ -109,4 +111,132 @@ export function joinBodyHeadBefore(doc: Doc, ner: NerSpan[]): NerSpan[] {
     out.push({ ...span, type: 'ORG', start, text: doc.text.slice(start, span.end) });
   }
   return out;
+}
+
+/** Last words of a place named with a possessive ("Grauman's Egyptian Theatre", "Nando's Restaurant"). */
+const POSSESSIVE_PLACE_HEADS = new Set([...BUILDING_HEADS, 'park', 'garden', 'gardens', 'square', 'inn', 'tavern', 'pub', 'restaurant', 'cafe', 'hall']);
+/** Last words of a body named with a possessive ("King's College London", "St Thomas' Hospital"). */
+const POSSESSIVE_BODY_HEADS = new Set(['college', 'university', 'school', 'hospital', 'church', 'museum', 'library']);
+/** A capitalised word (after "St" or "Saint" perhaps), its possessive and up to four capitalised words. */
+const POSSESSIVE_NAME = /(?<![\p{L}\p{N}'’.-])((?:(?:St|Saint)\.?\s+)?)(\p{Lu}\p{Ll}+)(?:['’]s|(?<=s)['’])((?:\s+\p{Lu}[\p{L}'’.-]*){1,4})/gu;
+
+/**
+ * A name held by a possessive: "Grauman's Egyptian Theatre", "St Paul's Cathedral", "King's College
+ * London", "Macy's Thanksgiving Day Parade". The tagger cuts at the possessive and makes a person of
+ * the owner ("Grauman", "Macy") and a piece of the rest ("College London"). When a place's, a body's
+ * or an event's head follows within four capitalised words, the owner, the possessive and the words up
+ * to the head (and on to the end of a tagger span that runs past it) are one name: a place, a body, or
+ * an event (MISC, which makes no entity). Not when the owner is a place, country or body the
+ * gazetteers know ("Britain's Royal Navy", "London's Natural History Museum") or a known person's
+ * surname ("Trump's …"; a saint's name is not), nor when a tagger span starts before the owner.
+ */
+function joinPossessiveNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
+  let out = ner;
+  for (const m of doc.text.matchAll(POSSESSIVE_NAME)) {
+    const start = m.index!;
+    const ownerStart = start + m[1].length;
+    const saint = m[1] !== '';
+    const words = [...m[3].matchAll(/\S+/g)];
+    let head = -1;
+    let type: NerSpan['type'] = 'LOC';
+    words.forEach((w, i) => {
+      const lower = w[0].replace(/[.'’]+$/, '').toLowerCase();
+      const t = EVENT_HEADS.has(lower) ? 'MISC' : POSSESSIVE_BODY_HEADS.has(lower) ? 'ORG' : POSSESSIVE_PLACE_HEADS.has(lower) ? 'LOC' : null;
+      if (t) {
+        head = i;
+        type = t;
+      }
+    });
+    if (head < 0) continue;
+    const ownerToken = doc.tokens.findIndex((t) => t.start === ownerStart);
+    if (ownerToken < 0 || doc.cover[ownerToken] >= 0) continue;
+    if (!saint && !gaz.commonWords.has(m[2].toLowerCase()) && gaz.peopleBySurname.has(nameWordKey(m[2]))) continue;
+    let end = start + m[0].length - m[3].length + words[head].index! + words[head][0].length;
+    if (out.some((s) => s.start < start && s.end > start)) continue;
+    for (const s of out) if (s.start >= start && s.start < end && s.end > end) end = s.end;
+    const kept = out.filter((s) => s.end <= start || s.start >= end);
+    kept.push({ type, start, end, text: doc.text.slice(start, end) });
+    out = kept.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** Small words a name's acronym leaves out ("Transport for London", TfL). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'in', 'on', 'and', '&', 'the', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'di', 'für', 'und']);
+
+/**
+ * A name spelled out before its acronym in brackets is one name, whatever the tagger cut it into:
+ * "Institute of Epidemiology, Disease Control and Research (IEDCR)", "Cooperative Institute for
+ * Research in Environmental Sciences (CIRES)", "Catholic Bishops' Conference of the Philippines
+ * (CBCP)". Walking back from the bracket over capitalised words, small words and commas, the
+ * initials of the capitalised words must spell the acronym's capitals exactly. The tagger must have
+ * seen a name there, so "Gross Domestic Product (GDP)"
+ * makes nothing; a span running on before the spelled-out name leaves it as it is.
+ */
+function joinSpelledOutNames(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  let out = ner;
+  for (const m of doc.text.matchAll(/\s\(([A-Z][A-Za-z]{1,9})\)/g)) {
+    const letters = m[1].replace(/[^A-Z]/g, '');
+    if (letters.length < 2) continue;
+    const end = m.index!;
+    const before = doc.text.slice(Math.max(0, end - 200), end);
+    const words = [...before.matchAll(/[^\s,]+/g)].reverse();
+    let initials = '';
+    let start = -1;
+    for (const w of words) {
+      if (/[.!?;:"“”()]$/.test(w[0]) && initials !== '') break;
+      if (/^\p{Lu}/u.test(w[0])) initials = w[0][0] + initials;
+      else if (!ACRONYM_SKIPS.has(w[0])) break;
+      if (initials === letters) {
+        start = end - before.length + w.index!;
+        break;
+      }
+      if (initials.length > letters.length) break;
+    }
+    if (start < 0 || /^\p{Ll}/u.test(doc.text[start])) continue;
+    const inside = out.filter((s) => s.start < end && s.end > start);
+    if (inside.length === 0 || inside.some((s) => s.start < start)) continue;
+    // The tagger's type when it saw the whole name, or a work's (MISC) when most of it; a body's otherwise
+    // ("Transport for London" of which it saw "London").
+    const longest = inside.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    const type = (longest.start === start && longest.end >= end) || longest.type === 'MISC' ? longest.type : 'ORG';
+    out = [...out.filter((s) => !inside.includes(s)), { type, start, end, text: doc.text.slice(start, end), spelledOut: true as const }].sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** "and", up to three capitalised words, then a minister's or secretary's title. */
+const PORTFOLIO_AFTER = /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:Minister|Secretary)\b/u;
+
+
+/**
+ * A portfolio joined by "and" is part of a title, not a body, on either side of the "and": "Bangladeshi
+ * Road Transport" of "Road Transport and Bridges Minister Obaidul Quader", "Health" and "Social Care"
+ * of "Health and Social Care Secretary Matt Hancock".
+ */
+function dropPortfoliosAtAnd(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.filter(
+    (s) =>
+      s.type === 'PER' ||
+      !(PORTFOLIO_AFTER.test(doc.text.slice(s.end, s.end + 80)) || (/^\s+(?:Minister|Secretary)\b/.test(doc.text.slice(s.end, s.end + 12)) && /\p{Lu}[\p{L}-]*\s+and\s+$/u.test(doc.text.slice(Math.max(0, s.start - 40), s.start)))),
+  );
+}
+
+/**
+ * An initial written without its full stop opens the name in Indian and some African news: "P Wilson",
+ * "B Shiva Parvathi". A lone capital other than "A" or "I" right before a person's span, not after a
+ * capitalised word, is part of it.
+ */
+function joinBareInitials(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.map((s) => {
+    const before = doc.text.slice(Math.max(0, s.start - 20), s.start);
+    // Not a letter that ends another name ("Vitamin D", "Plan B").
+    if (s.type !== 'PER' || !/(?:^|[^\p{L}\p{N}.'’&-])[B-HJ-Z] $/u.test(before) || /\p{Lu}[\p{L}.]*\s[B-HJ-Z] $/u.test(before)) return s;
+    return { ...s, start: s.start - 2, text: doc.text.slice(s.start - 2, s.end) };
+  });
+}
+
+/** The sixth round's mends, in order: possessive names, names spelled out before an acronym, portfolios, bare initials. */
+export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
+  return joinBareInitials(doc, dropPortfoliosAtAnd(doc, joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner))));
 }

@@ -18,6 +18,8 @@ export interface NerSpan {
   start: number;
   end: number;
   text: string;
+  /** Spelled out before its acronym in brackets: the name is whole, a place at its end included. */
+  spelledOut?: true;
 }
 
 export interface NerTagger {
