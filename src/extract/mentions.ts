@@ -162,7 +162,7 @@ export function findNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[] | null): voi
  * The tagger runs names together across "in", "at", a possessive, brackets, a spaced dash or slash:
  * "Vvedenskoye Cemetery in Moscow", "Charles Ryder in Julian Jarrold", "Michigan State University's
  * Broad Art Museum", "CERB (Canada Emergency Response Benefit", "East / West Avenue" are two names
- * each. Titles of works (MISC) are left whole ("A Month in the Country").
+ * each; "University of Colorado at Boulder" is one. Titles of works (MISC) are left whole.
  */
 function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
   if (span.type === 'MISC') return [span];
@@ -180,7 +180,7 @@ function splitJoinedSpan(span: NerSpan, gaz: Gazetteers): NerSpan[] {
     // unless a given name follows ("New People's Party's Regina Ip": the party's member).
     const after = /^\S+/.exec(span.text.slice(m.index + m[0].length))?.[0] ?? '';
     if (/^['’]/.test(m[0]) && isCommonWordName(gaz, /\S+$/.exec(span.text.slice(0, m.index))?.[0] ?? '') && !gaz.givenNames.has(fold(after))) continue;
-    if (m[0].trim() === '&' && isCommonWordName(gaz, span.text.slice(from, m.index))) continue;
+    if ((m[0].trim() === '&' && isCommonWordName(gaz, span.text.slice(from, m.index))) || (m[0].trim() === 'at' && /\bUniversity of\b/.test(span.text.slice(from, m.index)))) continue;
     cut(m.index, m.index + m[0].length);
   }
   cut(span.text.length, span.text.length);

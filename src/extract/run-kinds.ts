@@ -22,6 +22,7 @@ import {
 } from './lexicon.ts';
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, shouting, titlePrefix, type Run } from './mentions.ts';
+import { PRESS_THE } from './span-joins.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
@@ -229,15 +230,18 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const joined = nameWords.join(' ');
   // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts.
   if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  // "Hindu" is a faith's word, but "newspaper The Hindu" a title.
+  const pressTitle = run.ner === 'ORG' && single && PRESS_THE.test(doc.text.slice(Math.max(0, tokens[n0].start - 20), tokens[n0].start));
   const never =
-    NEVER_PERSON.has(joined.toLowerCase()) ||
+    !pressTitle &&
+    (NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
-      (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined)));
+      (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined))));
   if (never || properAdjective(doc, n0, t1) || fieldOfStudy(doc, n0, t1) || (single && abbreviatedWord(doc, t1))) return;
   const cue = title.end > t0 || cueBefore(doc, n0) || speechAround(doc, n0, t1);
   const { start, end } = spanOf(doc, n0, t1);

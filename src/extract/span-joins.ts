@@ -236,7 +236,32 @@ function joinBareInitials(doc: Doc, ner: NerSpan[]): NerSpan[] {
   });
 }
 
-/** The sixth round's mends, in order: possessive names, names spelled out before an acronym, portfolios, bare initials. */
+/** A capital "The" inside a sentence after a word that names or addresses the press: "told The …", "newspaper The …". */
+export const PRESS_THE = /\b(?:told|to|newspaper|daily|weekly|magazine|paper|tabloid|broadsheet|outlet|website)\s+The\s+$/;
+
+/**
+ * A newspaper's title the tagger calls a work: "told The EastAfrican", "newspaper The Hindu". After a
+ * capital "The" that follows a word naming or addressing the press, or before "reported", it is a body.
+ */
+function pressTitles(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.map((s) => {
+    const before = doc.text.slice(Math.max(0, s.start - 20), s.start);
+    const press = PRESS_THE.test(before) || (/(?:^|[^.!?"“]\s+)The\s+$/.test(before) && /^\s+(?:reported|reports)\b/.test(doc.text.slice(s.end, s.end + 10)));
+    return s.type === 'MISC' && press ? { ...s, type: 'ORG' } : s;
+  });
+}
+
+/**
+ * An office's abbreviation in brackets right after the office is no one's name and no body: "Deputy
+ * Chief Minister (Dy CM)", "Chief Executive Officer (CEO)".
+ */
+function dropOfficeAbbreviations(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.filter(
+    (s) => !(/\b(?:Minister|Secretary|President|Governor|Officer|Director|Commissioner|Chairman|Chairperson|Chair)\s*\(\s*$/.test(doc.text.slice(Math.max(0, s.start - 16), s.start)) && /^\s*\)/.test(doc.text.slice(s.end, s.end + 3))),
+  );
+}
+
+/** The sixth round's mends, in order: possessive names, names spelled out before an acronym, portfolios and offices' abbreviations, bare initials, press titles. */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
-  return joinBareInitials(doc, dropPortfoliosAtAnd(doc, joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner))));
+  return pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner))))));
 }

@@ -395,4 +395,21 @@ describe('names found on the fourth unseen set and beside it (sixth round)', () 
     const floyd = names('The House passed the George Floyd Justice in Policing Act. George Floyd died in May.');
     expect(floyd).toContain('George Floyd');
   });
+
+  it('makes a body of a newspaper\'s title after "told The" or "newspaper The", a faith\'s word too', () => {
+    expect(extract('She told The EastAfrican that he was honest.').map((e) => [e.name, e.kind])).toEqual([['EastAfrican', 'ORGANIZATION']]);
+    expect(names('Celebrations included yoga and trekking, newspaper The Hindu reported.')).toEqual(['Hindu']);
+    expect(names('Buddhist, Hindu, Muslim and Christian leaders met.')).toEqual([]);
+  });
+
+  it('keeps "University of <state> at <town>" whole', () => {
+    const found = names('Researchers from the University of Colorado at Boulder (CU Boulder) in Colorado said.');
+    expect(found).toContain('University of Colorado at Boulder');
+    expect(found).not.toContain('University of Colorado');
+    expect(names('He spoke at Harvard University at an event in Boston.')).toEqual(expect.arrayContaining(['Harvard University', 'Boston']));
+  });
+
+  it('makes nothing of an office\'s abbreviation in brackets', () => {
+    expect(names('The former Deputy Chief Minister (Dy CM) of Goa died.')).toEqual(['Goa']);
+  });
 });
