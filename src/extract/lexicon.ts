@@ -123,6 +123,7 @@ export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
+ah oh uh um hmm wow hey
 `);
 
 /** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */
@@ -141,7 +142,7 @@ street road avenue square park river lake bay sea ocean island islands mountain 
 bridge district region province state states university college school hospital church cathedral mosque temple
 linux windows hat expo festival awards award prize cup league championship games olympics tour series show
 telescope satellite rover spacecraft ship vessel mission program programme project trust experience magazine village
-hall base patrol survey partners hornets greens image
+hall base patrol survey partners hornets greens image republic kingdom empire
 `);
 
 /** Last words that make a capitalised sequence a place. */

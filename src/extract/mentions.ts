@@ -284,7 +284,7 @@ function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (let k = 0; k < ner.length; k++) {
     const span = ner[k];
-    if (span.type !== 'ORG') continue;
+    if (span.type !== 'ORG' && !(span.type === 'LOC' && hasOrgHead(span.text))) continue;
     let a = firstTokenAt(doc, span.start);
     const b = lastTokenBefore(doc, span.end);
     // The tagger often leaves the demonym out on its own ("Italian" + "Episcopal Conference").

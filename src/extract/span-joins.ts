@@ -170,8 +170,8 @@ const ACRONYM_SKIPS = new Set(['of', 'for', 'in', 'on', 'and', '&', 'the', 'at',
  * Research in Environmental Sciences (CIRES)", "Catholic Bishops' Conference of the Philippines
  * (CBCP)". Walking back from the bracket over capitalised words, small words and commas, the
  * initials of the capitalised words must spell the acronym's capitals exactly. The tagger must have
- * seen a name there, so "Gross Domestic Product (GDP)"
- * makes nothing; a span running on before the spelled-out name leaves it as it is.
+ * seen a name there, so "Gross Domestic Product (GDP)" makes nothing; a span running on before the
+ * spelled-out name leaves it as it is.
  */
 function joinSpelledOutNames(doc: Doc, ner: NerSpan[]): NerSpan[] {
   let out = ner;
@@ -207,7 +207,6 @@ function joinSpelledOutNames(doc: Doc, ner: NerSpan[]): NerSpan[] {
 
 /** "and", up to three capitalised words, then a minister's or secretary's title. */
 const PORTFOLIO_AFTER = /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:Minister|Secretary)\b/u;
-
 
 /**
  * A portfolio joined by "and" is part of a title, not a body, on either side of the "and": "Bangladeshi
@@ -261,7 +260,47 @@ function dropOfficeAbbreviations(doc: Doc, ner: NerSpan[]): NerSpan[] {
   );
 }
 
-/** The sixth round's mends, in order: possessive names, names spelled out before an acronym, portfolios and offices' abbreviations, bare initials, press titles. */
+/** An office held over a place or body, then "of": "Mayor of New York City", "Prime Minister of India", "President of the European Commission". */
+const OFFICE_OF = /^(?:(?:Former|Deputy|Vice|Lord|Acting)\s+)*(?:Mayor|Governor|President|Premier|Chancellor|Prime\s+Minister|Chief\s+Minister)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
+
+/**
+ * The tagger takes an office into the place or body it is held over ("the former Mayor of New York
+ * City" as one place): the name is what follows "of". A person's span is left to the title rules.
+ */
+function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
+  return ner.map((s) => {
+    const office = s.type === 'PER' ? null : OFFICE_OF.exec(s.text);
+    if (!office) return s;
+    const start = s.start + office[0].length;
+    return { ...s, start, text: s.text.slice(office[0].length) };
+  });
+}
+
+/** A capitalised genus, then a lower-case species that is no common English word: "Porites cylindrica", "Arion subfuscus". */
+const BINOMIAL = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}{3,})\s+(\p{Ll}{4,}(?:us|um|a|is|ae|i|ensis|oides))\b/gu;
+
+/**
+ * A living thing's Latin name is no place, body or person: "the dusky Arion slug (Arion subfuscus)",
+ * "Acropora millepora, Porites cylindrica". The genus named so anywhere in the article makes no entity
+ * wherever it stands ("Arion slug"), nor does a span it opens.
+ */
+function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
+  const found = [...doc.text.matchAll(BINOMIAL)].filter((m) => {
+    // Not a place, country or body the gazetteers found, nor common words.
+    const at = doc.tokens.findIndex((t) => t.start === m.index);
+    return !(at >= 0 && doc.cover[at] >= 0) && !gaz.commonWords.has(m[2]) && !gaz.commonWords.has(m[1].toLowerCase());
+  });
+  // A species in "-a" is often an English word ("Caribbean panorama", "Yucatán peninsula"): only in brackets or beside another Latin name.
+  const genera = new Set(found.filter((m) => !m[2].endsWith('a') || found.length > 1 || doc.text[m.index! - 1] === '(').map((m) => m[1]));
+  if (genera.size === 0) return ner;
+  return ner.filter((s) => !genera.has(s.text.split(/\s+/)[0]));
+}
+
+/**
+ * Tagger spans mended before names are found: possessive names, names spelled out before an acronym,
+ * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names.
+ */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
-  return pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner))))));
+  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner)));
+  return dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans)))));
 }

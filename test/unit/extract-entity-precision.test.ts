@@ -413,3 +413,34 @@ describe('names found on the fourth unseen set and beside it (sixth round)', () 
     expect(names('The former Deputy Chief Minister (Dy CM) of Goa died.')).toEqual(['Goa']);
   });
 });
+
+describe('junk read from a random sample of the Wikinews graph (sixth round)', () => {
+  it('makes no body of an interjection in an interview', () => {
+    expect(names('Ah. So very briefly, what we do is we give them a test.')).toEqual([]);
+    expect(names('Oh, I think Tom Hanks was there.')).toEqual(['Tom Hanks']);
+  });
+
+  it('names the place an office is held over, not the office', () => {
+    const found = names('Rudy Giuliani, the former Mayor of New York City, recently gave them a copy.');
+    expect(found).toEqual(expect.arrayContaining(['Rudy Giuliani', 'New York City']));
+    expect(found).not.toContain('Mayor of New York City');
+  });
+
+  it('makes no entity of a living thing\'s Latin name, nor of its genus alone', () => {
+    const slug = 'Researchers studied glue made by the dusky Arion slug (Arion subfuscus) in medical applications.';
+    expect(names(slug)).toEqual([]);
+    expect(names('Corals off the coast of Fiji, Acropora millepora, Porites cylindrica, and Pocillopora damicornis, were studied.')).toEqual(['Fiji']);
+    // An English word in "-a" after a place's name is no species.
+    expect(names('Guadeloupe lies in the eastern Caribbean. Enjoy the Caribbean panorama from the bus.')).toContain('Caribbean');
+  });
+
+  it('takes a demonym into a body the tagger calls a place', () => {
+    const found = extract('The Georgian Tennis Federation (GFT) released a statement addressing it.').map((e) => [e.name, e.kind]);
+    expect(found).toContainEqual(['Georgian Tennis Federation', 'ORGANIZATION']);
+    expect(found.map(([n]) => n)).not.toContain('Tennis Federation');
+  });
+
+  it('makes no place of "the Republic" alone', () => {
+    expect(names('That was rejected at the inception of the Republic, said Joe Biden.')).toEqual(['Joe Biden']);
+  });
+});
