@@ -74,6 +74,7 @@ police service services bureau office authority board court tribunal parliament 
 government administration news times post journal herald tribune gazette telegraph press agency network channel radio
 television tv airlines airline airways railways motors industries holdings systems technologies church mosque club team fc
 network brigade battalion regiment corps command center centre observatory laboratory lab museum media
+mail courier examiner inquirer
 `);
 
 /** National bodies that a demonym or country can own: "Russian Foreign Ministry" → org:ru-foreign-ministry. */
@@ -123,7 +124,7 @@ export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
-ah oh uh um hmm wow hey
+ah oh uh um hmm wow hey hi hello brexit utc gmt
 `);
 
 /** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */

@@ -228,8 +228,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const single = nameWords.length === 1;
   const personKnown = !single && gaz.peopleByName.has(nameKey(nameWords.join(' ')));
   const joined = nameWords.join(' ');
-  // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts.
-  if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  // An acronym the tagger calls an organisation ("KPA", "HBO") is one, unless the sentence shouts or it is a time zone ("UTC").
+  if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0) && !NEVER_PERSON.has(joined.toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   // "Hindu" is a faith's word, but "newspaper The Hindu" a title.
   const pressTitle = run.ner === 'ORG' && single && PRESS_THE.test(doc.text.slice(Math.max(0, tokens[n0].start - 20), tokens[n0].start));
   const never =

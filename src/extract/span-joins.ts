@@ -1,7 +1,7 @@
 /** Tagger spans joined where the tagger cut one name in two, and split where it ran two names into one. */
-import type { Doc } from './document.ts';
+import { removeFound, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
-import { BUILDING_HEADS, EVENT_HEADS, ORG_HEADS } from './lexicon.ts';
+import { BUILDING_HEADS, EVENT_HEADS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { nameWordKey } from './text.ts';
 
@@ -262,18 +262,47 @@ function dropOfficeAbbreviations(doc: Doc, ner: NerSpan[]): NerSpan[] {
 
 /** An office held over a place or body, then "of": "Mayor of New York City", "Prime Minister of India", "President of the European Commission". */
 const OFFICE_OF = /^(?:(?:Former|Deputy|Vice|Lord|Acting)\s+)*(?:Mayor|Governor|President|Premier|Chancellor|Prime\s+Minister|Chief\s+Minister)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
+/** Any capitalised title, then "of": cut only before a body's name with its head ("Senior Staff Attorney of the Electronic Frontier Foundation"). */
+const TITLE_OF = /^(?:\p{Lu}[\p{L}-]*\s+)*?(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
 
 /**
  * The tagger takes an office into the place or body it is held over ("the former Mayor of New York
- * City" as one place): the name is what follows "of". A person's span is left to the title rules.
+ * City" as one place): the name is what follows "of". A person's span is left to the title rules; a
+ * minister's or secretary's portfolio ("Minister of Information") is not a body.
  */
 function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
   return ner.map((s) => {
-    const office = s.type === 'PER' ? null : OFFICE_OF.exec(s.text);
+    if (s.type === 'PER') return s;
+    let office = OFFICE_OF.exec(s.text)?.[0];
+    const title = office ? null : TITLE_OF.exec(s.text);
+    if (title && /^(?!minister$|secretary$)/.test(title[1].toLowerCase()) && (OFFICE_HEADS.has(title[1].toLowerCase()) || OCCUPATIONS.has(title[1].toLowerCase())) && headedName(s.text.slice(title[0].length))) office = title[0];
     if (!office) return s;
-    const start = s.start + office[0].length;
-    return { ...s, start, text: s.text.slice(office[0].length) };
+    return { ...s, start: s.start + office.length, text: s.text.slice(office.length) };
   });
+}
+
+/**
+ * A body the gazetteers know by a short name, ending a longer body's name the tagger found, is another
+ * body: "United States National Security Council" is not the UN's Security Council, "Christian
+ * Democratic Party" not the US Democratic Party, "Ukrainian Ministry of Defence" not Britain's. The
+ * gazetteer's match gives way unless a word before it is in lower case, names the body's own country
+ * ("US Senate", "British Royal Navy"), or is "The" or a common word opening the name.
+ */
+function yieldKnownBodiesToLongerNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): void {
+  const gone = new Set<Found>();
+  for (const s of ner) {
+    const a = doc.tokens.findIndex((t) => t.start === s.start);
+    const b = doc.tokens.findIndex((t) => t.end === s.end) + 1;
+    const f = s.type === 'ORG' && a >= 0 && b > a && doc.cover[b - 1] >= 0 ? doc.found[doc.cover[b - 1]] : null;
+    if (!f || f.kind !== 'ORGANIZATION' || f.pending || f.t1 !== b || f.t0 <= a) continue;
+    const own = (i: number) => doc.cover[i] >= 0 && doc.found[doc.cover[i]].kind === 'COUNTRY' && doc.found[doc.cover[i]].countryCode === f.countryCode;
+    // Not over "The" ("The Washington Post") or a common word opening the sentence ("((RS)) Does YouTube").
+    const opener = (i: number) => i === a && (doc.tokens[i].text === 'The' || (doc.tokens[i].sentenceStart || /^[)\]"“”]$/.test(doc.tokens[i - 1]?.text ?? '')) && gaz.commonWords.has(doc.tokens[i].text.toLowerCase()));
+    let other = true;
+    for (let i = a; i < f.t0 && other; i++) other = /^\p{Lu}/u.test(doc.tokens[i].text) && !own(i) && !opener(i);
+    if (other) gone.add(f);
+  }
+  if (gone.size > 0) removeFound(doc, gone);
 }
 
 /** A capitalised genus, then a lower-case species that is no common English word: "Porites cylindrica", "Arion subfuscus". */
@@ -299,8 +328,11 @@ function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
 /**
  * Tagger spans mended before names are found: possessive names, names spelled out before an acronym,
  * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names.
+ * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner)));
-  return dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans)))));
+  const mended = dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans)))));
+  yieldKnownBodiesToLongerNames(doc, gaz, mended);
+  return mended;
 }

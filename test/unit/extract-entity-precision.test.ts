@@ -443,4 +443,27 @@ describe('junk read from a random sample of the Wikinews graph (sixth round)', (
   it('makes no place of "the Republic" alone', () => {
     expect(names('That was rejected at the inception of the Republic, said Joe Biden.')).toEqual(['Joe Biden']);
   });
+  it('gives a body the gazetteers know by a short name way to a longer body\'s name ending in it', () => {
+    // Not the UN's Security Council, not the US Democratic Party, not the UN General Assembly.
+    expect(names('Trump personally asked the United States National Security Council to help the girls.')).toContain('United States National Security Council');
+    expect(names('The party was founded in 2011 as the Christian Democratic Party. It changed its name.')).toEqual(['Christian Democratic Party']);
+    expect(names('He served in the Maryland General Assembly before Congress.')).toContain('Maryland General Assembly');
+    expect(names('He served in the Maryland General Assembly before Congress.')).not.toContain('UN General Assembly');
+    // The body's own country before it, "The", or a common word opening the sentence: still the known body.
+    expect(names('The UN Security Council met on Monday.')).toEqual(['UN Security Council']);
+    expect(names('((RS)) Does YouTube implement DRM for videos?')).toEqual(['YouTube']);
+  });
+
+  it('names the body a title is held in, after "of"', () => {
+    const found = names('Mitchell Stoltz, a Senior Staff Attorney of the Electronic Frontier Foundation (EFF), sent a letter to GitHub.');
+    expect(found).toContain('Electronic Frontier Foundation');
+    expect(found).not.toContain('Senior Staff Attorney of the Electronic Frontier Foundation');
+  });
+
+  it('makes no entity of a time zone, a greeting or Brexit, and a newspaper of "<Place> Mail"', () => {
+    expect(names('The plane crashed at 9:54 a.m. ET (1354 UTC) during an attempted landing.')).toEqual([]);
+    expect(names('Hi. Although I am usually called celeron55, my name is Perttu Ahola.')).toEqual(['Perttu Ahola']);
+    expect(names('Johnson stressed his support for the Brexit movement.')).toEqual(['Johnson']);
+    expect(extract('According to the Cyprus Mail, the pipeline is to connect them.').map((e) => [e.name, e.kind])).toEqual([['Cyprus Mail', 'ORGANIZATION']]);
+  });
 });
