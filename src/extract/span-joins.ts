@@ -325,14 +325,40 @@ function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   return ner.filter((s) => !genera.has(s.text.split(/\s+/)[0]));
 }
 
+/** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
+const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
+
+/**
+ * What the tagger takes for a person but is not one: a plural title opening the span ("Senators Kamala
+ * Harris" is Kamala Harris), a holiday named after a person ("Martin Luther King Jr. Day"), a
+ * telescope or probe named after one ("the Kepler space telescope"), and an interviewer's initials in
+ * Wikinews' double brackets ("((WSS))").
+ */
+function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const s of ner) {
+    if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
+    if (!s.text.includes(' ') && CRAFT_AFTER.test(doc.text.slice(s.end, s.end + 20))) continue;
+    if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
+      out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    const plural = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)s\s+(?=\p{Lu})/u.exec(s.text) : null;
+    if (plural && OFFICE_HEADS.has(plural[1].toLowerCase())) out.push({ ...s, start: s.start + plural[0].length, text: s.text.slice(plural[0].length) });
+    else out.push(s);
+  }
+  return out;
+}
+
 /**
  * Tagger spans mended before names are found: possessive names, names spelled out before an acronym,
- * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names.
+ * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names,
+ * what only looks like a person.
  * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner)));
-  const mended = dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans)))));
+  const mended = mendPersonLikeSpans(doc, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
   yieldKnownBodiesToLongerNames(doc, gaz, mended);
   return mended;
 }

@@ -466,4 +466,12 @@ describe('junk read from a random sample of the Wikinews graph (sixth round)', (
     expect(names('Johnson stressed his support for the Brexit movement.')).toEqual(['Johnson']);
     expect(extract('According to the Cyprus Mail, the pipeline is to connect them.').map((e) => [e.name, e.kind])).toEqual([['Cyprus Mail', 'ORGANIZATION']]);
   });
+  it('makes no person of a plural title, a holiday, a telescope or an interviewer\'s initials', () => {
+    const found = names('New Mexico governor Michelle Lujan Grisham, and Senators Kamala Harris and Elizabeth Warren were finalists.');
+    expect(found).toContain('Kamala Harris');
+    expect(found).not.toContain('Senators Kamala Harris');
+    expect(names('He spent 15 years fighting for Martin Luther King Jr. Day to be a federal holiday.')).toEqual([]);
+    expect(names('K2-18b was first identified in 2015 by the Kepler space telescope.')).not.toContain('Kepler');
+    expect(names('((WSS)) When did you join the Prohibition Party?')).toEqual(['Prohibition Party']);
+  });
 });
