@@ -1,4 +1,7 @@
-/** Tagger spans joined where the tagger cut one name in two, and split where it ran two names into one. */
+/**
+ * Tagger spans joined where the tagger cut one name in two, split where it ran two names into one, and
+ * cut or dropped where it took a title, a Latin name or an interviewer's mark for a name.
+ */
 import { removeFound, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, EVENT_HEADS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
@@ -271,13 +274,12 @@ const TITLE_OF = /^(?:\p{Lu}[\p{L}-]*\s+)*?(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?(?=
  * minister's or secretary's portfolio ("Minister of Information") is not a body.
  */
 function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
+  const isTitle = (word: string) => word !== 'minister' && word !== 'secretary' && (OFFICE_HEADS.has(word) || OCCUPATIONS.has(word));
   return ner.map((s) => {
     if (s.type === 'PER') return s;
-    let office = OFFICE_OF.exec(s.text)?.[0];
-    const title = office ? null : TITLE_OF.exec(s.text);
-    if (title && /^(?!minister$|secretary$)/.test(title[1].toLowerCase()) && (OFFICE_HEADS.has(title[1].toLowerCase()) || OCCUPATIONS.has(title[1].toLowerCase())) && headedName(s.text.slice(title[0].length))) office = title[0];
-    if (!office) return s;
-    return { ...s, start: s.start + office.length, text: s.text.slice(office.length) };
+    const title = TITLE_OF.exec(s.text);
+    const office = OFFICE_OF.exec(s.text)?.[0] ?? (title && isTitle(title[1].toLowerCase()) && headedName(s.text.slice(title[0].length)) ? title[0] : null);
+    return office ? { ...s, start: s.start + office.length, text: s.text.slice(office.length) } : s;
   });
 }
 
