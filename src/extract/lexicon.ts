@@ -43,7 +43,7 @@ photojournalist activist lawyer doctor surgeon nurse teacher student coach playe
 astronaut engineer entrepreneur businessman businesswoman billionaire founder owner officer official diplomat candidate
 nominee spokesperson priest rabbi imam pastor monk survivor victim witness suspect mother father son daughter wife husband
 brother sister archaeologist astronomer historian geologist oceanographer planetary climatologist paleontologist
-broadcaster presenter host anchor co-author author emeritus commentator columnist blogger comedian filmmaker
+broadcaster presenter host anchor co-author author emeritus commentator columnist blogger comedian filmmaker fellow
 `);
 
 /** Words that may qualify an office inside a title: "Deputy Foreign Minister", "special envoy". */

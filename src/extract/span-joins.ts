@@ -327,6 +327,42 @@ function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   return ner.filter((s) => !genera.has(s.text.split(/\s+/)[0]));
 }
 
+/**
+ * Names the tagger cut at "and" or "for" around a common word: "Oslo Fire" + "Rescue", "Disaster" +
+ * "Emergency Management Presidency", "Army's Research" + "Referral Hospital", "Ministry of State" +
+ * "Antiquity". Joined when the word beside the cut is a common word (no name alone) and the other side
+ * is a body or place, or a body's head ends the far side; a flight's number cuts "Flight" off its
+ * airline ("Lion Air Flight 610").
+ */
+function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
+  const common = (text: string) => gaz.commonWords.has(text.toLowerCase());
+  const lastWord = (text: string) => text.slice(text.lastIndexOf(' ') + 1);
+  // Turkey's "Presidency" and Egypt's "Directorate" are bodies here, though no head alone ("the Trump presidency").
+  const headed = (text: string) => headedName(text) || BUILDING_HEADS.has(lastWord(text).toLowerCase()) || /\s(?:Presidency|Directorate)$/.test(text);
+  const out: NerSpan[] = [];
+  for (let k = 0; k < ner.length; k++) {
+    let a = ner[k];
+    const b = ner[k + 1];
+    const gap = b ? doc.text.slice(a.end, b.start) : '';
+    const body = (x: NerSpan) => x.type === 'ORG' || x.type === 'LOC';
+    const overAnd =
+      gap === ' and ' && a.type !== 'PER' && b.type !== 'PER' &&
+      ((body(a) && a.text.includes(' ') && !b.text.includes(' ') && common(b.text) && !hasOrgHead(b.text)) ||
+        (!a.text.includes(' ') && common(a.text) && headed(b.text) && !ORG_HEADS.has(wordsOf(b.text)[0])) ||
+        (a.type === 'ORG' && !hasOrgHead(a.text) && common(lastWord(a.text)) && headed(b.text)));
+    const overFor = gap === ' for ' && a.type === 'ORG' && hasOrgHead(a.text) && b.type !== 'PER' && !b.text.includes(' ') && !hasOrgHead(b.text);
+    if (overAnd || overFor) {
+      // A common word after the cut leaves a body ("Oslo Fire and Rescue"); a head after it decides.
+      a = { ...a, type: overFor ? a.type : headed(b.text) ? b.type : 'ORG', end: b.end, text: doc.text.slice(a.start, b.end) };
+      k++;
+    }
+    const flight = /\s+Flight$/.exec(a.text);
+    if (flight && /^\s+\d/.test(doc.text.slice(a.end, a.end + 3))) a = { ...a, end: a.end - flight[0].length, text: a.text.slice(0, -flight[0].length) };
+    out.push(a);
+  }
+  return out;
+}
+
 /** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
 
@@ -353,13 +389,13 @@ function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
 }
 
 /**
- * Tagger spans mended before names are found: possessive names, names spelled out before an acronym,
+ * Tagger spans mended before names are found: names cut at "and" or "for", possessive names, names spelled out before an acronym,
  * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names,
  * what only looks like a person.
  * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
-  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, ner)));
+  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinCutNames(doc, gaz, ner))));
   const mended = mendPersonLikeSpans(doc, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
   yieldKnownBodiesToLongerNames(doc, gaz, mended);
   return mended;

@@ -475,3 +475,23 @@ describe('junk read from a random sample of the Wikinews graph (sixth round)', (
     expect(names('((WSS)) When did you join the Prohibition Party?')).toEqual(['Prohibition Party']);
   });
 });
+
+describe('names read from the fifth unseen set (sixth round)', () => {
+  it('joins a name the tagger cut at "and" or "for" beside a common word', () => {
+    expect(extract('Oslo Fire and Rescue sent help.').map((e) => [e.name, e.kind])).toEqual([['Oslo Fire and Rescue', 'ORGANIZATION']]);
+    expect(names("Turkey's Disaster and Emergency Management Presidency said 100 died.")).toContain('Disaster and Emergency Management Presidency');
+    expect(names("He died at the Army's Research and Referral Hospital in Delhi.")).toContain("Army's Research and Referral Hospital");
+    expect(names('The Egyptian Ministry of State for Antiquity approved the study.')).toEqual(['Egyptian Ministry of State for Antiquity']);
+    // A portfolio after a title stays out of it.
+    expect(names('He served as the Director of Media and Communications of a WTA Tour event.')).not.toContain('Media and Communications');
+  });
+
+  it('takes a flight\'s airline, not "<airline> Flight"', () => {
+    expect(names('The jet, Lion Air Flight 610, crashed into the Java Sea.')).toEqual(expect.arrayContaining(['Lion Air', 'Java Sea']));
+    expect(names('The jet, Lion Air Flight 610, crashed into the Java Sea.')).not.toContain('Lion Air Flight');
+  });
+
+  it('reads "Fellow" before a name as a title', () => {
+    expect(names('The study was led by Research Fellow Martin How of the University of Bristol.')).toContain('Martin How');
+  });
+});
