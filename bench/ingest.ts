@@ -90,7 +90,8 @@ const WARM_UP_ARTICLES = 50;
 async function warmUp(store: Runner, extractor: Extractor): Promise<void> {
   const report = await ingestRecords(store, extractor, corpusRecords(WARM_UP_ARTICLES, SEED + 1, 'warm-up'), { batchSize: BATCH });
   if (report.failed > 0) throw new Error(`warm-up: ${report.failed} articles failed`);
-  await store.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+  // In a transaction: on Neo4j `run` is a read (READ routing) and refuses a write.
+  await store.transaction((tx) => tx.run('MATCH (n) WHERE NOT n:Migration DETACH DELETE n'));
 }
 
 async function freshDatabase(name: string, extractor: Extractor, keepIn?: string): Promise<{ database: BenchDatabase; dir: string }> {

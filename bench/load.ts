@@ -128,8 +128,10 @@ function serverEnv(port: number, neo4j: Neo4jAccess | undefined): NodeJS.Process
     PORT: String(port),
     HOST: '127.0.0.1',
     NEWSGRAPH_PUBLIC_READ: 'true',
-    // 32 connections from one address would be the rate limit's own benchmark.
+    // 32 connections from one address would be the rate limit's own benchmark, and soon spend the
+    // client's cost budget (30,000 a minute by default: ~350 person requests): both off, as in queries.ts.
     NEWSGRAPH_RATE_LIMIT_PER_MINUTE: '0',
+    NEWSGRAPH_COST_PER_MINUTE: '0',
     NEWSGRAPH_SEED: 'false',
     ...(responseCache ? {} : { NEWSGRAPH_RESPONSE_CACHE_TTL_MS: '0' }),
     ...(neo4j ? { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password } : {}),
