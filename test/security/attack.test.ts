@@ -16,10 +16,13 @@ const heaviestAllowed = (round: number) => aliases(2, `network(around: [{name: "
  * "As fast as usual": under attack, the p99 may be FACTOR times the normal p99 measured just before,
  * and at least FLOOR_MS: on a shared 2-core machine the server's own engine threads take CPU from
  * its event loop while a query runs, and loopback timings jitter by tens of ms. Before the fix the
- * observer waited the whole attack (6 s with a 3 s deadline).
+ * observer waited the whole attack (6 s with a 3 s deadline). The floor was 100 ms until the sixth
+ * extraction round changed the seed graph around Donald Trump: on an idle machine the observer's p99
+ * then read 98 ms (embedded) and 105 ms (Neo4j), one GC-sized spike over the floor, against 6,000 ms
+ * for the fault this test guards against.
  */
 const FACTOR = 5;
-const FLOOR_MS = 100;
+const FLOOR_MS = 200;
 const TIMEOUT_MS = 3_000;
 
 let sandbox: CliSandbox;
