@@ -58,3 +58,22 @@ export function spanOf(doc: Doc, t0: number, t1: number): { start: number; end: 
   const end = doc.tokens[t1 - 1].end;
   return { start, end, text: doc.text.slice(start, end) };
 }
+
+/** Index of the first token that ends after `pos` (the token at or after a character offset). */
+export function firstTokenAt(doc: Doc, pos: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token that starts at or after `pos` (one past the last token before it). */
+export function lastTokenBefore(doc: Doc, pos: number): number {
+  let i = firstTokenAt(doc, pos);
+  while (i < doc.tokens.length && doc.tokens[i].start < pos) i++;
+  return i;
+}

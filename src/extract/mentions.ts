@@ -3,7 +3,7 @@
  * metonyms, places, organisations), then capitalised sequences typed by the NER tagger when one
  * is loaded, and by title, name and context cues otherwise.
  */
-import { removeFound, spanOf, type Doc, type Found } from './document.ts';
+import { firstTokenAt, lastTokenBefore, removeFound, spanOf, type Doc, type Found } from './document.ts';
 import { isCommonWordName, type Gazetteers } from './gazetteers/index.ts';
 import {
   BUILDING_HEADS,
@@ -315,22 +315,7 @@ function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
   if (gone.size > 0) removeFound(doc, gone);
 }
 
-function firstTokenAt(doc: Doc, pos: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
-function lastTokenBefore(doc: Doc, pos: number): number {
-  let i = firstTokenAt(doc, pos);
-  while (i < doc.tokens.length && doc.tokens[i].start < pos) i++;
-  return i;
-}
 
 /** Where a title written before a name begins and ends: "Deputy Emergency Situations Minister", "Secretary of State". */
 export function titlePrefix(doc: Doc, t0: number, t1: number): { end: number; honorific: boolean; office: boolean } {

@@ -2,13 +2,19 @@
  * Tagger spans joined where the tagger cut one name in two, split where it ran two names into one, and
  * cut or dropped where it took a title, a Latin name or an interviewer's mark for a name.
  */
-import { removeFound, type Doc, type Found } from './document.ts';
+import { firstTokenAt, lastTokenBefore, removeFound, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, EVENT_HEADS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { nameWordKey } from './text.ts';
 
 const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
+
+/** The token starting exactly at `pos`, or -1. */
+const tokenStartingAt = (doc: Doc, pos: number) => {
+  const i = firstTokenAt(doc, pos);
+  return doc.tokens[i]?.start === pos ? i : -1;
+};
 
 /** Whether a word of the name is a body's head ("Service", "Committee", "University"). */
 export const hasOrgHead = (name: string) => wordsOf(name).some((w) => ORG_HEADS.has(w));
@@ -151,7 +157,7 @@ function joinPossessiveNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan
       }
     });
     if (head < 0) continue;
-    const ownerToken = doc.tokens.findIndex((t) => t.start === ownerStart);
+    const ownerToken = tokenStartingAt(doc, ownerStart);
     if (ownerToken < 0 || doc.cover[ownerToken] >= 0) continue;
     if (!saint && !gaz.commonWords.has(m[2].toLowerCase()) && gaz.peopleBySurname.has(nameWordKey(m[2]))) continue;
     let end = start + m[0].length - m[3].length + words[head].index! + words[head][0].length;
@@ -293,8 +299,9 @@ function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
 function yieldKnownBodiesToLongerNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): void {
   const gone = new Set<Found>();
   for (const s of ner) {
-    const a = doc.tokens.findIndex((t) => t.start === s.start);
-    const b = doc.tokens.findIndex((t) => t.end === s.end) + 1;
+    const a = tokenStartingAt(doc, s.start);
+    const after = lastTokenBefore(doc, s.end);
+    const b = doc.tokens[after - 1]?.end === s.end ? after : 0;
     const f = s.type === 'ORG' && a >= 0 && b > a && doc.cover[b - 1] >= 0 ? doc.found[doc.cover[b - 1]] : null;
     if (!f || f.kind !== 'ORGANIZATION' || f.pending || f.t1 !== b || f.t0 <= a) continue;
     const own = (i: number) => doc.cover[i] >= 0 && doc.found[doc.cover[i]].kind === 'COUNTRY' && doc.found[doc.cover[i]].countryCode === f.countryCode;
@@ -318,7 +325,7 @@ const BINOMIAL = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}{3,})\s+(\p{Ll}{4,}(?:us|um|a|is
 function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const found = [...doc.text.matchAll(BINOMIAL)].filter((m) => {
     // Not a place, country or body the gazetteers found, nor common words.
-    const at = doc.tokens.findIndex((t) => t.start === m.index);
+    const at = tokenStartingAt(doc, m.index!);
     return !(at >= 0 && doc.cover[at] >= 0) && !gaz.commonWords.has(m[2]) && !gaz.commonWords.has(m[1].toLowerCase());
   });
   // A species in "-a" is often an English word ("Caribbean panorama", "Yucatán peninsula"): only in brackets or beside another Latin name.
@@ -339,12 +346,12 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const lastWord = (text: string) => text.slice(text.lastIndexOf(' ') + 1);
   // Turkey's "Presidency" and Egypt's "Directorate" are bodies here, though no head alone ("the Trump presidency").
   const headed = (text: string) => headedName(text) || BUILDING_HEADS.has(lastWord(text).toLowerCase()) || /\s(?:Presidency|Directorate)$/.test(text);
+  const body = (x: NerSpan) => x.type === 'ORG' || x.type === 'LOC';
   const out: NerSpan[] = [];
   for (let k = 0; k < ner.length; k++) {
     let a = ner[k];
     const b = ner[k + 1];
     const gap = b ? doc.text.slice(a.end, b.start) : '';
-    const body = (x: NerSpan) => x.type === 'ORG' || x.type === 'LOC';
     const overAnd =
       gap === ' and ' && a.type !== 'PER' && b.type !== 'PER' &&
       ((body(a) && a.text.includes(' ') && !b.text.includes(' ') && common(b.text) && !hasOrgHead(b.text)) ||
