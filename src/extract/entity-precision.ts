@@ -140,3 +140,32 @@ export function mergeSeaShortNames(drafts: Map<string, AliasDraft>): void {
     absorb(drafts, sea, d, d.name);
   }
 }
+
+/**
+ * "On the Greek island of Samos … near Samos": a one-word name the document shows to be a place is
+ * that place wherever else the tagger took it for a person, unless the person was linked to someone known
+ * or is named more often than the place ("a boy in my life, Raju", then once "with Raju" read as a place).
+ */
+export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>): void {
+  const places = new Map<string, AliasDraft>();
+  for (const d of drafts.values()) if (d.kind === 'PLACE' && !/\s/.test(d.name)) places.set(d.name, d);
+  for (const d of [...drafts.values()]) {
+    const place = d.kind === 'PERSON' && !d.wikidataId ? places.get(d.name) : undefined;
+    if (place && place.mentions.length >= d.mentions.length) absorb(drafts, place, d, d.name);
+  }
+}
+
+/**
+ * "Amazon Web services" beside "Amazon Web Services": a body's name cut before its last word, written
+ * right before that word in lower case, is that body.
+ */
+export function mergeCutBodies(drafts: Map<string, AliasDraft>, text: string): void {
+  const bodies = new Map<string, AliasDraft>();
+  for (const d of drafts.values()) if (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') bodies.set(d.name.toLowerCase(), d);
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') continue;
+    const whole = d.mentions.map((m) => /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30))?.[1]).map((w) => (w ? bodies.get(`${d.name.toLowerCase()} ${w}`) : undefined));
+    const into = whole[0];
+    if (into && into !== d && whole.every((o) => o === into)) absorb(drafts, into, d, d.name);
+  }
+}

@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers } from './gazetteer-mentions.ts';
-import { mergeAcronyms, mergeOtherNames, mergeSeaShortNames, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
+import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSeaShortNames, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -237,6 +237,8 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts);
   mergeSeaShortNames(drafts);
+  mergePlacesTakenForPeople(drafts);
+  mergeCutBodies(drafts, doc.text);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);

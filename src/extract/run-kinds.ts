@@ -26,6 +26,38 @@ import { PRESS_THE } from './span-joins.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
+/** "the Greek island of Samos", "the city of Izmir": a place, whatever the tagger says. */
+const PLACE_NOUN_OF = new Set(['island', 'city', 'town', 'village', 'province', 'region', 'district', 'county', 'port', 'capital', 'municipality', 'suburb', 'suburbs', 'outskirts', 'streets', 'hamlet', 'diocese', 'archdiocese', 'parish']);
+
+/** "her husband Siarhei", "his daughter Malia": a relative's name is a person's, whatever the tagger says. */
+const KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'widow', 'partner']);
+const KIN_OWNERS = /^(?:his|her|their|my|our|your|'s|’s)$/i;
+
+/** Heads that close a body's name and are no one's surname: "Rajya Sabha" is a house, not a person. */
+const BODY_HEADS_NOT_SURNAMES = new Set(['sabha', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
+
+/** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
+const BODY_NOUNS = new Set(['center', 'centre', 'group', 'charity', 'nonprofit', 'non-profit', 'firm', 'ngo', 'organisation', 'organization', 'company', 'watchdog', 'broadcaster', 'newspaper', 'outlet', 'publisher', 'startup', 'manufacturer', 'airline', 'carrier', 'retailer']);
+
+/** The head noun of "a/an …" right after the name and a comma, up to a preposition, a clause word or punctuation. */
+function appositionHead(doc: Doc, t1: number): string {
+  const { tokens } = doc;
+  if (t1 + 2 >= tokens.length || tokens[t1].text !== ',' || !/^(?:a|an)$/.test(tokens[t1 + 1].text)) return '';
+  let k = t1 + 2;
+  // Capitalised words may qualify the noun ("an independent Belarusian human rights center").
+  while (k < tokens.length && k < t1 + 10 && tokens[k].sentence === tokens[t1].sentence && /^[\p{L}-]+$/u.test(tokens[k].text) && !NOT_NOUNS.has(tokens[k].text) && !/^(?:from|by|based|founded|run|led|whose|into|over|near)$/.test(tokens[k].text)) k++;
+  return k > t1 + 2 ? tokens[k - 1].text : '';
+}
+
+/** "French", "Danish": a word the gazetteers know only as a country's demonym. */
+function demonymWord(gaz: Gazetteers, word: string): boolean {
+  return (gaz.phrases.get(fold(word)) ?? []).some((p) => p.words.length === 1 && p.targets.some((t) => t.kind === 'country' && t.form === 'demonym'));
+}
+
+function relativeBefore(doc: Doc, n0: number): boolean {
+  return n0 >= 2 && KIN.has(doc.tokens[n0 - 1].text) && KIN_OWNERS.test(doc.tokens[n0 - 2].text) && doc.tokens[n0 - 2].sentence === doc.tokens[n0].sentence;
+}
+
 function lowerAt(doc: Doc, i: number): string {
   return i >= 0 && i < doc.tokens.length ? doc.tokens[i].text.toLowerCase() : '';
 }
@@ -214,11 +246,17 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   let n0 = title.end;
   if (n0 >= t1) return; // a title without a name ("the President said")
   // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".
+  // A body's name the tagger ran a person's into ("Nils-Erik Haagenrud of Rogaland Fire and Rescue"): the
+  // words before "of" are that person's when a given name opens them and no common word closes them.
+  let ownName = false;
+  const given = (w: string) => gaz.givenNames.has(fold(w)) || (w.includes('-') && w.split('-').every((x) => gaz.givenNames.has(fold(x))));
   for (let k = n0 + 1; k < t1 - 1; k++) {
     if (tokens[k].text !== 'of') continue;
     // Not in a body's name the tagger found: "Royal Swedish Academy of Sciences" ("Royal" is also a given name).
-    if ((title.end > t0 || gaz.givenNames.has(fold(tokens[n0].text))) && !(run.ner === 'ORG' && ORG_HEADS.has(tokens[k - 1].text.toLowerCase()))) {
-      classifyRun(doc, gaz, { t0: k + 1, t1 });
+    if ((title.end > t0 || given(tokens[n0].text)) && !(run.ner === 'ORG' && ORG_HEADS.has(tokens[k - 1].text.toLowerCase()))) {
+      const own = tokens.slice(n0, k).map((t) => t.text);
+      ownName = run.ner === 'ORG' && own.length >= 2 && own.length <= 3 && given(own[0]) && !demonymWord(gaz, own[0]) && own.every(isNameWord) && !gaz.commonWords.has(own[own.length - 1].toLowerCase());
+      classifyRun(doc, gaz, { t0: k + 1, t1, ner: ownName ? 'ORG' : undefined });
       t1 = k;
     }
     break;
@@ -256,7 +294,15 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     addFound(doc, { kind: 'PERSON', t0: n0, t1, start, end, titleT0: title.end > t0 ? t0 : undefined, cue, pending });
   };
 
-  if (run.ner === 'PER') return person();
+  const before = (i: number) => (n0 - i >= 0 && tokens[n0 - i].sentence === tokens[n0].sentence ? tokens[n0 - i].text : '');
+  if (before(1) === 'of' && PLACE_NOUN_OF.has(before(2)) && nameWords.length <= 3 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()))) return addPlace(doc, n0, t1);
+  if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
+  if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {
+    const head = appositionHead(doc, t1);
+    if (ORG_HEADS.has(head) || BODY_NOUNS.has(head)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  }
+  if (run.ner === 'PER' || ownName) return person(false, true);
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();
   // "Vinita, OK", "Paramus, NJ", "Nacogdoches, Texas": a name before a comma and a state is a town, whatever the tagger says.

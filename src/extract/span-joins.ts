@@ -373,8 +373,12 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
 /** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
 
+/** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
+const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:\s+|$)/;
+
 /**
- * What the tagger takes for a person but is not one: a plural title opening the span ("Senators Kamala
+ * What the tagger takes for a person but is not one: an honour before a name ("Bharat Ratna Pranab
+ * Mukherjee" is Pranab Mukherjee), a plural title opening the span ("Senators Kamala
  * Harris" is Kamala Harris), a holiday named after a person ("Martin Luther King Jr. Day"), a
  * telescope or probe named after one ("the Kepler space telescope"), and an interviewer's initials in
  * Wikinews' double brackets ("((WSS))").
@@ -386,6 +390,11 @@ function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
     if (!s.text.includes(' ') && CRAFT_AFTER.test(doc.text.slice(s.end, s.end + 20))) continue;
     if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
       out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    const honour = s.type === 'PER' ? HONOURS.exec(s.text) : null;
+    if (honour) {
+      if (honour[0].length < s.text.length) out.push({ ...s, start: s.start + honour[0].length, text: s.text.slice(honour[0].length) });
       continue;
     }
     const plural = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)s\s+(?=\p{Lu})/u.exec(s.text) : null;

@@ -495,3 +495,46 @@ describe('names read from the fifth unseen set (sixth round)', () => {
     expect(names('The study was led by Research Fellow Martin How of the University of Bristol.')).toContain('Martin How');
   });
 });
+
+describe('kinds and names read from the fifth and sixth unseen sets (seventh round)', () => {
+  const kinds = (text: string) => extract(text).map((e) => [e.name, e.kind]);
+
+  it('reads a name after "island of", "city of" or "diocese of" as a place, and the document then calls it one', () => {
+    expect(kinds('On the Greek island of Samos, two people died.')).toContainEqual(['Samos', 'PLACE']);
+    const samos = 'On the Greek island of Samos, two people died when a wall collapsed. The earthquake occurred on Friday near Samos. Buildings on Samos were damaged.';
+    expect(extract(samos).filter((e) => e.name === 'Samos').map((e) => e.kind)).toEqual(['PLACE']);
+    expect(kinds('The event was sustained by the city of Cahors and the diocese of Cahors.')).toEqual([['Cahors', 'PLACE']]);
+  });
+
+  it('keeps a person the tagger called a place when the person is named more often', () => {
+    const text = 'Then came a boy in my life, Raju. One day Raju just started falling ill. They said Raju will be tested. I lived with Raju in Mysore.';
+    expect(kinds(text)).toContainEqual(['Raju', 'PERSON']);
+  });
+
+  it('reads a relative named after "her husband" as a person, and a body named by its apposition as a body', () => {
+    expect(kinds('She spoke about her husband Siarhei, who was arrested in May.')).toEqual([['Siarhei', 'PERSON']]);
+    const vyasna = 'According to the ministry, and Vyasna, an independent Belarusian human rights center, on Thursday, 18,250 attended.';
+    expect(kinds(vyasna)).toContainEqual(['Vyasna', 'ORGANIZATION']);
+    // A person's apposition keeps the person.
+    expect(kinds('Vyasna, a former minister from Minsk, spoke.')).not.toContainEqual(['Vyasna', 'ORGANIZATION']);
+  });
+
+  it('makes a body of a name ending in "Sabha" or "Ministry", whatever the tagger says', () => {
+    expect(kinds('The Rajya Sabha passed the bill.')).toEqual([['Rajya Sabha', 'ORGANIZATION']]);
+  });
+
+  it('splits a person from the body the tagger ran them into after "of"', () => {
+    const found = kinds('Nils-Erik Haagenrud of Rogaland Fire and Rescue said the fire was under control.');
+    expect(found).toEqual(expect.arrayContaining([['Nils-Erik Haagenrud', 'PERSON'], ['Rogaland Fire and Rescue', 'ORGANIZATION']]));
+    // Not a demonym opening a body's name ("French" is also a given name).
+    expect(kinds('He was made a member of the French Legion of Honour in 1999.').map(([, kind]) => kind)).not.toContain('PERSON');
+  });
+
+  it('takes no honour into a name, and one body of a name cut before a lower-case last word', () => {
+    expect(names('Former President Bharat Ratna Pranab Mukherjee died on Monday.')).toContain('Pranab Mukherjee');
+    expect(names('Former President Bharat Ratna Pranab Mukherjee died on Monday.')).not.toContain('Bharat Ratna Pranab Mukherjee');
+    const aws = 'UpGuard emailed Amazon Web Services. Later Amazon Web services responded that they would investigate.';
+    expect(names(aws)).toEqual(expect.arrayContaining(['Amazon Web Services', 'UpGuard']));
+    expect(names(aws)).not.toContain('Amazon Web');
+  });
+});
