@@ -156,16 +156,17 @@ export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wik
 }
 
 /**
- * "Amazon Web services" beside "Amazon Web Services": a body's name cut before its last word, written
- * right before that word in lower case, is that body.
+ * "Amazon Web services" beside "Amazon Web Services": a name of several words cut before its last word,
+ * written right before that word in lower case, is that body or place ("Manhattan district attorney"
+ * keeps Manhattan).
  */
 export function mergeCutBodies(drafts: Map<string, AliasDraft>, text: string): void {
   const bodies = new Map<string, AliasDraft>();
   for (const d of drafts.values()) if (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') bodies.set(d.name.toLowerCase(), d);
   for (const d of [...drafts.values()]) {
-    if (d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') continue;
+    if ((d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || !/\s/.test(d.name)) continue;
     const whole = d.mentions.map((m) => /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30))?.[1]).map((w) => (w ? bodies.get(`${d.name.toLowerCase()} ${w}`) : undefined));
     const into = whole[0];
-    if (into && into !== d && whole.every((o) => o === into)) absorb(drafts, into, d, d.name);
+    if (into && into !== d && into.kind === d.kind && whole.every((o) => o === into)) absorb(drafts, into, d, d.name);
   }
 }

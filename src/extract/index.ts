@@ -331,7 +331,8 @@ function namesDocument(name: string): boolean {
   const last = words[words.length - 1];
   // Events too: "Texas Revolution", "National Spelling Bee", "Siege of Savannah", "Typhoon Haiyan".
   if (STORM_WORDS.has(words[0]) || (words.length > 2 && STORM_WORDS.has(`${words[0]} ${words[1]}`))) return true;
-  return DOCUMENT_HEADS.has(last) || EVENT_HEADS.has(last) || (words[1] === 'of' && EVENT_HEADS.has(words[0]));
+  // A bill of three words or more ("Reproductive Health Care Reform Bill"), not "Buffalo Bill".
+  return DOCUMENT_HEADS.has(last) || (last === 'bill' && words.length > 2) || EVENT_HEADS.has(last) || (words[1] === 'of' && EVENT_HEADS.has(words[0]));
 }
 
 /** The names of the storms the text names ("Tropical Storm Barry" → Barry): alone, such a name is the storm, not a person. */

@@ -380,14 +380,18 @@ const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:
  * What the tagger takes for a person but is not one: an honour before a name ("Bharat Ratna Pranab
  * Mukherjee" is Pranab Mukherjee), a plural title opening the span ("Senators Kamala
  * Harris" is Kamala Harris), a holiday named after a person ("Martin Luther King Jr. Day"), a
- * telescope or probe named after one ("the Kepler space telescope"), and an interviewer's initials in
+ * telescope or probe named after one ("the Kepler space telescope", "NASA's James Webb space telescope"), and an interviewer's initials in
  * Wikinews' double brackets ("((WSS))").
  */
 function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (const s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
-    if (!s.text.includes(' ') && CRAFT_AFTER.test(doc.text.slice(s.end, s.end + 20))) continue;
+    // A craft's name of several words stays a work's, so that its words make no person of their own.
+    if (s.text.split(' ').length <= 3 && CRAFT_AFTER.test(doc.text.slice(s.end, s.end + 20))) {
+      if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
+      continue;
+    }
     if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
       out.push({ ...s, type: 'MISC' });
       continue;

@@ -538,3 +538,12 @@ describe('kinds and names read from the fifth and sixth unseen sets (seventh rou
     expect(names(aws)).not.toContain('Amazon Web');
   });
 });
+
+describe('works read from the sixth unseen set (seventh round)', () => {
+  it('makes no person of a craft named after one in several words, and no body of a bill', () => {
+    expect(names("NASA's James Webb space telescope is scheduled for launch in 2021.")).toEqual(['NASA']);
+    const bill = 'The Parliament of New South Wales voted to pass the "Reproductive Health Care Reform Bill 2019". Buffalo Bill Cody was there.';
+    expect(names(bill)).not.toContain('Reproductive Health Care Reform Bill');
+    expect(names(bill)).toContain('Buffalo Bill Cody');
+  });
+});
