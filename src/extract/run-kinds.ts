@@ -54,6 +54,13 @@ function demonymWord(gaz: Gazetteers, word: string): boolean {
   return (gaz.phrases.get(fold(word)) ?? []).some((p) => p.words.length === 1 && p.targets.some((t) => t.kind === 'country' && t.form === 'demonym'));
 }
 
+/** "the Quds Force, a U.S.-designated Foreign Terrorist Organization.": common words after "a" that end the clause name a category, not a body. */
+function aCategory(doc: Doc, gaz: Gazetteers, n0: number, t1: number): boolean {
+  const { start, end } = spanOf(doc, n0, t1);
+  if (!/\b(?:a|an)\s+(?:[\p{L}.]+-\p{Ll}+\s+)?$/u.test(doc.text.slice(Math.max(0, start - 30), start)) || !/^\s*(?:[.,;:)]|$)/.test(doc.text.slice(end, end + 2))) return false;
+  return doc.tokens.slice(n0, t1).every((t) => gaz.commonWords.has(t.text.toLowerCase()));
+}
+
 function relativeBefore(doc: Doc, n0: number): boolean {
   return n0 >= 2 && KIN.has(doc.tokens[n0 - 1].text) && KIN_OWNERS.test(doc.tokens[n0 - 2].text) && doc.tokens[n0 - 2].sentence === doc.tokens[n0].sentence;
 }
@@ -181,7 +188,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const shoutedCommon = (i: number) => /^[A-Z]{2,}$/.test(tokens[i].text) && !/^(?:NORTH|SOUTH|EAST|WEST|NEW|SAINT|ST|UPPER|LOWER|GREAT)$/.test(tokens[i].text) && gaz.commonWords.has(tokens[i].text.toLowerCase()) && !gaz.givenNames.has(fold(tokens[i].text));
   while (t1 - t0 > 1 && shoutedCommon(t0)) t0++;
   while (t1 - t0 > 1 && shoutedCommon(t1 - 1)) t1--;
-  if (t1 <= t0) return;
+  if (t1 <= t0 || (run.ner !== 'PER' && aCategory(doc, gaz, t0, t1))) return;
 
   const demonym = demonymBefore(doc, t0);
   const words = tokens.slice(t0, t1).map((t) => t.text);

@@ -373,11 +373,15 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
 /** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
 
+/** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
+const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution)\b/;
+
 /** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
 const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:\s+|$)/;
 
 /**
- * What the tagger takes for a person but is not one: an honour before a name ("Bharat Ratna Pranab
+ * What the tagger takes for a person but is not one, or takes wrongly: a barrister's "QC" after a name
+ * ("Judge Durham Hall QC" is Durham Hall), a product's name, an honour before a name ("Bharat Ratna Pranab
  * Mukherjee" is Pranab Mukherjee), a plural title opening the span ("Senators Kamala
  * Harris" is Kamala Harris), a holiday named after a person ("Martin Luther King Jr. Day"), a
  * telescope or probe named after one ("the Kepler space telescope", "NASA's James Webb space telescope"), and an interviewer's initials in
@@ -387,13 +391,19 @@ function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (const s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
-    // A craft's name of several words stays a work's, so that its words make no person of their own.
-    if (s.text.split(' ').length <= 3 && CRAFT_AFTER.test(doc.text.slice(s.end, s.end + 20))) {
+    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
+    const after = doc.text.slice(s.end, s.end + 24);
+    if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
       continue;
     }
     if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
       out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    const counsel = / (?:QC|KC)$/.exec(s.text);
+    if (counsel) {
+      out.push({ ...s, type: 'PER', end: s.end - counsel[0].length, text: s.text.slice(0, -counsel[0].length) });
       continue;
     }
     const honour = s.type === 'PER' ? HONOURS.exec(s.text) : null;

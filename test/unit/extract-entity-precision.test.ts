@@ -547,3 +547,20 @@ describe('works read from the sixth unseen set (seventh round)', () => {
     expect(names(bill)).toContain('Buffalo Bill Cody');
   });
 });
+
+describe('junk read from a random sample of the Wikinews graph (seventh round)', () => {
+  it('makes no entity of a product named by a person or a place, nor of a category after "a"', () => {
+    expect(names('On Sunday, the SpaceX Crew Dragon capsule successfully docked.')).toEqual(['SpaceX']);
+    expect(names('It was targeted with a captured Humvee military car packed with explosives.')).toEqual([]);
+    expect(names('Soleimani led the Quds Force, a U.S.-designated Foreign Terrorist Organization.')).not.toContain('Foreign Terrorist Organization');
+    // A star vehicle is a film, not a product: its star stays.
+    expect(names('She gave impressive performances in the Fernandel vehicle Meurtres? (Three Sinners, 1950).')).toContain('Fernandel');
+  });
+
+  it('reads "QC" after a name as the barrister\'s, and "Commandant" as an office', () => {
+    expect(extract('Judge Durham Hall QC said they appeared not to care.').map((e) => [e.name, e.kind])).toEqual([['Durham Hall', 'PERSON']]);
+    const found = names('The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino.');
+    expect(found).toEqual(expect.arrayContaining(['Coast Guard', 'Elson Hermogino']));
+    expect(found).not.toContain('Coast Guard Commandant');
+  });
+});
