@@ -10,7 +10,7 @@ import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexic
 import { fold, nameWordKey } from './text.ts';
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
-const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
+const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel|artwork|sculpture|poem|memoir|exhibition|entitled|titled)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
 /** Nouns that follow a work's title directly: "Matthew Vaughn's Kingsman prequel". */
 const WORK_AFTER = /^[ \t]*["”'’]?[ \t]*(?:prequel|sequel|franchise|trilogy|saga)\b/u;
 

@@ -376,6 +376,8 @@ const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
 const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution)\b/;
 
+const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
+
 /** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
 const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:\s+|$)/;
 
@@ -399,6 +401,11 @@ function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
     }
     if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
       out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
+    if (s.type === 'PER' && !s.text.includes(' ') && MOVEMENT_AFTER.test(doc.text.slice(s.end, s.end + 14))) {
+      out.push({ ...s, type: 'ORG' });
       continue;
     }
     const counsel = / (?:QC|KC)$/.exec(s.text);

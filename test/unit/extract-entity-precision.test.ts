@@ -557,6 +557,12 @@ describe('junk read from a random sample of the Wikinews graph (seventh round)',
     expect(names('She gave impressive performances in the Fernandel vehicle Meurtres? (Three Sinners, 1950).')).toContain('Fernandel');
   });
 
+  it('reads a name before "movement" or "rebels" as a body, and a name after "entitled" as a work', () => {
+    const houthi = 'The speech came one week after an attack on oil infrastructure in Saudi Arabia. The attack was claimed by the Houthi movement in Yemen.';
+    expect(extract(houthi).map((e) => [e.name, e.kind])).toContainEqual(['Houthi', 'ORGANIZATION']);
+    expect(names('The toilet is an artwork entitled America by Italian artist Maurizio Cattelan.')).not.toContain('United States');
+  });
+
   it('reads "QC" after a name as the barrister\'s, and "Commandant" as an office', () => {
     expect(extract('Judge Durham Hall QC said they appeared not to care.').map((e) => [e.name, e.kind])).toEqual([['Durham Hall', 'PERSON']]);
     const found = names('The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino.');
