@@ -7,7 +7,7 @@ import { addFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
 import { placeKey } from './gazetteers/index.ts';
 import { COMMON_CAPITALIZED, ORG_HEADS } from './lexicon.ts';
-import { fold } from './text.ts';
+import { fold, slug } from './text.ts';
 import { isNameWord, isTitleWord, shouting } from './mentions.ts';
 
 
@@ -115,4 +115,42 @@ function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: 
     city.countryCode = state.countryCode;
   }
   return true;
+}
+
+/**
+ * "Congress" is the US Congress only in an article about the US, and "House of Representatives"
+ * only when nothing before it says whose: "the Libyan House of Representatives" is Libya's, "the
+ * commonwealth's House of Representatives" a territory's. In an article about a country whose own body
+ * the gazetteers know by a longer name ending in it, that body ("Congress" in an Indian article is the
+ * Indian National Congress). Otherwise a generic body.
+ */
+export function resolveContextOrgs(doc: Doc, countries: Set<string>, gaz: Gazetteers): void {
+  for (const f of doc.found) {
+    if (f.kind !== 'ORGANIZATION' || !f.pending) continue;
+    f.pending = false;
+    const before = f.t0 > 0 && doc.tokens[f.t0 - 1].sentence === doc.tokens[f.t0].sentence ? f.t0 - 1 : -1;
+    const owner = before >= 0 && doc.cover[before] >= 0 ? doc.found[doc.cover[before]] : null;
+    const otherCountry = owner?.kind === 'COUNTRY' && owner.t1 === f.t0 && owner.countryCode !== f.countryCode ? owner.countryCode : undefined;
+    const possessed = before >= 0 && /^['’]s$/.test(doc.tokens[before].text);
+    if (f.countryCode && countries.has(f.countryCode) && !otherCountry && !possessed) continue;
+    const text = doc.text.slice(f.start, f.end);
+    if (otherCountry) {
+      const country = gaz.countries.get(otherCountry)!;
+      f.key = `org:${otherCountry.toLowerCase()}-${slug(text)}`;
+      f.name = `${country.demonyms[0] ?? country.name} ${text}`;
+      f.countryCode = otherCountry;
+      continue;
+    }
+    const lower = ` ${text.toLowerCase()}`;
+    const own = [...gaz.orgsByKey.values()].filter((o) => o.countryCode && o.countryCode !== f.countryCode && countries.has(o.countryCode) && o.name.toLowerCase().endsWith(lower));
+    if (own.length === 1 && !possessed) {
+      f.key = own[0].key;
+      f.name = own[0].name;
+      f.countryCode = own[0].countryCode;
+    } else {
+      f.key = `org:${slug(text)}`;
+      f.name = text;
+      f.countryCode = undefined;
+    }
+  }
 }

@@ -9,7 +9,7 @@ import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
-import { matchGazetteers } from './gazetteer-mentions.ts';
+import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
 import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSeaShortNames, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -155,34 +155,6 @@ function safeRecognize(tagger: NerTagger, text: string, doc: Doc) {
     return tagger.recognize(text, doc.sentences);
   } catch {
     return null;
-  }
-}
-
-/**
- * "Congress" is the US Congress only in an article about the US, and "House of Representatives"
- * only when nothing before it says whose: "the Libyan House of Representatives" is Libya's, "the
- * commonwealth's House of Representatives" a territory's. Otherwise a generic body.
- */
-function resolveContextOrgs(doc: Doc, countries: Set<string>, gaz: Gazetteers): void {
-  for (const f of doc.found) {
-    if (f.kind !== 'ORGANIZATION' || !f.pending) continue;
-    f.pending = false;
-    const before = f.t0 > 0 && doc.tokens[f.t0 - 1].sentence === doc.tokens[f.t0].sentence ? f.t0 - 1 : -1;
-    const owner = before >= 0 && doc.cover[before] >= 0 ? doc.found[doc.cover[before]] : null;
-    const otherCountry = owner?.kind === 'COUNTRY' && owner.t1 === f.t0 && owner.countryCode !== f.countryCode ? owner.countryCode : undefined;
-    const possessed = before >= 0 && /^['’]s$/.test(doc.tokens[before].text);
-    if (f.countryCode && countries.has(f.countryCode) && !otherCountry && !possessed) continue;
-    const text = doc.text.slice(f.start, f.end);
-    if (otherCountry) {
-      const country = gaz.countries.get(otherCountry)!;
-      f.key = `org:${otherCountry.toLowerCase()}-${slug(text)}`;
-      f.name = `${country.demonyms[0] ?? country.name} ${text}`;
-      f.countryCode = otherCountry;
-    } else {
-      f.key = `org:${slug(text)}`;
-      f.name = text;
-      f.countryCode = undefined;
-    }
   }
 }
 

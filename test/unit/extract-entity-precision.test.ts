@@ -570,3 +570,12 @@ describe('junk read from a random sample of the Wikinews graph (seventh round)',
     expect(found).not.toContain('Coast Guard Commandant');
   });
 });
+
+describe('identity of a bare "Congress" (seventh round)', () => {
+  const keys = (text: string) => extract(text).filter((e) => e.kind === 'ORGANIZATION').map((e) => [e.name, e.key]);
+  it('is the body of the article\'s country that the gazetteers know by a longer name, else no one\'s', () => {
+    expect(keys('Vijay Goel said, "For the Congress, he was the helmsman." Mukherjee was President of India.')).toEqual([['Indian National Congress', 'org:indian-national-congress']]);
+    expect(keys("Peru's Congress voted to remove President Martín Vizcarra.")).toEqual([['Congress', 'org:congress']]);
+    expect(keys('The bill passed Congress on Tuesday in Washington, United States.')).toEqual([['United States Congress', 'org:us-congress']]);
+  });
+});
