@@ -5,9 +5,9 @@
  */
 import type { EntityKind, Mention } from './types.ts';
 import type { PersonCluster } from './people.ts';
-import type { Gazetteers } from './gazetteers/index.ts';
+import { placeKey, type Gazetteers } from './gazetteers/index.ts';
 import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
-import { fold, nameWordKey } from './text.ts';
+import { fold, nameWordKey, slug } from './text.ts';
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
 const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel|artwork|sculpture|poem|memoir|exhibition|entitled|titled)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
@@ -168,5 +168,37 @@ export function mergeCutBodies(drafts: Map<string, AliasDraft>, text: string): v
     const whole = d.mentions.map((m) => /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30))?.[1]).map((w) => (w ? bodies.get(`${d.name.toLowerCase()} ${w}`) : undefined));
     const into = whole[0];
     if (into && into !== d && into.kind === d.kind && whole.every((o) => o === into)) absorb(drafts, into, d, d.name);
+  }
+}
+
+/**
+ * "Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens": a one-word name the tagger took for a person,
+ * listed between bodies (or places) and beside no person, is one of them. Not a person linked to someone
+ * known, nor a given name; a name of several words beside places is most often a person's ("Hage
+ * Geingob, Namibia's president").
+ */
+export function retypeListedPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>, text: string, gaz: Gazetteers): void {
+  const at = new Map<number, AliasDraft>();
+  const ending = new Map<number, AliasDraft>();
+  for (const d of drafts.values()) for (const m of d.mentions) (at.set(m.start, d), ending.set(m.end, d));
+  const SEP = /^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'PERSON' || d.wikidataId || /\s/.test(d.name) || gaz.givenNames.has(fold(d.name))) continue;
+    const kinds = new Set<EntityKind>();
+    const beside = new Set<AliasDraft>();
+    for (const m of d.mentions) {
+      const before = /(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.exec(text.slice(Math.max(0, m.start - 8), m.start));
+      const after = /^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)/.exec(text.slice(m.end, m.end + 8));
+      const prev = before && SEP.test(before[0]) ? ending.get(m.start - before[0].length) : undefined;
+      const next = after ? at.get(m.end + after[0].length) : undefined;
+      for (const n of [prev, next]) if (n && n !== d) (kinds.add(n.kind === 'COUNTRY' ? 'PLACE' : n.kind), beside.add(n));
+    }
+    const [kind] = kinds;
+    if (kinds.size !== 1 || beside.size < 2 || (kind !== 'ORGANIZATION' && kind !== 'PLACE')) continue;
+    const key = kind === 'PLACE' ? placeKey(d.name) : `org:${slug(d.name)}`;
+    drafts.delete(d.key);
+    const same = drafts.get(key);
+    if (same) absorb(drafts, same, { ...d, key }, d.name);
+    else drafts.set(key, { ...d, key, kind });
   }
 }

@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSeaShortNames, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
+import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
@@ -210,6 +210,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergeAcronyms(drafts);
   mergeSeaShortNames(drafts);
   mergePlacesTakenForPeople(drafts);
+  retypeListedPeople(drafts, doc.text, gaz);
   mergeCutBodies(drafts, doc.text);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   const firstSentence = Math.min(1, doc.sentences.length - 1);

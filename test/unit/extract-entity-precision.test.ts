@@ -563,6 +563,13 @@ describe('junk read from a random sample of the Wikinews graph (seventh round)',
     expect(names('The toilet is an artwork entitled America by Italian artist Maurizio Cattelan.')).not.toContain('United States');
   });
 
+  it('reads a one-word "person" listed between bodies as a body', () => {
+    const firms = 'Several German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans.';
+    expect(extract(firms).map((e) => [e.name, e.kind])).toContainEqual(['Daimler', 'ORGANIZATION']);
+    // A person of several words beside a place stays a person.
+    expect(extract('Hage Geingob, Namibia and Botswana signed it.').map((e) => [e.name, e.kind])).toContainEqual(['Hage Geingob', 'PERSON']);
+  });
+
   it('reads "QC" after a name as the barrister\'s, and "Commandant" as an office', () => {
     expect(extract('Judge Durham Hall QC said they appeared not to care.').map((e) => [e.name, e.kind])).toEqual([['Durham Hall', 'PERSON']]);
     const found = names('The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino.');
