@@ -6,14 +6,21 @@
  * wrong and missed names per document.
  */
 import { readFileSync } from 'node:fs';
+import { conllDocuments } from '../evaluation/conll-documents.ts';
 import { evaluateEntities, formatScores, type GoldDocument } from '../evaluation/entities.ts';
+import { parseConll } from '../training/ner/conll.ts';
 import { parseCommand } from './common.ts';
 
 const USAGE = `usage: newsgraph eval-entities [--split train|dev] [--verbose] ARTICLES.jsonl GOLD.jsonl
+       newsgraph eval-entities --conll [--verbose] FILE
 
 ARTICLES.jsonl: one article per line (id, title, text, publishedAt, ...); GOLD.jsonl: per
 document its id, split, genre and entities (type, identity, names, runs). Only the documents of
 --split are scored (default: all).
+--conll: the documents of a CoNLL-style NER file (CoNLL-2003's eng.testa), each as an article
+whose headline is its title, and its PER/ORG/LOC spans as gold entities (evaluation/conll-documents.ts);
+having no identities, that gold is also matched by an entity's names as written ("U.S." for the
+United States).
 `;
 
 function readJsonl<T>(path: string): T[] {
@@ -24,9 +31,24 @@ function readJsonl<T>(path: string): T[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommand('eval-entities', USAGE, argv, { split: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const parsed = parseCommand('eval-entities', USAGE, argv, { split: { type: 'string' }, verbose: { type: 'boolean', default: false }, conll: { type: 'boolean', default: false } });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
+  if (values.conll) {
+    if (positionals.length !== 1) {
+      process.stderr.write(`eval-entities: give one CoNLL file with --conll\n\n${USAGE}`);
+      return 2;
+    }
+    let corpus: ReturnType<typeof conllDocuments>;
+    try {
+      corpus = conllDocuments(parseConll(readFileSync(positionals[0], 'utf8')), 'conll');
+    } catch (error) {
+      process.stderr.write(`eval-entities: ${(error as Error).message}\n`);
+      return 1;
+    }
+    process.stdout.write(formatScores(await evaluateEntities(corpus.articles, corpus.gold, true), values.verbose));
+    return 0;
+  }
   if (positionals.length !== 2) {
     process.stderr.write(`eval-entities: give ARTICLES.jsonl and GOLD.jsonl\n\n${USAGE}`);
     return 2;

@@ -23,16 +23,25 @@ export interface ScoredDocument extends DocumentScore {
   genre: string;
 }
 
+/** The entity's mentions as written in the article. */
+function writtenNames(row: MentionRow, text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < row.spans.length; i += 2) out.push(text.slice(row.spans[i], row.spans[i + 1]));
+  return out;
+}
+
 /** A country none of whose mentions reads as its name or an alias: only demonyms ("Danish") made it. */
 function fromDemonym(row: MentionRow, text: string): boolean {
   if (row.entity.kind !== 'COUNTRY') return false;
   const names = new Set([row.entity.name, ...row.entity.aliases].map(normalizeName));
-  for (let i = 0; i + 1 < row.spans.length; i += 2) if (names.has(normalizeName(text.slice(row.spans[i], row.spans[i + 1])))) return false;
-  return true;
+  return !writtenNames(row, text).some((w) => names.has(normalizeName(w)));
 }
 
-/** Ingests `articles` into a fresh in-memory graph and scores each gold document found among them. */
-export async function evaluateEntities(articles: Record<string, unknown>[], gold: GoldDocument[]): Promise<ScoredDocument[]> {
+/**
+ * Ingests `articles` into a fresh in-memory graph and scores each gold document found among them.
+ * `byWritten`: the gold has no identities, so an entity may also match by a name as written in the article.
+ */
+export async function evaluateEntities(articles: Record<string, unknown>[], gold: GoldDocument[], byWritten = false): Promise<ScoredDocument[]> {
   const store = openGrafeo(null);
   try {
     await migrate(store);
@@ -56,8 +65,9 @@ export async function evaluateEntities(articles: Record<string, unknown>[], gold
         kind: r.entity.kind,
         fromDemonym: fromDemonym(r, text),
         linked: Boolean(r.entity.wikidataId || r.entity.code),
+        written: writtenNames(r, text),
       }));
-      return { id: doc.id, genre: doc.genre, ...scoreDocument(predicted, doc.entities) };
+      return { id: doc.id, genre: doc.genre, ...scoreDocument(predicted, doc.entities, byWritten) };
     });
   } finally {
     await store.close();

@@ -24,6 +24,11 @@ export interface PredictedEntity {
   fromDemonym?: boolean;
   /** Linked to a canonical identity (an ISO country code, a Wikidata id): its name is then the canonical one. */
   linked?: boolean;
+  /**
+   * How its mentions are written in the document. Scored only where the gold has no identities to
+   * hold a canonical name ("United States", "United Nations" for "U.S.", "U.N."): `scoreDocument`'s `byWritten`.
+   */
+  written?: string[];
 }
 
 export interface DocumentScore {
@@ -78,11 +83,12 @@ export function goldNames(gold: GoldEntity): Set<string> {
  * prediction that could take either of two gold entities does not block another that can take
  * only one of them).
  */
-export function scoreDocument(predicted: PredictedEntity[], gold: GoldEntity[]): DocumentScore {
+export function scoreDocument(predicted: PredictedEntity[], gold: GoldEntity[], byWritten = false): DocumentScore {
   const names = gold.map(goldNames);
   const candidates = predicted.map((p) => {
-    const n = normalizeName(p.name);
-    return names.flatMap((set, g) => (set.has(n) ? [g] : []));
+    // A gold without identities ("U.S.", never "United States") is matched by the names as written.
+    const own = [p.name, ...(byWritten ? (p.written ?? []) : [])].map(normalizeName);
+    return names.flatMap((set, g) => (own.some((n) => set.has(n)) ? [g] : []));
   });
   const goldTakenBy = new Array<number>(gold.length).fill(-1);
   const assign = (p: number, seen: Set<number>): boolean => {

@@ -21,9 +21,27 @@ const GEORGIA_COUNTRY_CUES = /\b(?:Tbilisi|Georgian|Caucasus|Abkhazia|South Osse
 
 const US_CONTEXT = /\b(?:United States|U\.S\.|US|American|Atlanta|Savannah)\b/;
 
+/**
+ * A dateline in capitals opening the text ("NEW YORK 1996-08-29", "NEW DELHI — …", "SEOUL (Reuters) -"):
+ * the tokens of its place, to be looked up as if written in title case. 0 when the text has none.
+ */
+function datelineEnd(doc: Doc): { end: number; marked: boolean } {
+  const { tokens } = doc;
+  let k = 0;
+  while (k < tokens.length && k < 4 && tokens[k].sentence === 0 && /^\p{Lu}[\p{Lu}.'-]*$/u.test(tokens[k].text) && /\p{Lu}{2}/u.test(tokens[k].text + (tokens[k + 1]?.text ?? ''))) k++;
+  const next = tokens[k];
+  if (k === 0) return { end: 0, marked: false };
+  // Marked as a dateline by what follows it: a date, a dash, "(Reuters)", a comma.
+  const marked = Boolean(next) && /^(?:\d{4}|[—–-]|\(|,)$/.test(next.text);
+  const lineEnds = !next || next.sentence !== 0 || doc.text.slice(tokens[k - 1].end, next.start).includes('\n');
+  return marked || lineEnds ? { end: k, marked } : { end: 0, marked: false };
+}
+
 /** Step 1: gazetteer phrases, longest match first, case-sensitive on folded text. */
 export function matchGazetteers(doc: Doc, gaz: Gazetteers): void {
-  const { tokens, folded } = doc;
+  const { tokens } = doc;
+  const { end: dateline, marked } = datelineEnd(doc);
+  const folded = dateline === 0 ? doc.folded : doc.folded.map((w, i) => (i < dateline ? w[0] + w.slice(1).toLowerCase() : w));
   const georgiaIsCountry = GEORGIA_COUNTRY_CUES.test(doc.text);
   for (let i = 0; i < tokens.length; i++) {
     if (doc.cover[i] >= 0) continue;
@@ -53,6 +71,14 @@ export function matchGazetteers(doc: Doc, gaz: Gazetteers): void {
       }
     }
     if (placed) i = t1 - 1;
+  }
+  // A dateline's place the gazetteers do not know is still a place ("IRVINE, Calif."), when a date or a
+  // dash marks it as one (a line in capitals alone may be a letterhead's name: "JAMES ABOUREZK"), unless
+  // it ends in a common word ("BREAKING -", "UPDATE -").
+  if (marked && doc.cover[0] < 0 && doc.cover[dateline - 1] < 0 && !gaz.commonWords.has(tokens[dateline - 1].text.toLowerCase())) {
+    const { start, end } = spanOf(doc, 0, dateline);
+    const name = doc.text.slice(start, end).toLowerCase().replace(/(^|[\s.'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    addFound(doc, { kind: 'PLACE', t0: 0, t1: dateline, start, end, key: placeKey(name), name });
   }
 }
 

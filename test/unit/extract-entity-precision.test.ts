@@ -586,3 +586,16 @@ describe('identity of a bare "Congress" (seventh round)', () => {
     expect(keys('The bill passed Congress on Tuesday in Washington, United States.')).toEqual([['United States Congress', 'org:us-congress']]);
   });
 });
+
+describe('a dateline in capitals (seventh round, from CoNLL-2003 testa read as documents)', () => {
+  const kinds = (text: string) => extract(text).map((e) => [e.name, e.kind]);
+  it('names its place as the gazetteers know it, or in title case when marked by a date or a dash', () => {
+    expect(kinds('NEW DELHI — The ruling party lost the vote on Tuesday.')).toEqual([['New Delhi', 'PLACE']]);
+    expect(kinds('HONG KONG 1996-08-29\nShares in Hong Kong fell.')).toEqual([['Hong Kong', 'COUNTRY']]);
+    expect(kinds('IRVINE, Calif. 1996-08-29\nShares rose on Thursday.')).toContainEqual(['Irvine', 'PLACE']);
+  });
+  it('takes no place from a letterhead\'s name or a "BREAKING" line', () => {
+    expect(kinds('JAMES ABOUREZK\n2D DISTRICT, SOUTH DAKOTA\nDear Friends:\nStay in touch,\nJames Abourezk')).not.toContainEqual(['James Abourezk', 'PLACE']);
+    expect(kinds('BREAKING - Shares rose on Thursday.')).toEqual([]);
+  });
+});
