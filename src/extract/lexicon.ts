@@ -126,6 +126,7 @@ export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 ah oh uh um hmm wow hey hi hello brexit utc gmt
+democrat republican
 `);
 
 /** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */

@@ -376,6 +376,9 @@ const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
 const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution)\b/;
 
+/** A party's member before a full name: "Democrat Walter Mondale", "Republican Susan Collins". */
+const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+
 const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
 
 /** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
@@ -406,6 +409,11 @@ function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
     // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
     if (s.type === 'PER' && !s.text.includes(' ') && MOVEMENT_AFTER.test(doc.text.slice(s.end, s.end + 14))) {
       out.push({ ...s, type: 'ORG' });
+      continue;
+    }
+    const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;
+    if (party) {
+      out.push({ ...s, start: s.start + party[0].length, text: s.text.slice(party[0].length) });
       continue;
     }
     const counsel = / (?:QC|KC)$/.exec(s.text);

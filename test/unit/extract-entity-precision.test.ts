@@ -594,6 +594,9 @@ describe('a dateline in capitals (seventh round, from CoNLL-2003 testa read as d
     expect(kinds('HONG KONG 1996-08-29\nShares in Hong Kong fell.')).toEqual([['Hong Kong', 'COUNTRY']]);
     expect(kinds('IRVINE, Calif. 1996-08-29\nShares rose on Thursday.')).toContainEqual(['Irvine', 'PLACE']);
   });
+  it('takes a party member\'s "Democrat" out of the name', () => {
+    expect(names('Former vice president Democrat Walter Mondale spoke.')).toEqual(['Walter Mondale']);
+  });
   it('takes no place from a letterhead\'s name or a "BREAKING" line', () => {
     expect(kinds('JAMES ABOUREZK\n2D DISTRICT, SOUTH DAKOTA\nDear Friends:\nStay in touch,\nJames Abourezk')).not.toContainEqual(['James Abourezk', 'PLACE']);
     expect(kinds('BREAKING - Shares rose on Thursday.')).toEqual([]);
