@@ -161,6 +161,7 @@ avenue square park airport station bridge beach coast peninsula strait gulf dese
  */
 export const BUILDING_HEADS = words(`
 mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall facility prison theatre theater
+complex
 `);
 
 /** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */

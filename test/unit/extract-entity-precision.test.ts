@@ -563,6 +563,10 @@ describe('junk read from a random sample of the Wikinews graph (seventh round)',
     expect(names('The toilet is an artwork entitled America by Italian artist Maurizio Cattelan.')).not.toContain('United States');
   });
 
+  it('reads a "Complex" as a building, a place', () => {
+    expect(extract('The protest began outside the Legislative Council Complex but later moved.').map((e) => [e.name, e.kind])).toEqual([['Legislative Council Complex', 'PLACE']]);
+  });
+
   it('reads a one-word "person" listed between bodies as a body', () => {
     const firms = 'Several German firms including Deutsche Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans.';
     expect(extract(firms).map((e) => [e.name, e.kind])).toContainEqual(['Daimler', 'ORGANIZATION']);

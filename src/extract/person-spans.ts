@@ -1,0 +1,71 @@
+/**
+ * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
+ * after people, movements, party members, barristers' and honours' marks, plural titles, holidays,
+ * interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
+ */
+import type { Doc } from './document.ts';
+import { OFFICE_HEADS } from './lexicon.ts';
+import type { NerSpan } from './ner-bridge.ts';
+
+/** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
+const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
+
+/** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
+const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution)\b/;
+
+/** A party's member before a full name: "Democrat Walter Mondale", "Republican Susan Collins". */
+const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+
+const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
+
+/** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
+const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:\s+|$)/;
+
+/**
+ * What the tagger takes for a person but is not one, or takes wrongly: a barrister's "QC" after a name
+ * ("Judge Durham Hall QC" is Durham Hall), a product's name, an honour before a name ("Bharat Ratna Pranab
+ * Mukherjee" is Pranab Mukherjee), a plural title opening the span ("Senators Kamala
+ * Harris" is Kamala Harris), a holiday named after a person ("Martin Luther King Jr. Day"), a
+ * telescope or probe named after one ("the Kepler space telescope", "NASA's James Webb space telescope"), and an interviewer's initials in
+ * Wikinews' double brackets ("((WSS))").
+ */
+export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const s of ner) {
+    if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
+    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
+    const after = doc.text.slice(s.end, s.end + 24);
+    if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
+      if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
+      out.push({ ...s, type: 'MISC' });
+      continue;
+    }
+    // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
+    if (s.type === 'PER' && !s.text.includes(' ') && MOVEMENT_AFTER.test(doc.text.slice(s.end, s.end + 14))) {
+      out.push({ ...s, type: 'ORG' });
+      continue;
+    }
+    const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;
+    if (party) {
+      out.push({ ...s, start: s.start + party[0].length, text: s.text.slice(party[0].length) });
+      continue;
+    }
+    const counsel = / (?:QC|KC)$/.exec(s.text);
+    if (counsel) {
+      out.push({ ...s, type: 'PER', end: s.end - counsel[0].length, text: s.text.slice(0, -counsel[0].length) });
+      continue;
+    }
+    const honour = s.type === 'PER' ? HONOURS.exec(s.text) : null;
+    if (honour) {
+      if (honour[0].length < s.text.length) out.push({ ...s, start: s.start + honour[0].length, text: s.text.slice(honour[0].length) });
+      continue;
+    }
+    const plural = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)s\s+(?=\p{Lu})/u.exec(s.text) : null;
+    if (plural && OFFICE_HEADS.has(plural[1].toLowerCase())) out.push({ ...s, start: s.start + plural[0].length, text: s.text.slice(plural[0].length) });
+    else out.push(s);
+  }
+  return out;
+}
