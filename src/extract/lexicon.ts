@@ -146,6 +146,7 @@ bridge district region province state states university college school hospital 
 linux windows hat expo festival awards award prize cup league championship games olympics tour series show
 telescope satellite rover spacecraft ship vessel mission program programme project trust experience magazine village
 hall base patrol survey partners hornets greens image republic kingdom empire
+rs
 `);
 
 /** Last words that make a capitalised sequence a place. */

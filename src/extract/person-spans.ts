@@ -43,6 +43,14 @@ export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
       out.push({ ...s, type: 'MISC' });
       continue;
     }
+    // "Sharia law": a legal system.
+    if (s.type !== 'ORG' && !s.text.includes(' ') && /^\s+law\b/.test(doc.text.slice(s.end, s.end + 6))) continue;
+    // "The Senate Minority Leader, Chuck Schumer": the office's words leave the body.
+    const office = s.type === 'ORG' ? / (?:Minority|Majority)$/.exec(s.text) : null;
+    if (office && /^\s+(?:Leader|Whip)\b/.test(doc.text.slice(s.end, s.end + 8))) {
+      out.push({ ...s, end: s.end - office[0].length, text: s.text.slice(0, -office[0].length) });
+      continue;
+    }
     // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
     if (s.type === 'PER' && !s.text.includes(' ') && MOVEMENT_AFTER.test(doc.text.slice(s.end, s.end + 14))) {
       out.push({ ...s, type: 'ORG' });

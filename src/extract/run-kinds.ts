@@ -61,6 +61,10 @@ function aCategory(doc: Doc, gaz: Gazetteers, n0: number, t1: number): boolean {
   return doc.tokens.slice(n0, t1).every((t) => gaz.commonWords.has(t.text.toLowerCase()));
 }
 
+function commonWordsOnly(gaz: Gazetteers, words: string[]): boolean {
+  return !gaz.givenNames.has(fold(words[0])) && !gaz.peopleBySurname.has(nameWordKey(words[words.length - 1])) && words.every((w) => gaz.commonWords.has(w.toLowerCase()));
+}
+
 function relativeBefore(doc: Doc, n0: number): boolean {
   return n0 >= 2 && KIN.has(doc.tokens[n0 - 1].text) && KIN_OWNERS.test(doc.tokens[n0 - 2].text) && doc.tokens[n0 - 2].sentence === doc.tokens[n0].sentence;
 }
@@ -220,9 +224,11 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     if (place.kind === 'PLACE' || place.kind === 'COUNTRY') return addOrg(doc, gaz, t0, place.t1, place.countryCode);
   }
   if ((t1 - t0 >= 2 && BUILDING_HEADS.has(last)) || (t1 - t0 === 1 && PLANETS.test(words[0]))) {
-    // No one's surname is "Facility" or "Stadium": those heads make a place whatever the tagger says.
-    if (run.ner !== 'PER' || NEVER_SURNAMES.test(last)) return addPlace(doc, t0, t1);
+    // No one's surname is "Facility" or "Stadium", no one is "Mars" alone: those make a place whatever the tagger says.
+    if (run.ner !== 'PER' || NEVER_SURNAMES.test(last) || t1 - t0 === 1) return addPlace(doc, t0, t1);
   }
+  // Venus and Mercury are planets in an article about planets.
+  if (t1 - t0 === 1 && /^(?:Venus|Mercury)$/.test(words[0]) && /\b(?:planets?|Earth|Mars|Jupiter|Saturn|orbit)\b/.test(doc.text)) return addPlace(doc, t0, t1);
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
   if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
@@ -284,6 +290,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
+    // "the two Post-Soviet states", "Anti-American": an adjective.
+    (nameWords.length === 1 && /^(?:Post|Pre|Anti|Pro|Non|Neo)-\p{Lu}/u.test(joined)) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined))));
@@ -309,6 +317,9 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const head = appositionHead(doc, t1);
     if (ORG_HEADS.has(head) || BODY_NOUNS.has(head)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   }
+  // "Red Hat said", "Marine Traffic's database": common words only, no given name, no title, no known
+  // surname: a body's name the tagger took for a person's.
+  if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner === 'PER' || ownName) return person(false, true);
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();

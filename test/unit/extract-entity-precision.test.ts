@@ -606,3 +606,23 @@ describe('a dateline in capitals (seventh round, from CoNLL-2003 testa read as d
     expect(kinds('BREAKING - Shares rose on Thursday.')).toEqual([]);
   });
 });
+
+describe('junk read from a second random sample of the Wikinews graph (seventh round)', () => {
+  const kinds = (text: string) => extract(text).map((e) => [e.name, e.kind]);
+  it('reads planets as places, in an article about planets Venus too', () => {
+    expect(kinds('The atmosphere of Mars is far too thin. Probably also Venus would not be in a stable orbit.')).toEqual([
+      ['Mars', 'PLACE'],
+      ['Venus', 'PLACE'],
+    ]);
+  });
+  it('makes no entity of a legal system, a currency\'s mark or a "Post-" adjective', () => {
+    expect(names('They reimpose their version of Sharia law.')).toEqual([]);
+    expect(names('It cost around Rs.30-Rs.40 in the market.')).toEqual([]);
+    expect(names('The conflict between the two Post-Soviet states continues.')).toEqual([]);
+  });
+  it('leaves an office\'s "Minority" out of the body, and makes a body of a "person" of common words only', () => {
+    expect(names('We made that clear to the president." The Senate Minority Leader, Chuck Schumer, said on Friday "it is open."')).not.toContain('Senate Minority');
+    const band = 'In 1969 he joined another supergroup Blind Faith with Steve Winwood and Ric Grech. Blind Faith recorded only one studio album.';
+    expect(kinds(band)).toContainEqual(['Blind Faith', 'ORGANIZATION']);
+  });
+});
