@@ -70,19 +70,22 @@ export function splitBodiesAtAnd(span: NerSpan): NerSpan[] {
 /**
  * An Arabic or Malay name goes on over "bin", "ibn" or "binti" ("Dr Ali bin Tamim", "Mohammed bin
  * Rashid Al Maktoum"), where the tagger ends the person before the particle and calls what follows
- * something else. A person's span, the particle and the capitalised words after it are one name.
+ * something else. A person's span, the particle and the capitalised words after it are one name; so
+ * are a one-word span of another kind and the person's span after its particle ("Usama bin Ladin").
  */
 export function joinOverPatronymic(doc: Doc, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (let k = 0; k < ner.length; k++) {
     const a = ner[k];
-    const after = a.type === 'PER' ? /^\s+(?:bin|ibn|binti|bint)\s+\p{Lu}[\p{L}'’-]*(?:\s+(?:Al\s+)?\p{Lu}[\p{L}'’-]*)*/u.exec(doc.text.slice(a.end, a.end + 60)) : null;
-    if (!after) {
+    const after = /^\s+(?:bin|ibn|binti|bint)\s+\p{Lu}[\p{L}'’-]*(?:\s+(?:Al\s+)?\p{Lu}[\p{L}'’-]*)*/u.exec(doc.text.slice(a.end, a.end + 60));
+    // A one-word given name the tagger called a place is the person's when it calls the rest a person ("Usama" + "Ladin").
+    const person = a.type === 'PER' || (!a.text.includes(' ') && ner[k + 1]?.type === 'PER' && Boolean(after) && ner[k + 1].start < a.end + after![0].length);
+    if (!after || !person) {
       out.push(a);
       continue;
     }
     const end = a.end + after[0].length;
-    out.push({ ...a, end, text: doc.text.slice(a.start, end) });
+    out.push({ ...a, type: 'PER', end, text: doc.text.slice(a.start, end) });
     // The spans the name now covers are part of it.
     while (k + 1 < ner.length && ner[k + 1].start < end) k++;
   }

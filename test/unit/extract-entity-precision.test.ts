@@ -615,6 +615,9 @@ describe('junk read from a second random sample of the Wikinews graph (seventh r
       ['Venus', 'PLACE'],
     ]);
   });
+  it('joins a one-word name of another kind to the person after "bin"', () => {
+    expect(names("Hamza bin Ladin, the al-Qa'ida member and son of Usama bin Ladin, was killed in a United States operation.")).toContain('Usama bin Ladin');
+  });
   it('makes no entity of a legal system, a currency\'s mark or a "Post-" adjective', () => {
     expect(names('They reimpose their version of Sharia law.')).toEqual([]);
     expect(names('It cost around Rs.30-Rs.40 in the market.')).toEqual([]);
