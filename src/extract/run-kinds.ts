@@ -65,6 +65,12 @@ function commonWordsOnly(gaz: Gazetteers, words: string[]): boolean {
   return !gaz.givenNames.has(fold(words[0])) && !gaz.peopleBySurname.has(nameWordKey(words[words.length - 1])) && words.every((w) => gaz.commonWords.has(w.toLowerCase()));
 }
 
+/** "Winchester, Hampshire, England": a name between a place and a comma before a country or place is a place too. */
+function placeInAddress(doc: Doc, n0: number, t1: number): boolean {
+  const placeAt = (i: number) => i >= 0 && i < doc.tokens.length && doc.cover[i] >= 0 && /^(?:PLACE|COUNTRY)$/.test(doc.found[doc.cover[i]].kind) && doc.found[doc.cover[i]].countryForm !== 'demonym';
+  return n0 >= 2 && doc.tokens[n0 - 1].text === ',' && placeAt(n0 - 2) && doc.tokens[t1]?.text === ',' && placeAt(t1 + 1);
+}
+
 function relativeBefore(doc: Doc, n0: number): boolean {
   return n0 >= 2 && KIN.has(doc.tokens[n0 - 1].text) && KIN_OWNERS.test(doc.tokens[n0 - 2].text) && doc.tokens[n0 - 2].sentence === doc.tokens[n0].sentence;
 }
@@ -311,6 +317,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
 
   const before = (i: number) => (n0 - i >= 0 && tokens[n0 - i].sentence === tokens[n0].sentence ? tokens[n0 - i].text : '');
   if (before(1) === 'of' && PLACE_NOUN_OF.has(before(2)) && nameWords.length <= 3 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()))) return addPlace(doc, n0, t1);
+  if (run.ner !== 'PER' && nameWords.length <= 2 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && placeInAddress(doc, n0, t1)) return addPlace(doc, n0, t1);
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {

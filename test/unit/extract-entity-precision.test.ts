@@ -615,6 +615,10 @@ describe('junk read from a second random sample of the Wikinews graph (seventh r
       ['Venus', 'PLACE'],
     ]);
   });
+  it('reads a name between a place and a comma before a country as a place', () => {
+    const text = 'A bus crashed into a tunnel in Winchester, Hampshire, England at about 8:10 am. A Hampshire Police spokesman said it was bad.';
+    expect(extract(text).map((e) => [e.name, e.kind])).toEqual(expect.arrayContaining([['Hampshire', 'PLACE'], ['Hampshire Police', 'ORGANIZATION']]));
+  });
   it('joins a one-word name of another kind to the person after "bin"', () => {
     expect(names("Hamza bin Ladin, the al-Qa'ida member and son of Usama bin Ladin, was killed in a United States operation.")).toContain('Usama bin Ladin');
   });
