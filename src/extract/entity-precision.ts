@@ -144,14 +144,16 @@ export function mergeSeaShortNames(drafts: Map<string, AliasDraft>): void {
 /**
  * "On the Greek island of Samos … near Samos": a one-word name the document shows to be a place is
  * that place wherever else the tagger took it for a person, unless the person was linked to someone known
- * or is named more often than the place ("a boy in my life, Raju", then once "with Raju" read as a place).
+ * or is named more often than the place ("a boy in my life, Raju", then once "with Raju" read as a place);
+ * and wherever the tagger took it for a body the gazetteers do not know ("the Kurdish town of Arbil …
+ * Arbil, the administrative centre").
  */
-export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>): void {
+export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>, isKnown: (d: AliasDraft) => boolean): void {
   const places = new Map<string, AliasDraft>();
   for (const d of drafts.values()) if (d.kind === 'PLACE' && !/\s/.test(d.name)) places.set(d.name, d);
   for (const d of [...drafts.values()]) {
-    const place = d.kind === 'PERSON' && !d.wikidataId ? places.get(d.name) : undefined;
-    if (place && place.mentions.length >= d.mentions.length) absorb(drafts, place, d, d.name);
+    const place = (d.kind === 'PERSON' && !d.wikidataId) || (d.kind === 'ORGANIZATION' && !isKnown(d) && !/^[A-Z]{2,}$/.test(d.name)) ? places.get(d.name) : undefined;
+    if (place && (d.kind === 'ORGANIZATION' || place.mentions.length >= d.mentions.length)) absorb(drafts, place, d, d.name);
   }
 }
 

@@ -209,7 +209,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts);
   mergeSeaShortNames(drafts);
-  mergePlacesTakenForPeople(drafts);
+  mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
   retypeListedPeople(drafts, doc.text, gaz);
   mergeCutBodies(drafts, doc.text);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));

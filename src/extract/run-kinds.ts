@@ -39,10 +39,10 @@ const BODY_HEADS_NOT_SURNAMES = new Set(['sabha', 'ministry', 'department', 'age
 /** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
 const BODY_NOUNS = new Set(['center', 'centre', 'group', 'charity', 'nonprofit', 'non-profit', 'firm', 'ngo', 'organisation', 'organization', 'company', 'watchdog', 'broadcaster', 'newspaper', 'outlet', 'publisher', 'startup', 'manufacturer', 'airline', 'carrier', 'retailer']);
 
-/** The head noun of "a/an …" right after the name and a comma, up to a preposition, a clause word or punctuation. */
+/** The head noun of "a/an/the …" right after the name and a comma, up to a preposition, a clause word or punctuation. */
 function appositionHead(doc: Doc, t1: number): string {
   const { tokens } = doc;
-  if (t1 + 2 >= tokens.length || tokens[t1].text !== ',' || !/^(?:a|an)$/.test(tokens[t1 + 1].text)) return '';
+  if (t1 + 2 >= tokens.length || tokens[t1].text !== ',' || !/^(?:a|an|the)$/.test(tokens[t1 + 1].text)) return '';
   let k = t1 + 2;
   // Capitalised words may qualify the noun ("an independent Belarusian human rights center").
   while (k < tokens.length && k < t1 + 10 && tokens[k].sentence === tokens[t1].sentence && /^[\p{L}-]+$/u.test(tokens[k].text) && !NOT_NOUNS.has(tokens[k].text) && !/^(?:from|by|based|founded|run|led|whose|into|over|near)$/.test(tokens[k].text)) k++;
@@ -322,8 +322,12 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {
     const head = appositionHead(doc, t1);
-    if (ORG_HEADS.has(head) || BODY_NOUNS.has(head)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+    // After "the", a centre is a town's as often as a body's ("Arbil, the administrative centre of").
+    const definite = tokens[t1 + 1]?.text === 'the';
+    if (ORG_HEADS.has(head) || (BODY_NOUNS.has(head) && !(definite && /^cent(?:er|re)$/.test(head)))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   }
+  // "published Wednesday in Nature Astronomy": a journal, though the tagger calls it a work.
+  if (run.ner === 'MISC' && /\bpublished\s+(?:[\p{L}\d,]+\s+){0,3}in\s+(?:the\s+)?$/u.test(doc.text.slice(Math.max(0, start - 50), start))) return addOrg(doc, gaz, n0, t1);
   // "Red Hat said", "Marine Traffic's database": common words only, no given name, no title, no known
   // surname: a body's name the tagger took for a person's.
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
