@@ -281,17 +281,26 @@ const TITLE_OF = /^(?:\p{Lu}[\p{L}-]*\s+)*?(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?(?=
 /**
  * The tagger takes an office into the place or body it is held over ("the former Mayor of New York
  * City" as one place): the name is what follows "of". A person's span is left to the title rules; a
- * minister's or secretary's portfolio ("Minister of Information") is not a body.
+ * minister's or secretary's portfolio ("Minister of Information") is not a body. A company's name ends
+ * at its legal form ("Kia Motor Corp of South Korea" is Kia Motor Corp, and South Korea).
  */
 function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
   const isTitle = (word: string) => word !== 'minister' && word !== 'secretary' && (OFFICE_HEADS.has(word) || OCCUPATIONS.has(word));
-  return ner.map((s) => {
-    if (s.type === 'PER') return s;
+  return ner.flatMap((s) => {
+    if (s.type === 'PER') return [s];
+    // "Kia Motor Corp of South Korea": a company's legal form ends its name; its country is a place of its own.
+    const firm = s.type === 'ORG' ? FIRM_OF.exec(s.text) : null;
+    if (firm) {
+      const at = s.start + firm[1].length + firm[2].length;
+      return [{ ...s, end: s.start + firm[1].length, text: firm[1] }, { type: 'LOC', start: at, end: s.end, text: s.text.slice(at - s.start) }];
+    }
     const title = TITLE_OF.exec(s.text);
     const office = OFFICE_OF.exec(s.text)?.[0] ?? (title && isTitle(title[1].toLowerCase()) && headedName(s.text.slice(title[0].length)) ? title[0] : null);
-    return office ? { ...s, start: s.start + office.length, text: s.text.slice(office.length) } : s;
+    return [office ? { ...s, start: s.start + office.length, text: s.text.slice(office.length) } : s];
   });
 }
+
+const FIRM_OF = /^(.+?\s(?:Corp|Corporation|Inc|Ltd|Co|Plc|PLC|AG|SA|NV|GmbH|SpA|Bhd)\.?)(\s+of\s+)(?=\p{Lu})/u;
 
 /**
  * A body the gazetteers know by a short name, ending a longer body's name the tagger found, is another

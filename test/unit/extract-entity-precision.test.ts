@@ -621,6 +621,10 @@ describe('junk read from a second random sample of the Wikinews graph (seventh r
     const arbil = 'Iraqi forces were advancing on the Kurdish town of Arbil in northern Iraq. Tanks had advanced to within 10 km of Arbil, the administrative centre of the region.';
     expect(extract(arbil).filter((e) => e.name === 'Arbil').map((e) => e.kind)).toEqual(['PLACE']);
   });
+  it('ends a company\'s name at its legal form, before "of" and its country', () => {
+    expect(names('Kia Motor Corp of South Korea said sales rose.')).toEqual(expect.arrayContaining(['Kia Motor Corp', 'South Korea']));
+    expect(names('The Bank of England raised rates.')).toEqual(['Bank of England']);
+  });
   it('reads a name between a place and a comma before a country as a place', () => {
     const text = 'A bus crashed into a tunnel in Winchester, Hampshire, England at about 8:10 am. A Hampshire Police spokesman said it was bad.';
     expect(extract(text).map((e) => [e.name, e.kind])).toEqual(expect.arrayContaining([['Hampshire', 'PLACE'], ['Hampshire Police', 'ORGANIZATION']]));
