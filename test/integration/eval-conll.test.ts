@@ -2,11 +2,14 @@
  * `eval-entities --conll`: a tagged corpus as articles and document-level gold, scored through the real
  * pipeline. The documents here are written for the test in CoNLL-2003's shape (no Reuters text).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conllDocuments, detokenize } from '../../src/evaluation/conll-documents.ts';
 import { evaluateEntities } from '../../src/evaluation/entities.ts';
 import { scoreDocument } from '../../src/evaluation/entity-score.ts';
 import { parseConll } from '../../src/training/ner/conll.ts';
+import { cliSandbox, newsgraph } from '../support/cli.ts';
 
 const CORPUS = `-DOCSTART- -X- O O
 
@@ -84,5 +87,21 @@ describe('CoNLL documents as articles and gold', () => {
     const predicted = [{ name: 'United Nations', kind: 'ORGANIZATION', written: ['U.N.'] }];
     expect(scoreDocument(predicted, gold).tp).toBe(0);
     expect(scoreDocument(predicted, gold, true).tp).toBe(1);
+  });
+
+  it('is what `newsgraph eval-entities --conll FILE` prints, and a missing file is a clear error', async () => {
+    const sandbox = cliSandbox('newsgraph-conll-');
+    try {
+      const file = path.join(sandbox.dir, 'tiny.conll');
+      fs.writeFileSync(file, CORPUS);
+      const ok = await newsgraph(sandbox, ['eval-entities', '--conll', '--verbose', file]);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/^overall\s+docs\s+1\s+P=100\.0 R=100\.0 F1=100\.0 {2}\(tp 4, fp 0, fn 0\)/m);
+      const missing = await newsgraph(sandbox, ['eval-entities', '--conll', path.join(sandbox.dir, 'absent.conll')]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/eval-entities: .*absent\.conll/);
+    } finally {
+      sandbox.remove();
+    }
   });
 });
