@@ -289,6 +289,10 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'ORG' && single && /^[A-Z]{2,6}$/.test(joined) && !shouting(doc, n0) && !NEVER_PERSON.has(joined.toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   // "Hindu" is a faith's word, but "newspaper The Hindu" a title.
   const pressTitle = run.ner === 'ORG' && single && PRESS_THE.test(doc.text.slice(Math.max(0, tokens[n0].start - 20), tokens[n0].start));
+  // "published Wednesday in Nature Astronomy", "in PLoS Computational Biology": a journal, though the
+  // tagger calls it a work or a place (and "Biology" after "in" reads as a field of study).
+  const opening = tokens[n0].start;
+  if (run.ner !== undefined && run.ner !== 'PER' && /\bpublished\s+(?:[\p{L}\d,]+\s+){0,3}in\s+(?:the\s+)?$/u.test(doc.text.slice(Math.max(0, opening - 50), opening))) return addOrg(doc, gaz, n0, t1);
   const never =
     !pressTitle &&
     (NEVER_PERSON.has(joined.toLowerCase()) ||
@@ -326,8 +330,6 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const definite = tokens[t1 + 1]?.text === 'the';
     if (ORG_HEADS.has(head) || (BODY_NOUNS.has(head) && !(definite && /^cent(?:er|re)$/.test(head)))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   }
-  // "published Wednesday in Nature Astronomy": a journal, though the tagger calls it a work.
-  if (run.ner === 'MISC' && /\bpublished\s+(?:[\p{L}\d,]+\s+){0,3}in\s+(?:the\s+)?$/u.test(doc.text.slice(Math.max(0, start - 50), start))) return addOrg(doc, gaz, n0, t1);
   // "Red Hat said", "Marine Traffic's database": common words only, no given name, no title, no known
   // surname: a body's name the tagger took for a person's.
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);

@@ -617,6 +617,7 @@ describe('junk read from a second random sample of the Wikinews graph (seventh r
   });
   it('reads a journal after "published in", a body after "the group", and one place where the tagger also saw a body', () => {
     expect(extract('A report was published Wednesday in Nature Astronomy by a team.').map((e) => [e.name, e.kind])).toEqual([['Nature Astronomy', 'ORGANIZATION']]);
+    expect(extract('In findings published on Thursday in PLoS Computational Biology, scientists reported it.').map((e) => [e.name, e.kind])).toEqual([['PLoS Computational Biology', 'ORGANIZATION']]);
     expect(extract('During the war, Nkurunziza served in the CNDD-FDD, the group that would become the ruling party.').map((e) => [e.name, e.kind])).toContainEqual(['CNDD-FDD', 'ORGANIZATION']);
     const arbil = 'Iraqi forces were advancing on the Kurdish town of Arbil in northern Iraq. Tanks had advanced to within 10 km of Arbil, the administrative centre of the region.';
     expect(extract(arbil).filter((e) => e.name === 'Arbil').map((e) => e.kind)).toEqual(['PLACE']);
