@@ -330,7 +330,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     const definite = tokens[t1 + 1]?.text === 'the';
     if (ORG_HEADS.has(head) || (BODY_NOUNS.has(head) && !(definite && /^cent(?:er|re)$/.test(head)))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   }
-  // "Red Hat said", "Marine Traffic's database": common words only, no given name, no title, no known
+  // "Blind Faith recorded", "the People Party": common words only, no given name, no title, no known
   // surname: a body's name the tagger took for a person's.
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner === 'PER' || ownName) return person(false, true);
