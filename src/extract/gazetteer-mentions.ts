@@ -23,7 +23,8 @@ const US_CONTEXT = /\b(?:United States|U\.S\.|US|American|Atlanta|Savannah)\b/;
 
 /**
  * A dateline in capitals opening the text ("NEW YORK 1996-08-29", "NEW DELHI — …", "SEOUL (Reuters) -"):
- * the tokens of its place, to be looked up as if written in title case. 0 when the text has none.
+ * `end` is the token after its place (whose words are looked up as if written in title case), 0 when the
+ * text opens with none; `marked` whether a date, a dash, a bracket or a comma follows it.
  */
 function datelineEnd(doc: Doc): { end: number; marked: boolean } {
   const { tokens } = doc;
@@ -31,7 +32,6 @@ function datelineEnd(doc: Doc): { end: number; marked: boolean } {
   while (k < tokens.length && k < 4 && tokens[k].sentence === 0 && /^\p{Lu}[\p{Lu}.'-]*$/u.test(tokens[k].text) && /\p{Lu}{2}/u.test(tokens[k].text + (tokens[k + 1]?.text ?? ''))) k++;
   const next = tokens[k];
   if (k === 0) return { end: 0, marked: false };
-  // Marked as a dateline by what follows it: a date, a dash, "(Reuters)", a comma.
   const marked = Boolean(next) && /^(?:\d{4}|[—–-]|\(|,)$/.test(next.text);
   const lineEnds = !next || next.sentence !== 0 || doc.text.slice(tokens[k - 1].end, next.start).includes('\n');
   return marked || lineEnds ? { end: k, marked } : { end: 0, marked: false };
