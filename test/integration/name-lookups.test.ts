@@ -116,8 +116,11 @@ async function names(): Promise<string[]> {
 
 describe('name lookups without a scan', () => {
   it('find by name, alias and whole word what reading every entity finds, in the same order', async () => {
-    const typed = await names();
-    expect(typed.length).toBeGreaterThan(100);
+    const all = await names();
+    expect(all.length).toBeGreaterThan(100);
+    // About 300 of them, spread over the alphabet: each is four queries, and Neo4j answers in milliseconds.
+    const step = Math.ceil(all.length / 300);
+    const typed = all.filter((_, i) => i % step === 0);
     for (const name of [...typed, 'Trump', 'SMITH', '  putin ', 'nobody at all']) {
       for (const kind of [null, 'PERSON'] as const) {
         const found = (await entitiesNamed(app.store, name, kind)).map((e) => e.key);
