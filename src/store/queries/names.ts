@@ -10,9 +10,10 @@
  *   search's prefix matches, by equality (the embedded engine serves no range or STARTS WITH from
  *   an index).
  * - `e.countBucket`: kind and log2 of articleCount ("PERSON:7" for 128–255 articles), indexed: the
- *   most mentioned entities of a kind are read bucket by bucket from the highest down
- *   (entity-order.ts). Set by every statement that sets articleCount (SET_COUNT_BUCKET).
- * verify-counts.ts checks all three against the entity; the migration builds them (backfillNames).
+ *   most mentioned entities of a kind are read bucket by bucket from the highest down. Set by every
+ *   statement that sets articleCount (setCountBucket: the ingest's counters, recountEntities).
+ * The reads are in entity-lookup.ts. verifyNames (run by verify-counts) checks all three against
+ * the entity; the migration builds them (backfillNames).
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
