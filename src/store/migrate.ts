@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backfillCounts, deleteOneArticlePairs } from './queries/verify-counts.ts';
 import { backfillPairLastDay } from './queries/emerging.ts';
+import { backfillNames } from './queries/names.ts';
 import type { Runner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
@@ -60,6 +61,8 @@ export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<voi
   { id: '006_pair_last_day', run: backfillPairLastDay },
   // Pairs of one article written when every pair had a node: their article's mentions answer for them.
   { id: '007_pairs_from_second_article', run: deleteOneArticlePairs },
+  // Graphs written before entities were found by name terms and count buckets (issue 14): build both.
+  { id: '008_names_and_count_order_backfill', run: backfillNames },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

@@ -20,6 +20,7 @@
  * verify-counts.ts recomputes everything from the mentions and rebuilds it.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
+import { deleteNameTerms, setCountBucket } from './names.ts';
 import { byKey, runRows } from './rows.ts';
 
 /** The UTC day a stored sortDate (an ISO string in UTC) falls on. */
@@ -255,12 +256,13 @@ export async function pairsFromMentions(tx: QueryRunner, pairs: [string, string]
 
 // ---------------------------------------------------------------- recounting what an update, delete or curation touched
 
-/** Deletes entities with their co-mention pairs (a pair without both ends means nothing) and their day counts. */
+/** Deletes entities with their co-mention pairs (a pair without both ends means nothing), their day counts and their name index. */
 export async function deleteEntities(tx: QueryRunner, keys: string[], where = 'true'): Promise<void> {
   const deleted = await tx.run<{ key: string }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) WHERE ${where} RETURN key`, { keys });
   if (deleted.length === 0) return;
   keys = deleted.map((r) => r.key);
   await deleteEntityDays(tx, keys);
+  await deleteNameTerms(tx, keys);
   await tx.run(
     `UNWIND $keys AS key
      MATCH (e:Entity {key: key})-[:CO_MENTIONED]->(p:CoMention)
@@ -286,7 +288,8 @@ export async function recountEntities(tx: QueryRunner, keys: string[]): Promise<
     `UNWIND $keys AS key
      MATCH (e:Entity {key: key})<-[m:MENTIONS]-(a:Article)
      WITH e, count(a) AS articles, sum(m.count) AS mentions, min(a.sortDate) AS first, max(a.sortDate) AS last
-     SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last`,
+     SET e.articleCount = articles, e.mentionCount = mentions, e.firstSeen = first, e.lastSeen = last
+     ${setCountBucket('e')}`,
     { keys: sorted },
   );
   await recountEntityDays(tx, keys);

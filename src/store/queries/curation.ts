@@ -9,6 +9,7 @@ import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { deleteEntities, pairsOf, recountCoMentions, recountEntities } from './counts.ts';
 import { detachArticles } from './ingest.ts';
+import { indexNames } from './names.ts';
 import type { Page } from './shapes.ts';
 
 // ---------------------------------------------------------------- the record
@@ -64,6 +65,7 @@ export async function addAlias(tx: QueryRunner, key: string, alias: string): Pro
      RETURN e.key AS key`,
     { key, alias },
   );
+  await indexNames(tx, rows.length > 0 ? [key] : []);
   return rows.length > 0;
 }
 
@@ -74,6 +76,7 @@ export async function removeAliases(tx: QueryRunner, key: string, aliases: strin
      ${NAMES}`,
     { key, aliases },
   );
+  await indexNames(tx, [key]);
 }
 
 // ---------------------------------------------------------------- merging
@@ -228,6 +231,7 @@ export async function mergeEntity(tx: QueryRunner, target: string, source: strin
   await tx.run('UNWIND $rows AS row MATCH (q:Quote {key: row.quote}) MATCH (t:Entity {key: $t}) MERGE (q)-[:ABOUT]->(t)', { rows: snap.about, t });
   await pointRedirects(tx, [source, ...snap.redirects], t);
   await tx.run(`MATCH (e:Entity {key: $t}) SET e.aliases = e.aliases + $added ${NAMES}`, { t, added: aliasesAdded });
+  await indexNames(tx, [t]);
   await recountEntities(tx, [t]);
   await recountCoMentions(tx, pairsWith(t, await partners(tx, t)));
   return { ...snap, aliasesAdded };
@@ -291,6 +295,8 @@ export async function unmergeEntity(tx: QueryRunner, target: string, m: MergedSo
   await tx.run('UNWIND $rows AS row MATCH (:Quote {key: row.quote})-[r:ABOUT]->(:Entity {key: $t}) DELETE r', { rows: notHad(m.about), t });
   await tx.run('UNWIND $rows AS row MATCH (q:Quote {key: row.quote}) MATCH (e:Entity {key: $s}) CREATE (q)-[:ABOUT]->(e)', { rows: m.about, s });
   await removeAliases(tx, t, m.aliasesAdded);
+  // The source comes back with its stored names; its name index went with it (a merge made before the index was kept had none).
+  await indexNames(tx, [s]);
   await recountEntities(tx, [t, s]);
   await recountCoMentions(tx, [...pairsWith(t, [...before, ...(await partners(tx, t))]), ...pairsWith(s, await partners(tx, s))]);
 }

@@ -1,11 +1,12 @@
 /**
  * Reads of entities: by key (a key merged away, a `(:Redirect {key})` a curation left, answers the
- * entity it was merged into), found by what people type (names, aliases, trigrams, country codes), pages of
- * them by kind and search, the roles people hold, and the entities mentioned alongside one.
+ * entity it was merged into), found by trigrams and country codes (by names and searches, and pages
+ * of the most mentioned: entity-lookup.ts), the roles people hold, and the entities mentioned
+ * alongside one.
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner } from '../runner.ts';
-import { ENTITY, type EntityRow, type Page, type Window } from './shapes.ts';
+import { ENTITY, type EntityRow, type Window } from './shapes.ts';
 import { pairsOfWalking } from './pair-lookup.ts';
 
 export interface RoleRow {
@@ -26,35 +27,6 @@ export async function rolesOfPeople(runner: QueryRunner, keys: readonly string[]
 }
 
 // ---------------------------------------------------------------- finding entities by what people type
-
-/**
- * Entities whose name or an alias is `name` (case-insensitive); failing that, whose name has it as a
- * whole word. Every name and alias is also in `searchText` (both are written together), so
- * `searchText CONTAINS $name` keeps every entity either match can find: it goes first, a text-index
- * lookup on Neo4j and one string test per entity on the embedded engine instead of a list's.
- */
-export async function entitiesNamed(runner: QueryRunner, name: string, kind: EntityKind | null, limit = 10): Promise<EntityRow[]> {
-  const lower = name.trim().toLowerCase();
-  const exact = await runner.run<{ e: EntityRow }>(
-    `MATCH (e:Entity)
-     WHERE e.searchText CONTAINS $name AND ($kind IS NULL OR e.kind = $kind) AND $name IN e.namesLower
-     RETURN e ${ENTITY} AS e
-     ORDER BY e.articleCount DESC, e.key
-     LIMIT $limit`,
-    { name: lower, kind, limit },
-  );
-  if (exact.length > 0) return exact.map((r) => r.e);
-  const partial = await runner.run<{ e: EntityRow }>(
-    `MATCH (e:Entity)
-     WHERE e.searchText CONTAINS $name AND ($kind IS NULL OR e.kind = $kind)
-       AND any(n IN e.namesLower WHERE n STARTS WITH $prefix OR n ENDS WITH $suffix OR n CONTAINS $middle)
-     RETURN e ${ENTITY} AS e
-     ORDER BY e.articleCount DESC, e.key
-     LIMIT $limit`,
-    { name: lower, prefix: `${lower} `, suffix: ` ${lower}`, middle: ` ${lower} `, kind, limit },
-  );
-  return partial.map((r) => r.e);
-}
 
 /**
  * Entities sharing letter trigrams with `name` over the search text (names and aliases), most shared
@@ -84,60 +56,6 @@ export async function countryByCode(runner: QueryRunner, code: string): Promise<
     { key: `country:${upper}`, code: upper },
   );
   return rows[0]?.e ?? null;
-}
-
-export interface EntityFilter {
-  kinds: EntityKind[] | null;
-  search: string | null;
-}
-
-function entityFilterParams(filter: EntityFilter) {
-  return { kinds: filter.kinds, search: filter.search ? filter.search.trim().toLowerCase() : null };
-}
-
-/**
- * The WHERE of an entity filter, with only the conditions asked for: Neo4j serves
- * `searchText CONTAINS $search` from the text index (migration 001), but not when it sits inside
- * `$search IS NULL OR …`, which makes it scan every entity.
- */
-function entityWhere(params: ReturnType<typeof entityFilterParams>): string {
-  const conditions: string[] = [];
-  if (params.kinds !== null) conditions.push('e.kind IN $kinds');
-  if (params.search !== null) conditions.push('e.searchText CONTAINS $search');
-  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-}
-
-/**
- * Entities by kind and search text; the best match first (exact name, then name prefix), then the
- * most mentioned. The page is chosen over keys and numbers alone, then read by key: on the embedded
- * engine `RETURN <columns> ORDER BY … LIMIT n` keeps the n best while it reads, where sorting
- * projected entities (or SKIP) sorts every row first (most mentioned of 20k people: ~80 ms against ~8).
- */
-export async function entitiesPage(runner: QueryRunner, filter: EntityFilter, page: Page): Promise<EntityRow[]> {
-  const params = entityFilterParams(filter);
-  const rank =
-    params.search === null
-      ? '0'
-      : 'CASE WHEN e.nameLower = $search OR $search IN e.namesLower THEN 2 WHEN e.nameLower STARTS WITH $search THEN 1 ELSE 0 END';
-  const ranked = await runner.run<{ key: string }>(
-    `MATCH (e:Entity)
-     ${entityWhere(params)}
-     RETURN e.key AS key, ${rank} AS rank, e.articleCount AS articleCount
-     ORDER BY rank DESC, articleCount DESC, key
-     LIMIT $end`,
-    { ...params, end: page.offset + page.limit },
-  );
-  const keys = ranked.slice(page.offset).map((r) => r.key);
-  if (keys.length === 0) return [];
-  const rows = await runner.run<{ e: EntityRow }>(`UNWIND $keys AS key MATCH (e:Entity {key: key}) RETURN e ${ENTITY} AS e`, { keys });
-  const byKey = new Map(rows.map((r) => [r.e.key, r.e]));
-  return keys.flatMap((key) => byKey.get(key) ?? []);
-}
-
-export async function countEntities(runner: QueryRunner, filter: EntityFilter): Promise<number> {
-  const params = entityFilterParams(filter);
-  const [row] = await runner.run<{ total: number }>(`MATCH (e:Entity) ${entityWhere(params)} RETURN count(e) AS total`, params);
-  return row?.total ?? 0;
 }
 
 // ---------------------------------------------------------------- co-mentions

@@ -8,6 +8,7 @@ import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extrac
 import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { indexNames, setCountBucket } from './names.ts';
 import { loneSharedArticles } from './pair-lookup.ts';
 import { byKey, runRows } from './rows.ts';
 
@@ -118,23 +119,31 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       for (const alias of e.aliases) if (alias !== e.name) row.aliases.add(alias);
     }
   }
+  const renamed: string[] = [];
   for (const [kind, label] of Object.entries(LABELS)) {
     const rows = [...entities.values()]
       .filter((row) => row.kind === kind)
       .sort(byKey)
       .map((row) => ({ key: row.key, props: row.props, aliases: [...row.aliases].sort() }));
-    // The first name an entity was seen under stays its name; later names become aliases.
-    await runRows(
+    // The first name an entity was seen under stays its name; later names become aliases. Returns
+    // the entities whose names changed (new ones, new aliases: names are only added here).
+    const changed = await runRows<{ key: string }>(
       tx,
       rows,
       `MERGE (e:Entity {key: row.key})
        ON CREATE SET e += row.props, e.aliases = [], e.articleCount = 0, e.mentionCount = 0
+       WITH e, row, size(coalesce(e.namesLower, [])) AS namesBefore
        SET e:${label},
            e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases AND x <> e.name]
        SET e.searchText = reduce(s = e.nameLower, x IN e.aliases | s + ' | ' + toLower(x)),
-           e.namesLower = [e.nameLower] + [x IN e.aliases | toLower(x)]`,
+           e.namesLower = [e.nameLower] + [x IN e.aliases | toLower(x)]
+       WITH e, namesBefore
+       WHERE size(e.namesLower) <> namesBefore
+       RETURN e.key AS key`,
     );
+    renamed.push(...changed.map((r) => r.key));
   }
+  await indexNames(tx, renamed);
 
   // 4a. Co-mention pairs the new articles add to, read before their mentions exist (see step 6).
   const created = writes.filter((w) => !w.update);
@@ -193,7 +202,8 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
      SET e.articleCount = e.articleCount + row.articles,
          e.mentionCount = e.mentionCount + row.mentions,
          e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.first < e.firstSeen THEN row.first ELSE e.firstSeen END,
-         e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END`,
+         e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END
+     ${setCountBucket('e')}`,
   );
 
   // 6. Co-mentions, the same way: one pair per two entities (lower key first), counting shared articles per day.

@@ -7,4 +7,5 @@
 export * from './shapes.ts';
 export * from './articles.ts';
 export * from './entities.ts';
+export * from './entity-lookup.ts';
 export * from './events-quotes.ts';

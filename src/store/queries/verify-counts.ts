@@ -4,11 +4,15 @@
  * migrate` on a graph written before the counts were kept.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
+import { orphanNameTerms, verifyNames } from './names.ts';
 import { addToPair, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
-  /** What differs: an article's day, an entity's counters, one of its days, a pair's totals or its days. */
-  what: 'article-day' | 'entity' | 'entity-day' | 'pair' | 'pair-days';
+  /**
+   * What differs: an article's day, an entity's counters, one of its days, its count bucket (the
+   * kept order), its name index (names.ts), a pair's totals or its days.
+   */
+  what: 'article-day' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'pair' | 'pair-days';
   key: string;
   stored: unknown;
   expected: unknown;
@@ -72,7 +76,7 @@ async function storedPairKeys(runner: QueryRunner, lo: string, hi: string | null
 /** Pairs read per call: their day lists are the bulk of what a call converts. */
 const PAIRS_PER_CALL = 10_000;
 
-const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+export const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /**
  * Recomputes every kept count from the mentions and lists where the stored ones differ: each
@@ -124,7 +128,9 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
     for (const [key, e] of expected) {
       if (!seen.has(key)) differences.push({ what: 'entity-day', key, stored: null, expected: { articles: e.articles, mentions: e.mentions } });
     }
+    differences.push(...(await verifyNames(runner, chunk)));
   }
+  differences.push(...(await orphanNameTerms(runner)));
   // Day counts of entities that are gone.
   const known = new Set(keys);
   const orphans = await runner.run<{ key: string; entity: string }>('MATCH (d:EntityDay) RETURN d.key AS key, d.entity AS entity');
