@@ -21,7 +21,7 @@ import {
   TITLE_MODIFIERS,
 } from './lexicon.ts';
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
-import { FEATURE_HEADS, isNameWord, isTitleHead, shouting, titlePrefix, type Run } from './mentions.ts';
+import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { PRESS_THE } from './span-joins.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
@@ -261,7 +261,15 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     }
   }
 
-  if (OFFICE_HEADS.has(tokens[t1 - 1].text.toLowerCase()) && run.ner !== 'PER') return; // "Chess Federation President"
+  // "Chess Federation President", "Coast Guard Commandant": the office is no body; the body or place
+  // before it is, when a head ends it (not "United States" of "United States Senator", a country's).
+  if (OFFICE_HEADS.has(tokens[t1 - 1].text.toLowerCase()) && run.ner !== 'PER') {
+    let end = t1 - 1;
+    while (end > t0 && isTitleWord(tokens[end - 1].text)) end--;
+    const head = end > t0 ? tokens[end - 1].text.toLowerCase() : '';
+    if (ORG_HEADS.has(head) || PLACE_HEADS.has(head)) classifyRun(doc, gaz, { t0, t1: end, ner: run.ner });
+    return;
+  }
   let n0 = title.end;
   if (n0 >= t1) return; // a title without a name ("the President said")
   // "Doug Collins of Georgia", "Eugene Volokh of UCLA School of Law": the person ends at "of".

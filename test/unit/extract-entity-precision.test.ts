@@ -574,6 +574,12 @@ describe('junk read from a random sample of the Wikinews graph (seventh round)',
     expect(extract('Hage Geingob, Namibia and Botswana signed it.').map((e) => [e.name, e.kind])).toContainEqual(['Hage Geingob', 'PERSON']);
   });
 
+  it('keeps the body before an office as a body, so that the office holder after "by" speaks', () => {
+    const text = 'The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino directing Coast Guard units nearby to "join personnel from the army and police in the pursuit of the perpetrators."';
+    const result = extractor.extract({ title: '', text, publishedAt: '2020-10-01' });
+    expect(result.quotes.map((q) => q.speakerKey)).toEqual(['person:elson-hermogino']);
+  });
+
   it('reads "QC" after a name as the barrister\'s, and "Commandant" as an office', () => {
     expect(extract('Judge Durham Hall QC said they appeared not to care.').map((e) => [e.name, e.kind])).toEqual([['Durham Hall', 'PERSON']]);
     const found = names('The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino.');
