@@ -351,27 +351,13 @@ export function writingAuthor(ctx: SpeakerContext, i: number): string | null | u
   return /^(?:by|from|of)$/.test(tokens[j]?.text ?? '') ? (speakerAfter(ctx, j + 1) ?? null) : null;
 }
 
-/**
- * "by Coast Guard Commandant Admiral Elson Hermogino": a body right before an office's title words and a
- * person names the person's office; the person is the speaker.
- */
-function officeHolderAfter(ctx: SpeakerContext, k: number, body: string): string | undefined {
-  if (!body.startsWith("org:")) return undefined;
-  let j = k;
-  while (ctx.keyAt(j + 1)?.key === body) j++;
-  const title = j + 1;
-  while (j + 1 < ctx.tokens.length && j < title + 3 && !ctx.keyAt(j + 1) && isTitleWord(ctx.tokens[j + 1].text)) j++;
-  const holder = j >= title ? ctx.keyAt(j + 1)?.key : undefined;
-  return holder?.startsWith('person:') ? holder : undefined;
-}
-
 export function speakerAfter(ctx: SpeakerContext, i: number): string | undefined {
   const { tokens } = ctx;
   // '", said the Russian Foreign Ministry' / 'according to Lavrov' / 'tweeted former thinktank executive Ken Gude':
   // the first name after the verb, past words that describe the speaker; a verb, preposition or punctuation ends the search.
   for (let k = i; k < Math.min(tokens.length, i + 8); k++) {
     const s = speakerAt(ctx, k);
-    if (s) return officeHolderAfter(ctx, k, s) ?? s;
+    if (s) return s;
     // Lower-case words may describe the speaker ("former thinktank executive"), but a verb or preposition ends the search.
     const w = tokens[k].text;
     const titleOf = w === 'of' && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''); // "Mayor of London Sadiq Khan"
