@@ -183,15 +183,18 @@ export function retypeListedPeople(drafts: Map<string, AliasDraft & { wikidataId
   const at = new Map<number, AliasDraft>();
   const ending = new Map<number, AliasDraft>();
   for (const d of drafts.values()) for (const m of d.mentions) (at.set(m.start, d), ending.set(m.end, d));
-  const SEP = /^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
+  // A list's separator: ", ", ", and ", " and ", ", or ", " or ".
+  const SEP = String.raw`(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)`;
+  const sepBefore = new RegExp(`${SEP}$`);
+  const sepAfter = new RegExp(`^${SEP}`);
   for (const d of [...drafts.values()]) {
     if (d.kind !== 'PERSON' || d.wikidataId || /\s/.test(d.name) || gaz.givenNames.has(fold(d.name))) continue;
     const kinds = new Set<EntityKind>();
     const beside = new Set<AliasDraft>();
     for (const m of d.mentions) {
-      const before = /(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.exec(text.slice(Math.max(0, m.start - 8), m.start));
-      const after = /^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)/.exec(text.slice(m.end, m.end + 8));
-      const prev = before && SEP.test(before[0]) ? ending.get(m.start - before[0].length) : undefined;
+      const before = sepBefore.exec(text.slice(Math.max(0, m.start - 8), m.start));
+      const after = sepAfter.exec(text.slice(m.end, m.end + 8));
+      const prev = before ? ending.get(m.start - before[0].length) : undefined;
       const next = after ? at.get(m.end + after[0].length) : undefined;
       for (const n of [prev, next]) if (n && n !== d) (kinds.add(n.kind === 'COUNTRY' ? 'PLACE' : n.kind), beside.add(n));
     }

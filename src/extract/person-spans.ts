@@ -18,6 +18,12 @@ const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist
 
 const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
 
+/** The span without its first `n` characters. */
+export const withoutStart = (s: NerSpan, n: number): NerSpan => ({ ...s, start: s.start + n, text: s.text.slice(n) });
+
+/** The span without its last `n` characters. */
+export const withoutEnd = (s: NerSpan, n: number): NerSpan => ({ ...s, end: s.end - n, text: s.text.slice(0, -n) });
+
 /** India's civilian honours, written before their holders' names: "Bharat Ratna Pranab Mukherjee". */
 const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:\s+|$)/;
 
@@ -48,7 +54,7 @@ export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
     // "The Senate Minority Leader, Chuck Schumer": the office's words leave the body.
     const office = s.type === 'ORG' ? / (?:Minority|Majority)$/.exec(s.text) : null;
     if (office && /^\s+(?:Leader|Whip)\b/.test(doc.text.slice(s.end, s.end + 8))) {
-      out.push({ ...s, end: s.end - office[0].length, text: s.text.slice(0, -office[0].length) });
+      out.push(withoutEnd(s, office[0].length));
       continue;
     }
     // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
@@ -58,21 +64,21 @@ export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
     }
     const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;
     if (party) {
-      out.push({ ...s, start: s.start + party[0].length, text: s.text.slice(party[0].length) });
+      out.push(withoutStart(s, party[0].length));
       continue;
     }
     const counsel = / (?:QC|KC)$/.exec(s.text);
     if (counsel) {
-      out.push({ ...s, type: 'PER', end: s.end - counsel[0].length, text: s.text.slice(0, -counsel[0].length) });
+      out.push({ ...withoutEnd(s, counsel[0].length), type: 'PER' });
       continue;
     }
     const honour = s.type === 'PER' ? HONOURS.exec(s.text) : null;
     if (honour) {
-      if (honour[0].length < s.text.length) out.push({ ...s, start: s.start + honour[0].length, text: s.text.slice(honour[0].length) });
+      if (honour[0].length < s.text.length) out.push(withoutStart(s, honour[0].length));
       continue;
     }
     const plural = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)s\s+(?=\p{Lu})/u.exec(s.text) : null;
-    if (plural && OFFICE_HEADS.has(plural[1].toLowerCase())) out.push({ ...s, start: s.start + plural[0].length, text: s.text.slice(plural[0].length) });
+    if (plural && OFFICE_HEADS.has(plural[1].toLowerCase())) out.push(withoutStart(s, plural[0].length));
     else out.push(s);
   }
   return out;

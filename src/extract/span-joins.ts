@@ -6,7 +6,7 @@ import { firstTokenAt, lastTokenBefore, removeFound, type Doc, type Found } from
 import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, EVENT_HEADS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
-import { mendPersonLikeSpans } from './person-spans.ts';
+import { mendPersonLikeSpans, withoutEnd, withoutStart } from './person-spans.ts';
 import { nameWordKey } from './text.ts';
 
 const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
@@ -296,7 +296,7 @@ function cutOfficesBeforeOf(ner: NerSpan[]): NerSpan[] {
     }
     const title = TITLE_OF.exec(s.text);
     const office = OFFICE_OF.exec(s.text)?.[0] ?? (title && isTitle(title[1].toLowerCase()) && headedName(s.text.slice(title[0].length)) ? title[0] : null);
-    return [office ? { ...s, start: s.start + office.length, text: s.text.slice(office.length) } : s];
+    return [office ? withoutStart(s, office.length) : s];
   });
 }
 
@@ -377,7 +377,7 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
       k++;
     }
     const flight = /\s+Flight$/.exec(a.text);
-    if (flight && /^\s+\d/.test(doc.text.slice(a.end, a.end + 3))) a = { ...a, end: a.end - flight[0].length, text: a.text.slice(0, -flight[0].length) };
+    if (flight && /^\s+\d/.test(doc.text.slice(a.end, a.end + 3))) a = withoutEnd(a, flight[0].length);
     out.push(a);
   }
   return out;
