@@ -5,7 +5,7 @@
  * the project's own gold); the rest is its text, one sentence a line, tokens joined back into running
  * text. Gold entities are the PER, ORG and LOC spans of the text (MISC is no entity here), one entity
  * per type and name, and a person's surname alone joins the one person of that document whose name
- * ends in it ("Simmons" is Phil Simmons).
+ * ends in it ("Simmons" is Phil Simmons, "Van Poppel" Todd Van Poppel).
  */
 import { spansOf } from '../extract/ner/iob.ts';
 import type { GoldDocument } from './entities.ts';
@@ -53,7 +53,8 @@ function goldEntities(sentences: TaggedCorpusDocument['sentences']): GoldEntity[
   }
   const people = [...byName.values()].filter((e) => e.type === 'PER');
   for (const [key, e] of byName) {
-    if (e.type !== 'PER' || /\s/.test(e.names[0])) continue;
+    // A surname is one word, or words a particle opens ("Van Poppel" of Todd Van Poppel).
+    if (e.type !== 'PER' || (/\s/.test(e.names[0]) && !/^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von)\s/.test(e.names[0]))) continue;
     const full = people.filter((p) => p !== e && p.names[0].endsWith(` ${e.names[0]}`));
     if (full.length !== 1) continue;
     full[0].names.push(e.names[0]);

@@ -108,8 +108,10 @@ export function mergeOtherNames(drafts: Map<string, AliasDraft>, text: string, i
 /**
  * "KPA" beside "Korean People's Army", "CERB" beside "Canada Emergency Response Benefit": one body, named
  * in full. An acronym in mixed case keeps its small words' letters: "TfL" is "Transport for London".
+ * An acronym the gazetteers know keeps its identity: "United Nations Educational, Scientific and
+ * Cultural Organization (UNESCO)" is UNESCO.
  */
-export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
+export function mergeAcronyms(drafts: Map<string, AliasDraft>, isKnown: (d: AliasDraft) => boolean): void {
   const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('');
   const wordInitials = (name: string) => name.split(/\s+/).map((w) => w[0]).join('');
   const full = [...drafts.values()].filter((d) => d.kind !== 'PERSON' && d.kind !== 'COUNTRY' && /\s/.test(d.name));
@@ -120,7 +122,27 @@ export function mergeAcronyms(drafts: Map<string, AliasDraft>): void {
     const expansions = full.filter((o) => (mixed ? wordInitials(o.name) : initials(o.name)) === d.name);
     if (expansions.length !== 1) continue;
     const [o] = expansions;
-    absorb(drafts, o, d, d.name);
+    if (isKnown(d) && !isKnown(o)) absorb(drafts, d, o, o.name);
+    else absorb(drafts, o, d, d.name);
+  }
+}
+
+/**
+ * A name of several words is one entity in an article, whatever kind the tagger gave each of its
+ * mentions ("Don Blankenship" a person in one sentence, a place in another; "Gloria La Riva" a body
+ * and a place): the kind of the most mentions; on a tie a person's when a given name opens it, else a
+ * body's, then a place's ("Magyar Nemzet" a person and a body is the newspaper). Not a name the
+ * gazetteers know as a place or a body ("Alice Springs", "Georgia Tech").
+ */
+export function mergeSameNames(drafts: Map<string, AliasDraft>, gaz: Gazetteers, isKnown: (d: AliasDraft) => boolean): void {
+  const byName = new Map<string, AliasDraft[]>();
+  for (const d of drafts.values()) if (/\s/.test(d.name) && d.kind !== 'COUNTRY') byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  for (const group of byName.values()) {
+    if (group.length < 2 || group.some(isKnown)) continue;
+    const given = gaz.givenNames.has(fold(group[0].name.split(' ')[0]));
+    const rank = (d: AliasDraft) => d.mentions.length * 4 + (d.kind === 'PERSON' ? (given ? 3 : 0) : d.kind === 'ORGANIZATION' ? 2 : 1);
+    const into = group.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    for (const d of group) if (d !== into) absorb(drafts, into, d, d.name);
   }
 }
 

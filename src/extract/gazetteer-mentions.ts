@@ -6,7 +6,7 @@
 import { addFound, spanOf, type Doc, type Found } from './document.ts';
 import type { Gazetteers, Phrase, PhraseTarget } from './gazetteers/index.ts';
 import { placeKey } from './gazetteers/index.ts';
-import { COMMON_CAPITALIZED, ORG_HEADS } from './lexicon.ts';
+import { COMMON_CAPITALIZED, CONTINENT_PEOPLE, ORG_HEADS } from './lexicon.ts';
 import { fold, slug } from './text.ts';
 import { isNameWord, isTitleWord, shouting } from './mentions.ts';
 
@@ -106,6 +106,8 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
     }
   }
   if (stateAfterCity(doc, gaz, hit, t0, t1, prev)) return false;
+  // "a Latin American country", "South American nations": a continent's people, not the United States'.
+  if (text === 'American' && prev && CONTINENT_PEOPLE.test(`${prev.text} American`)) return false;
   // "US$ 20,000", "HK$500": a currency, not a mention of the country.
   if (hit.targets.every((t) => t.kind === 'country') && doc.text[spanOf(doc, t0, t1).end] === '$') return false;
   if (text === 'Georgia' && !georgiaIsCountry) {

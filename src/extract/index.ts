@@ -10,8 +10,9 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
+import { mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
+import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes } from './quote-speakers.ts';
@@ -207,7 +208,8 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   }
   nameNetworks(drafts);
   mergeShortForms(drafts, gaz);
-  mergeAcronyms(drafts);
+  mergeAcronyms(drafts, (d) => gaz.orgsByKey.has(d.key));
+  mergeSameNames(drafts, gaz, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   mergeSeaShortNames(drafts);
   mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
   retypeListedPeople(drafts, doc.text, gaz);
@@ -277,11 +279,17 @@ const TERM_ACRONYMS = new Set(['BC', 'BCE', 'AD', 'CE', 'COVID', 'AIDS', 'HIV', 
 
 /**
  * An acronym that names a term, not a body: a plural ("LLMs", "MDGs", and then "LLM" too), one spelled
- * out in lower case ("the interquartile range (IQR)"), or a known term ("BCE", "COVID").
+ * out in lower case ("the interquartile range (IQR)"), as a law or a system ("… Copyright Act (DMCA)"), or a
+ * known term ("BCE", "COVID").
  */
 function termAcronym(text: string, name: string): boolean {
   if (!/^[A-Z]{2,6}s?$/.test(name)) return false;
   if (TERM_ACRONYMS.has(name) || /s$/.test(name) || new RegExp(`\\b${name}s\\b`).test(text)) return true;
+  // A law's or a system's acronym: "a Digital Millennium Copyright Act (DMCA) notice", "Red Hat Enterprise Linux (RHEL)".
+  const bracket = text.indexOf(` (${name})`);
+  const start = bracket < 0 ? -1 : spelledOutStart(text, bracket, name);
+  const head = start < 0 ? '' : /\S+$/.exec(text.slice(start, bracket))![0].toLowerCase();
+  if (DOCUMENT_HEADS.has(head) || head === 'linux') return true;
   // The lower-case words right before "(IQR)": the first starts with its first letter and they hold its letters in order.
   const spelled = new RegExp(`((?:\\b[a-z][\\w-]*\\s+){1,${name.length}})\\(${name}\\)`).exec(text);
   if (!spelled) return false;
@@ -319,25 +327,30 @@ function namesOffice(name: string): boolean {
   return words.length > 1 && PERSONAL_OFFICES.has(words[words.length - 1]);
 }
 
+/** A surname opened by a particle, which the tagger often takes for a place or a body: "La Riva", "De La Fuente". */
+const PARTICLE_SURNAME = /^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von|Bin|Ibn)(?:\s+(?:La|Los|Las|Der|Den))?\s+\p{Lu}[\p{L}'’-]+$/u;
+
 /**
  * A one-word organisation or place the gazetteers do not know, that is a common word of a longer
  * name or a person's surname in the same article, is that entity's short form: "House" beside
- * "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden".
- * When two longer names hold the word ("Joe Biden", "Hunter Biden") it is one of them, not a third
- * entity: it goes.
+ * "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden"; so is
+ * a surname opened by a particle ("La Riva" beside "Gloria La Riva"). When two longer names hold the
+ * word ("Joe Biden", "Hunter Biden") it is one of them, not a third entity: it goes.
  */
 function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
   const short = [...drafts.values()].filter(
-    (d) => (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') && !/\s/.test(d.name) && !gaz.orgsByKey.has(d.key) && !gaz.placesByKey.has(d.key),
+    (d) => (d.kind === 'ORGANIZATION' || d.kind === 'PLACE') && (!/\s/.test(d.name) || PARTICLE_SURNAME.test(d.name)) && !gaz.orgsByKey.has(d.key) && !gaz.placesByKey.has(d.key),
   );
   if (short.length === 0) return;
   const long = [...drafts.values()].filter((d) => d.kind !== 'COUNTRY' && /\s/.test(d.name)).map((d) => ({ d, words: d.name.split(/[\s-]+/).map(fold) }));
   for (const d of short) {
     const word = fold(d.name);
+    const tail = word.split(/[\s-]+/);
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
     // only a common word or a person's surname is a short form.
-    const common = isCommonWordName(gaz, d.name);
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? words[words.length - 1] === word : d.kind === 'ORGANIZATION' && o.kind === 'ORGANIZATION' && namedAfter(words, word)));
+    const common = tail.length === 1 && isCommonWordName(gaz, d.name);
+    const surnameOf = (words: string[]) => words.length > tail.length && words.slice(-tail.length).join(' ') === tail.join(' ');
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) : d.kind === 'ORGANIZATION' && o.kind === 'ORGANIZATION' && namedAfter(words, word)));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;

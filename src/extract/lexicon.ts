@@ -129,6 +129,9 @@ ah oh uh um hmm wow hey hi hello brexit utc gmt
 democrat republican
 `);
 
+/** "Latin American", "South American": a continent's people, not the United States' nor a body. */
+export const CONTINENT_PEOPLE = /^(?:Latin|South|Central|North|Meso|Ibero)\s+American$/;
+
 /** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */
 export const RELIGION_ADJECTIVES = words(`
 hindu muslim buddhist christian jewish sikh jain catholic protestant orthodox anglican lutheran methodist baptist
@@ -153,6 +156,7 @@ rs
 export const PLACE_HEADS = words(`
 village hall base city county province district region island islands river lake bay sea ocean mountain mountains valley street road
 avenue square park airport station bridge beach coast peninsula strait gulf desert forest canyon harbour harbor port
+cbd
 `);
 
 /**
@@ -165,7 +169,6 @@ mosque cathedral synagogue basilica chapel shrine temple palace castle building 
 complex
 `);
 
-/** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
 /** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
 export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections', 'fair', 'faire', 'expo', 'parade', 'awards', 'ceremony', 'carnival', 'concert', 'gala', 'prix', 'fest']);
 
@@ -178,6 +181,7 @@ export const STORM_NAME = new RegExp(
   'gu',
 );
 
+/** Last words of the names of laws and documents ("United States Constitution", "Marshall Plan"): not people, places or organisations. */
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */

@@ -195,7 +195,9 @@ const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Wes
  * name: "Massachusetts Institute of Technology", "Southern California", "George Washington" are not
  * Massachusetts, California or Washington; "Wikimedia Commons" is not the House of Commons (an alias
  * that counts only in context). Demonyms stay ("Russian Foreign Ministry" is read from them) and so
- * do gazetteer organisations named outright (their keys are better than the tagger's span).
+ * do gazetteer organisations named outright (their keys are better than the tagger's span), except
+ * inside a name spelled out before its acronym ("United Nations Educational, Scientific and Cultural
+ * Organization (UNESCO)" is not the United Nations).
  */
 function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
   const gone = new Set<Found>();
@@ -214,7 +216,7 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         continue;
       }
       // A demonym inside a body's or a building's name is part of it ("Royal Institute of British Architects", "Grauman's Egyptian Theatre"); one opening it is left to absorbDemonymsIntoNames.
-      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || (span.type !== 'ORG' && !BUILDING_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending && !span.spelledOut) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || (span.type !== 'ORG' && !BUILDING_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
         free = 0;
         break;
       }

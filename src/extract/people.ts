@@ -109,8 +109,10 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
 /**
  * "John Luk" beside "John Luk Jok", "Andrés Manuel" beside "Andrés Manuel López Obrador": a full name
  * that is the first words of one longer full name of the article is that person, and so are the
- * surnames counted to it ("Luk").
+ * surnames counted to it ("Luk"); so is a surname opened by a particle that ends one ("De La Fuente").
  */
+const SURNAME_PARTICLES = /^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von)$/;
+
 function joinNamePrefixes(clusters: PersonCluster[], gaz: Gazetteers): PersonCluster[] {
   const keys = (c: PersonCluster) => c.words.map(nameWordKey);
   const gone = new Set<PersonCluster>();
@@ -119,7 +121,10 @@ function joinNamePrefixes(clusters: PersonCluster[], gaz: Gazetteers): PersonClu
     const head = keys(short).join(' ') + ' ';
     // Not when a common word goes on from it: "George Floyd Justice" (of a law's name) is not George Floyd.
     const extends_ = (c: PersonCluster) => c.words.length > short.words.length && (keys(c).join(' ') + ' ').startsWith(head) && !c.words.slice(short.words.length).some((w) => gaz.commonWords.has(w.toLowerCase()));
-    const longer = clusters.filter(extends_);
+    // "De La Fuente" beside "Rocky De La Fuente": a surname opened by a particle is the end of one full name.
+    const tail = ' ' + keys(short).join(' ');
+    const endsWith = (c: PersonCluster) => SURNAME_PARTICLES.test(short.words[0]) && c.words.length > short.words.length && (' ' + keys(c).join(' ')).endsWith(tail);
+    const longer = clusters.filter((c) => extends_(c) || endsWith(c));
     if (longer.length !== 1) continue;
     longer[0].mentions.push(...short.mentions);
     longer[0].mentions.sort((a, b) => a.start - b.start);

@@ -1,6 +1,6 @@
 /**
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
- * after people, movements, party members, barristers' and honours' marks, plural titles, holidays,
+ * after people, operating systems, movements, party members, barristers' and honours' marks, plural titles, holidays,
  * interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
  */
 import type { Doc } from './document.ts';
@@ -11,7 +11,10 @@ import type { NerSpan } from './ner-bridge.ts';
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
 
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
-const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution)\b/;
+const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
+
+/** An operating system's name: "Red Hat Enterprise Linux", "CAOS Linux". */
+const SYSTEM_NAME = /\s(?:Linux|OS)$/;
 
 /** A party's member before a full name: "Democrat Walter Mondale", "Republican Susan Collins". */
 const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
@@ -45,7 +48,7 @@ export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
       continue;
     }
-    if (s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) {
+    if ((s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) || SYSTEM_NAME.test(s.text)) {
       out.push({ ...s, type: 'MISC' });
       continue;
     }

@@ -8,6 +8,7 @@ import { placeKey } from './gazetteers/index.ts';
 import {
   BUILDING_HEADS,
   COMMON_CAPITALIZED,
+  CONTINENT_PEOPLE,
   HONORIFICS,
   NAME_CONNECTORS,
   NATIONAL_BODIES,
@@ -29,12 +30,15 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'througho
 /** "the Greek island of Samos", "the city of Izmir": a place, whatever the tagger says. */
 const PLACE_NOUN_OF = new Set(['island', 'city', 'town', 'village', 'province', 'region', 'district', 'county', 'port', 'capital', 'municipality', 'suburb', 'suburbs', 'outskirts', 'streets', 'hamlet', 'diocese', 'archdiocese', 'parish']);
 
+/** Nouns after "the <name>" that make it a part of a town: "the Karol Bagh area", "the Salaheddin district". */
+const AREA_AFTER = new Set(['area', 'neighbourhood', 'neighborhood', 'locality', 'suburb', 'district', 'quarter']);
+
 /** "her husband Siarhei", "his daughter Malia": a relative's name is a person's, whatever the tagger says. */
 const KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'widow', 'partner']);
 const KIN_OWNERS = /^(?:his|her|their|my|our|your|'s|’s)$/i;
 
 /** Heads that close a body's name and are no one's surname: "Rajya Sabha" is a house, not a person. */
-const BODY_HEADS_NOT_SURNAMES = new Set(['sabha', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
+const BODY_HEADS_NOT_SURNAMES = new Set(['sabha', 'hospital', 'clinic', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
 
 /** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
 const BODY_NOUNS = new Set(['center', 'centre', 'group', 'charity', 'nonprofit', 'non-profit', 'firm', 'ngo', 'organisation', 'organization', 'company', 'watchdog', 'broadcaster', 'newspaper', 'outlet', 'publisher', 'startup', 'manufacturer', 'airline', 'carrier', 'retailer']);
@@ -308,8 +312,9 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
-    // "the two Post-Soviet states", "Anti-American": an adjective.
+    // "the two Post-Soviet states", "Anti-American", "North American trade blocs": an adjective.
     (nameWords.length === 1 && /^(?:Post|Pre|Anti|Pro|Non|Neo)-\p{Lu}/u.test(joined)) ||
+    CONTINENT_PEOPLE.test(joined) ||
     (run.ner !== 'PER' &&
       nameWords.length === 1 &&
       (/^[A-Z]{2,}$/.test(joined) || NOT_NAME_WORDS.has(joined.toLowerCase()) || ORG_HEADS.has(joined.toLowerCase()) || /(?:ific|ical|tive|ous|ary|ism)$/.test(joined))));
@@ -328,7 +333,10 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   };
 
   const before = (i: number) => (n0 - i >= 0 && tokens[n0 - i].sentence === tokens[n0].sentence ? tokens[n0 - i].text : '');
-  if (before(1) === 'of' && PLACE_NOUN_OF.has(before(2)) && nameWords.length <= 3 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()))) return addPlace(doc, n0, t1);
+  const small = nameWords.length <= 3 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()));
+  if (before(1) === 'of' && PLACE_NOUN_OF.has(before(2)) && small) return addPlace(doc, n0, t1);
+  // "in the Karol Bagh area of the Indian capital": a name between "the" and "area" is a place's.
+  if (before(1) === 'the' && title.end === t0 && AREA_AFTER.has(tokens[t1]?.text ?? '') && small) return addPlace(doc, n0, t1);
   if (run.ner !== 'PER' && nameWords.length <= 2 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && placeInAddress(doc, n0, t1)) return addPlace(doc, n0, t1);
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);

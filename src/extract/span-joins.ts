@@ -178,35 +178,43 @@ function joinPossessiveNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan
 const ACRONYM_SKIPS = new Set(['of', 'for', 'in', 'on', 'and', '&', 'the', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'di', 'für', 'und']);
 
 /**
+ * Where the name that `acronym` abbreviates starts, when it is spelled out in capitalised words right
+ * before `end` (the space before "(ACRONYM)"): walking back over capitalised words, small words,
+ * commas and slashes ("OSCE/Office for Democratic Institutions and Human Rights (ODIHR)"), their initials must spell the acronym's capitals exactly. -1 when they do not.
+ */
+export function spelledOutStart(text: string, end: number, acronym: string): number {
+  const letters = acronym.replace(/[^A-Z]/g, '');
+  if (letters.length < 2) return -1;
+  const before = text.slice(Math.max(0, end - 200), end);
+  const words = [...before.matchAll(/[^\s,/]+/g)].reverse();
+  let initials = '';
+  for (const w of words) {
+    if (/[.!?;:"“”()]$/.test(w[0]) && initials !== '') break;
+    if (/^\p{Lu}/u.test(w[0])) initials = w[0][0] + initials;
+    else if (!ACRONYM_SKIPS.has(w[0])) break;
+    if (initials === letters) {
+      const start = end - before.length + w.index!;
+      return /^\p{Ll}/u.test(text[start]) ? -1 : start;
+    }
+    if (initials.length > letters.length) break;
+  }
+  return -1;
+}
+
+/**
  * A name spelled out before its acronym in brackets is one name, whatever the tagger cut it into:
  * "Institute of Epidemiology, Disease Control and Research (IEDCR)", "Cooperative Institute for
  * Research in Environmental Sciences (CIRES)", "Catholic Bishops' Conference of the Philippines
- * (CBCP)". Walking back from the bracket over capitalised words, small words and commas, the
- * initials of the capitalised words must spell the acronym's capitals exactly. The tagger must have
+ * (CBCP)" (spelledOutStart). The tagger must have
  * seen a name there, so "Gross Domestic Product (GDP)" makes nothing; a span running on before the
  * spelled-out name leaves it as it is.
  */
 function joinSpelledOutNames(doc: Doc, ner: NerSpan[]): NerSpan[] {
   let out = ner;
   for (const m of doc.text.matchAll(/\s\(([A-Z][A-Za-z]{1,9})\)/g)) {
-    const letters = m[1].replace(/[^A-Z]/g, '');
-    if (letters.length < 2) continue;
     const end = m.index!;
-    const before = doc.text.slice(Math.max(0, end - 200), end);
-    const words = [...before.matchAll(/[^\s,]+/g)].reverse();
-    let initials = '';
-    let start = -1;
-    for (const w of words) {
-      if (/[.!?;:"“”()]$/.test(w[0]) && initials !== '') break;
-      if (/^\p{Lu}/u.test(w[0])) initials = w[0][0] + initials;
-      else if (!ACRONYM_SKIPS.has(w[0])) break;
-      if (initials === letters) {
-        start = end - before.length + w.index!;
-        break;
-      }
-      if (initials.length > letters.length) break;
-    }
-    if (start < 0 || /^\p{Ll}/u.test(doc.text[start])) continue;
+    const start = spelledOutStart(doc.text, end, m[1]);
+    if (start < 0) continue;
     const inside = out.filter((s) => s.start < end && s.end > start);
     if (inside.length === 0 || inside.some((s) => s.start < start)) continue;
     // The tagger's type when it saw the whole name, or a work's (MISC) when most of it; a body's otherwise
