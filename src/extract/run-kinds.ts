@@ -24,6 +24,7 @@ import {
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { PRESS_THE } from './span-joins.ts';
+import { hyphenatedPersonName, personAround } from './person-cues.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
@@ -241,7 +242,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (t1 - t0 === 1 && /^(?:Venus|Mercury)$/.test(words[0]) && /\b(?:planets?|Earth|Mars|Jupiter|Saturn|orbit)\b/.test(doc.text)) return addPlace(doc, t0, t1);
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
-  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER') return addPlace(doc, t0, t1);
+  // Not a name the words around say is a person's: "Tynice Nichole Hall was convicted".
+  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER' && !(run.ner === 'LOC' && personAround(doc, t0, t1))) return addPlace(doc, t0, t1);
 
   let title = titlePrefix(doc, t0, t1);
   // "Dean Kamen", "Earl Warren": to the tagger a given name that is also a title is the given name.
@@ -356,7 +358,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
-  if (run.ner === 'LOC' && hyphenatedPersonName(gaz, nameWords)) return person(false, true);
+  if (run.ner === 'LOC' && (hyphenatedPersonName(gaz, nameWords) || personAround(doc, n0, t1))) return person(false, true);
   // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
   if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
@@ -375,26 +377,6 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Maybe a known person's surname, or a surname of someone named in full elsewhere: decided later.
     person(true);
   }
-}
-
-/**
- * The tagger reads hyphenated personal names as places ("Sam Bankman-Fried", "Pierre-Simon Laplace",
- * "Jamal al-Harbi", "Park Won-soon"). Two or three words are a person's name when a given name opens
- * them (or its first half: "Pierre-Simon") and a hyphenated surname or an "al-" name closes them, or
- * when a short surname comes before a hyphenated East Asian given name in lower case after the hyphen.
- * Hyphenated places keep a head or are one word ("Seongbuk-gu", "Winston-Salem"), and an Arabic place
- * opens with a word no one is named ("Ras al-Khaimah", "Sharm el-Sheikh").
- */
-function hyphenatedPersonName(gaz: Gazetteers, words: string[]): boolean {
-  if (words.length < 2 || words.length > 3) return false;
-  const [first] = words;
-  const last = words[words.length - 1];
-  if (PLACE_HEADS.has(last.toLowerCase()) || FEATURE_HEADS.has(last.toLowerCase())) return false;
-  const givenFirst = gaz.givenNames.has(fold(first.split('-')[0]));
-  const hyphenatedGiven = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(first) && first.split('-').every((w) => gaz.givenNames.has(fold(w)));
-  const hyphenatedSurname = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(last) || /^(?:al|el|bin|ibn)-\p{Lu}\p{Ll}+$/u.test(last);
-  const eastAsian = words.length === 2 && /^\p{Lu}\p{Ll}{1,4}$/u.test(first) && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(last);
-  return (givenFirst && (hyphenatedSurname || hyphenatedGiven)) || eastAsian;
 }
 
 function demonymBefore(doc: Doc, t0: number): Found | null {

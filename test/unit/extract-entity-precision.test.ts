@@ -699,6 +699,18 @@ describe('junk read from a third random sample of the Wikinews graph (eighth rou
     expect(after(draft('Alice Springs', 'PLACE'), draft('Alice Springs', 'PERSON'))).toHaveLength(2);
     expect(after(draft('Washington', 'PLACE'), draft('Washington', 'PERSON'))).toHaveLength(2);
   });
+  it('reads a name the tagger called a place as a person\'s when the words around it say so', () => {
+    const people = (text: string) => extract(text).filter((e) => e.kind === 'PERSON').map((e) => e.name);
+    expect(people('The move follows the killing of Qasem Soleimani in an airstrike last week.')).toEqual(['Qasem Soleimani']);
+    expect(people('Harris was born October 20, 1964 in Oakland, California to an Indian-born mother, the late Shyamala Gopalan, and a Jamaican-born father, Donald J. Harris.')).toContain('Shyamala Gopalan');
+    expect(people('Tynice Nichole Hall was convicted of multiple drug violations in 2006.')).toEqual(['Tynice Nichole Hall']);
+    expect(people('I played the Muzychuk sisters Anna and Mariya in a round-robin tournament.')).toContain('Muzychuk');
+    // A place's head and no such words: still a place.
+    expect(kinds('The Town Hall was built in 1900.')).toEqual([['Town Hall', 'PLACE']]);
+  });
+  it('makes no entity of a phenomenon named after someone', () => {
+    expect(names('They shared it via Torrent, leading to a Streisand effect.')).not.toContain('Streisand');
+  });
   it('reads a surname opened by a particle as the person whose full name ends with it', () => {
     const found = extract('Rocky De La Fuente is running for president. De La Fuente said he would win. Later De La Fuente left.');
     expect(found.filter((e) => e.kind === 'PERSON').map((e) => e.name)).toEqual(['Rocky De La Fuente']);
