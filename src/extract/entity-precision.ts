@@ -34,6 +34,18 @@ export function neverANameAlone(name: string): boolean {
   return /^(?:Master|Bachelor|Doctor|Grandmaster)$/.test(name) || /^\p{L}+(?:['’](?:ve|re|ll|m|d)|n['’]t)$/u.test(name) || FUNCTION_WORDS.has(name.toLowerCase());
 }
 
+/**
+ * "Pets are not supported": a common word's plural opening a sentence, once in the article, is no body
+ * or place ("Members", "Pets"). Not mid-sentence, where teams are named so ("the Giants").
+ */
+export function commonPluralOpening(gaz: Gazetteers, d: AliasDraft, sentenceStarts: readonly number[]): boolean {
+  if (d.mentions.length !== 1 || (d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || !/^\p{Lu}\p{Ll}+s$/u.test(d.name)) return false;
+  const m = d.mentions[0];
+  if (sentenceStarts[m.sentence] !== m.start) return false;
+  const lower = d.name.toLowerCase();
+  return [lower.slice(0, -1), lower.endsWith('es') ? lower.slice(0, -2) : '', lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''].some((w) => w !== '' && gaz.commonWords.has(w));
+}
+
 const FUNCTION_WORDS = new Set(['in', 'on', 'at', 'of', 'for', 'to', 'by', 'with', 'from', 'into', 'and', 'or', 'but', 'the', 'a', 'an', 'as', 'if', 'nor', 'so', 'yet']);
 
 /**

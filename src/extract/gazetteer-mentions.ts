@@ -63,7 +63,10 @@ export function matchGazetteers(doc: Doc, gaz: Gazetteers): void {
     if (!acceptHit(doc, gaz, hit, i, t1, georgiaIsCountry)) continue;
     const { start, end } = spanOf(doc, i, t1);
     let placed = false;
+    // A country's name is the country, not also its capital of that name ("Luxembourg", "Singapore").
+    const country = hit.targets.find((t) => t.kind === 'country' && t.form === 'name');
     for (const target of hit.targets) {
+      if (country?.kind === 'country' && target.kind === 'place' && target.capitalOf === country.code) continue;
       const f = foundFor(target, i, t1, start, end);
       if (f) {
         addFound(doc, f);
@@ -101,7 +104,8 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
   if (!onlyDemonym && hit.words.length === 1) {
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !tokens[t0 - 1].sentenceStart) return false;
     if (prev && isNameWord(prev.text) && gaz.givenNames.has(fold(prev.text)) && doc.cover[t0 - 1] < 0 && !COMMON_CAPITALIZED.has(prev.text.toLowerCase())) return false;
-    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text)) && !gaz.givenNames.has(fold(next.text))) {
+    // A capitalised small word goes on no name: "Preston, Victoria, Australia On Saturday, …" (a dateline).
+    if (next && isNameWord(next.text) && !isTitleWord(next.text) && !ORG_HEADS.has(next.text.toLowerCase()) && !gaz.phrases.has(fold(next.text)) && !gaz.givenNames.has(fold(next.text)) && !COMMON_CAPITALIZED.has(next.text.toLowerCase())) {
       if (hit.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form !== 'alias'))) return false;
     }
   }
@@ -159,7 +163,9 @@ export function resolveContextOrgs(doc: Doc, countries: Set<string>, gaz: Gazett
     const before = f.t0 > 0 && doc.tokens[f.t0 - 1].sentence === doc.tokens[f.t0].sentence ? f.t0 - 1 : -1;
     const owner = before >= 0 && doc.cover[before] >= 0 ? doc.found[doc.cover[before]] : null;
     const otherCountry = owner?.kind === 'COUNTRY' && owner.t1 === f.t0 && owner.countryCode !== f.countryCode ? owner.countryCode : undefined;
-    const possessed = before >= 0 && /^['’]s$/.test(doc.tokens[before].text);
+    // "the commonwealth's House of Representatives" is another's; "Hillary Clinton's Senate seat" is not.
+    const possessor = before > 0 && doc.cover[before - 1] >= 0 ? doc.found[doc.cover[before - 1]] : null;
+    const possessed = before >= 0 && /^['’]s$/.test(doc.tokens[before].text) && possessor?.kind !== 'PERSON';
     if (f.countryCode && countries.has(f.countryCode) && !otherCountry && !possessed) continue;
     const text = doc.text.slice(f.start, f.end);
     if (otherCountry) {

@@ -52,8 +52,8 @@ export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
       out.push({ ...s, type: 'MISC' });
       continue;
     }
-    // "Sharia law": a legal system; "a Streisand effect", "Down syndrome": a phenomenon named after someone.
-    if (s.type !== 'ORG' && !s.text.includes(' ') && /^\s+(?:law|effect|syndrome|paradox)\b/.test(doc.text.slice(s.end, s.end + 10))) continue;
+    // "Sharia law": a legal system; "a Streisand effect", "the Saffir–Simpson scale": a phenomenon or a measure named after someone.
+    if (s.type !== 'ORG' && !s.text.includes(' ') && /^(?:[–-]\p{Lu}\p{L}+)?\s+(?:law|effect|syndrome|paradox|scale|theorem|equation)\b/u.test(doc.text.slice(s.end, s.end + 30))) continue;
     // "The Senate Minority Leader, Chuck Schumer": the office's words leave the body.
     const office = s.type === 'ORG' ? / (?:Minority|Majority)$/.exec(s.text) : null;
     if (office && /^\s+(?:Leader|Whip)\b/.test(doc.text.slice(s.end, s.end + 8))) {

@@ -31,8 +31,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'througho
 /** "the Greek island of Samos", "the city of Izmir": a place, whatever the tagger says. */
 const PLACE_NOUN_OF = new Set(['island', 'city', 'town', 'village', 'province', 'region', 'district', 'county', 'port', 'capital', 'municipality', 'suburb', 'suburbs', 'outskirts', 'streets', 'hamlet', 'diocese', 'archdiocese', 'parish']);
 
-/** Nouns after "the <name>" that make it a part of a town: "the Karol Bagh area", "the Salaheddin district". */
-const AREA_AFTER = new Set(['area', 'neighbourhood', 'neighborhood', 'locality', 'suburb', 'district', 'quarter']);
+/** Nouns after "the <name>" that make it a place: "the Karol Bagh area", "the Salaheddin district", "the Kīlauea volcano". */
+const AREA_AFTER = new Set(['area', 'neighbourhood', 'neighborhood', 'locality', 'suburb', 'district', 'quarter', 'volcano', 'river', 'glacier', 'peninsula', 'desert', 'valley', 'canyon', 'lake']);
 
 /** "her husband Siarhei", "his daughter Malia": a relative's name is a person's, whatever the tagger says. */
 const KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'widow', 'partner']);
@@ -337,7 +337,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const before = (i: number) => (n0 - i >= 0 && tokens[n0 - i].sentence === tokens[n0].sentence ? tokens[n0 - i].text : '');
   const small = nameWords.length <= 3 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()));
   if (before(1) === 'of' && PLACE_NOUN_OF.has(before(2)) && small) return addPlace(doc, n0, t1);
-  // "in the Karol Bagh area of the Indian capital": a name between "the" and "area" is a place's.
+  // "in the Karol Bagh area of the Indian capital", "the Kīlauea volcano": a name between "the" and such a noun is a place's.
   if (before(1) === 'the' && title.end === t0 && AREA_AFTER.has(tokens[t1]?.text ?? '') && small) return addPlace(doc, n0, t1);
   if (run.ner !== 'PER' && nameWords.length <= 2 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && placeInAddress(doc, n0, t1)) return addPlace(doc, n0, t1);
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
@@ -419,8 +419,13 @@ function followedByState(doc: Doc, gaz: Gazetteers, t1: number): string | undefi
 function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?: string): void {
   const { start, end, text } = spanOf(doc, t0, t1);
   const name = text.replace(/^the\s+/i, '');
-  addFound(doc, { kind: 'ORGANIZATION', t0, t1, start, end, key: `org:${slug(name)}`, name, countryCode });
-  void gaz;
+  // "Supreme Court" cut from "Supreme Court Justice": a name the gazetteers know only in context is
+  // left pending, for the article's countries to say whose (resolveContextOrgs).
+  const words = doc.tokens.slice(t0, t1).map((t) => fold(t.text)).filter((w, i) => i > 0 || w.toLowerCase() !== 'the');
+  const phrase = countryCode ? undefined : gaz.phrases.get(words[0])?.find((p) => p.words.join(' ') === words.join(' '));
+  const known = phrase?.targets.find((t) => t.kind === 'org' && t.contextOnly);
+  if (known?.kind === 'org') addFound(doc, { kind: 'ORGANIZATION', t0, t1, start, end, key: known.key, name: known.name, countryCode: known.countryCode, pending: true });
+  else addFound(doc, { kind: 'ORGANIZATION', t0, t1, start, end, key: `org:${slug(name)}`, name, countryCode });
 }
 
 function addPlace(doc: Doc, t0: number, t1: number, countryCode?: string): void {

@@ -359,9 +359,11 @@ function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
  * Names the tagger cut at "and" or "for" around a common word: "Oslo Fire" + "Rescue", "Disaster" +
  * "Emergency Management Presidency", "Army's Research" + "Referral Hospital", "Ministry of State" +
  * "Antiquity". Joined when the word beside the cut is a common word (no name alone) and the other side
- * is a body or place, or a body's head ends the far side; a flight's number cuts "Flight" off its
- * airline ("Lion Air Flight 610").
+ * is a body or place, or a body's head ends the far side; names cut at a Romance particle ("Surigao
+ * del Sur"); a flight's number cuts "Flight" off its airline ("Lion Air Flight 610").
  */
+const ROMANCE_PARTICLE = /^ (?:del|de la|de los|de las|da|do|dos|das|della|y) $/;
+
 function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const common = (text: string) => gaz.commonWords.has(text.toLowerCase());
   const lastWord = (text: string) => text.slice(text.lastIndexOf(' ') + 1);
@@ -379,9 +381,12 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
         (!a.text.includes(' ') && common(a.text) && headed(b.text) && !ORG_HEADS.has(wordsOf(b.text)[0])) ||
         (a.type === 'ORG' && !hasOrgHead(a.text) && common(lastWord(a.text)) && headed(b.text)));
     const overFor = gap === ' for ' && a.type === 'ORG' && hasOrgHead(a.text) && b.type !== 'PER' && !b.text.includes(' ') && !hasOrgHead(b.text);
-    if (overAnd || overFor) {
+    // "Surigao" + "del" + "Sur", "Coahuila" + "y" + "Texas": a Spanish, Portuguese or Italian particle inside one name.
+    const overParticle = b !== undefined && ROMANCE_PARTICLE.test(gap) && a.type !== 'MISC' && b.type !== 'MISC' && (a.type === b.type || (body(a) && body(b)));
+    if (overAnd || overFor || overParticle) {
       // A common word after the cut leaves a body ("Oslo Fire and Rescue"); a head after it decides.
-      a = { ...a, type: overFor ? a.type : headed(b.text) ? b.type : 'ORG', end: b.end, text: doc.text.slice(a.start, b.end) };
+      const type = overFor || (overParticle && a.type === b.type) ? a.type : overParticle ? 'LOC' : headed(b.text) ? b.type : 'ORG';
+      a = { ...a, type, end: b.end, text: doc.text.slice(a.start, b.end) };
       k++;
     }
     const flight = /\s+Flight$/.exec(a.text);

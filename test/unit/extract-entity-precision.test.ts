@@ -716,3 +716,34 @@ describe('junk read from a third random sample of the Wikinews graph (eighth rou
     expect(found.filter((e) => e.kind === 'PERSON').map((e) => e.name)).toEqual(['Rocky De La Fuente']);
   });
 });
+
+describe('identities and kinds read from a fourth random sample of the Wikinews graph (eighth round)', () => {
+  const kinds = (text: string) => extract(text).map((e) => [e.name, e.kind]);
+  const keys = (text: string) => extract(text).map((e) => e.key);
+  it('gives a body the gazetteers know only in context the article\'s country, also when cut from an office or owned by a person', () => {
+    const text = 'The United States election is near. Back home, Supreme Court Justice Ruth Bader Ginsburg died, leaving an opening on the Court. In 2009, she was appointed to fill Hillary Clinton\'s Senate seat.';
+    expect(keys(text)).toEqual(expect.arrayContaining(['org:us-supreme-court', 'org:us-senate']));
+    expect(keys(text)).not.toContain('org:supreme-court');
+    expect(keys(text)).not.toContain('org:senate');
+  });
+  it('reads a country named like its capital as the country alone, and a country before a capitalised small word as the country', () => {
+    expect(kinds('Leaders of Belgium, Luxembourg and Singapore met in Moscow.')).toEqual([
+      ['Belgium', 'COUNTRY'],
+      ['Luxembourg', 'COUNTRY'],
+      ['Singapore', 'COUNTRY'],
+      ['Moscow', 'PLACE'],
+    ]);
+    expect(keys('Friday, January 3, 2014 Preston, Victoria, Australia On Saturday, Wikinews interviewed Tina McKenzie.')).toContain('country:AU');
+  });
+  it('makes no body of a common word\'s plural opening a sentence, nor an entity of a scale named after people', () => {
+    expect(names('Pets are not supported and unwanted in the city.')).toEqual([]);
+    expect(names('Hurricane Lorenzo reached Category 5 on the Saffir–Simpson scale this past Saturday.')).not.toContain('Saffir');
+    expect(names('On the Saffir–Simpson scale used by the NHC for classifying tropical cyclones, at Category 5, damage will occur.')).toEqual([]);
+  });
+  it('reads "the … volcano" as a place, and a name cut at a Romance particle as one name', () => {
+    const text = 'The journal Science published a report saying the eruption of the Kīlauea volcano last year has been followed by a dramatic increase in phytoplankton.';
+    expect(kinds(text)).toContainEqual(['Kīlauea', 'PLACE']);
+    expect(kinds('In 1824 the Mexican state of Coahuila y Texas was formed.')).toContainEqual(['Coahuila y Texas', 'PLACE']);
+    expect(names('In 1824 the Mexican state of Coahuila y Texas was formed.')).not.toContain('Texas');
+  });
+});
