@@ -126,7 +126,7 @@ export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 ah oh uh um hmm wow hey hi hello brexit utc gmt
-democrat republican
+democrat republican linux
 `);
 
 /** "Latin American", "South American": a continent's people, not the United States' nor a body. */
@@ -166,11 +166,11 @@ cbd
  */
 export const BUILDING_HEADS = words(`
 mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall facility prison theatre theater
-complex
+complex base
 `);
 
 /** Last words of an event's name ("Texas Revolution", "National Spelling Bee"), and first words before "of" ("Siege of Savannah"). */
-export const EVENT_HEADS = new Set(['siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections', 'fair', 'faire', 'expo', 'parade', 'awards', 'ceremony', 'carnival', 'concert', 'gala', 'prix', 'fest']);
+export const EVENT_HEADS = new Set(['convention', 'siege', 'revolution', 'war', 'battle', 'draft', 'bee', 'games', 'olympics', 'summit', 'championship', 'championships', 'tournament', 'festival', 'massacre', 'uprising', 'rebellion', 'marathon', 'election', 'elections', 'fair', 'faire', 'expo', 'parade', 'awards', 'ceremony', 'carnival', 'concert', 'gala', 'prix', 'fest']);
 
 /** First words of a storm's name ("Typhoon Phanfone", "Tropical Storm Erika"): a storm is an event, not a person, place or body. */
 export const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'tropical storm', 'tropical depression', 'super typhoon']);

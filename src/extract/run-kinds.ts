@@ -140,7 +140,7 @@ const FOREIGN_ORG_OPENERS = /^(?:instituto|istituto|institut|universidad|univers
 const bodyOfDistrict = (lower: string[]) => lower.length >= 2 && lower[lower.length - 1] === 'district' && /^(?:school|water|fire|library|park|sanitation|transit|utility|hospital)$/.test(lower[lower.length - 2]);
 
 /** Building heads that are never a surname (unlike "Temple", "Castle" or "Palace"). */
-const NEVER_SURNAMES = /^(?:facility|prison|stadium|arena|mosque|cathedral|synagogue|basilica|auditorium|building|mall)$/;
+const NEVER_SURNAMES = /^(?:facility|prison|stadium|arena|mosque|cathedral|synagogue|basilica|auditorium|building|mall|base)$/;
 
 const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
 
@@ -314,6 +314,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
+    // "Sunni Members of Parliament": a faith's word opens no one's name (unless a given name: "Christian Bale"), though it opens bodies' names.
+    (run.ner === 'PER' && RELIGION_ADJECTIVES.has(lower[n0 - t0]) && !gaz.givenNames.has(fold(nameWords[0]))) ||
     // "the two Post-Soviet states", "Anti-American", "North American trade blocs": an adjective.
     (nameWords.length === 1 && /^(?:Post|Pre|Anti|Pro|Non|Neo)-\p{Lu}/u.test(joined)) ||
     CONTINENT_PEOPLE.test(joined) ||

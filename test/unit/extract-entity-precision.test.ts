@@ -740,6 +740,13 @@ describe('identities and kinds read from a fourth random sample of the Wikinews 
     expect(names('Hurricane Lorenzo reached Category 5 on the Saffir–Simpson scale this past Saturday.')).not.toContain('Saffir');
     expect(names('On the Saffir–Simpson scale used by the NHC for classifying tropical cyclones, at Category 5, damage will occur.')).toEqual([]);
   });
+  it('makes no person of Linux, of a faith\'s word before a plural, nor a body of a convention; a base is a place', () => {
+    expect(names('Kurtzer said the new Linux would ship soon. Linux is free.')).not.toContain('Linux');
+    expect(names('The vote was boycotted by both Kurdish and Sunni Members of Parliament.')).toEqual([]);
+    expect(names('Christian Bale spoke.')).toEqual(['Christian Bale']);
+    expect(names('At the Constitution Party National Convention, the party nominated him.')).not.toContain('Constitution Party National Convention');
+    expect(kinds("COVID-19 reached General Bernardo O'Higgins Riquelme Base in Trinity Peninsula, Antarctica.")).toContainEqual(["Bernardo O'Higgins Riquelme Base", 'PLACE']);
+  });
   it('reads "the … volcano" as a place, and a name cut at a Romance particle as one name', () => {
     const text = 'The journal Science published a report saying the eruption of the Kīlauea volcano last year has been followed by a dramatic increase in phytoplankton.';
     expect(kinds(text)).toContainEqual(['Kīlauea', 'PLACE']);
