@@ -8,6 +8,7 @@ import type { PersonCluster } from './people.ts';
 import { placeKey, type Gazetteers } from './gazetteers/index.ts';
 import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import { fold, nameWordKey, slug } from './text.ts';
+import { PRODUCT_AFTER } from './person-spans.ts';
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
 const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel|artwork|sculpture|poem|memoir|exhibition|entitled|titled)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;
@@ -22,6 +23,21 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
   if (mentions.length === 0) return false;
   // Within the line: "… from the Harry Potter series\n\nHermione Granger" is a caption's person.
   return mentions.every((m) => WORK_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || WORK_AFTER.test(text.slice(m.end, m.end + 20)));
+}
+
+/**
+ * A place or body the tagger found that the article also names as a product ("the Fedora operating
+ * system") is that product wherever it is named: no place or body. Not a craft's mission: "the Mars
+ * mission" does not make Mars a craft.
+ */
+export function namesProduct(text: string, d: AliasDraft): boolean {
+  if (d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') return false;
+  // The mention before the product's noun has left the entity (mendPersonLikeSpans): look in the text.
+  for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) {
+    const end = at + d.name.length;
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && PRODUCT_AFTER.test(text.slice(end, end + 24))) return true;
+  }
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesWork, neverANameAlone } from './entity-precision.ts';
+import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -231,7 +231,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     // Unless the sentence says it is a body: a person's ("Frederick Fung of ADPL") or an owner ("MTV's series").
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2 && !actsAsBody(doc.text, d.mentions[0], personEnds);
-    if (loneAcronym || (!known && !d.wikidataId && namesWork(doc.text, d.mentions)) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && (isCommonWordName(gaz, d.name) || neverANameAlone(d.name) || commonPluralOpening(gaz, d, sentenceStarts))) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || storms.has(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && !d.wikidataId && (namesWork(doc.text, d.mentions) || namesProduct(doc.text, d))) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && (isCommonWordName(gaz, d.name) || neverANameAlone(d.name) || commonPluralOpening(gaz, d, sentenceStarts))) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || storms.has(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }

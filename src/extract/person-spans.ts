@@ -11,7 +11,7 @@ import type { NerSpan } from './ner-bridge.ts';
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
 
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
-const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
+export const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
 
 /** An operating system's name: "Red Hat Enterprise Linux", "CAOS Linux". */
 const SYSTEM_NAME = /\s(?:Linux|OS)$/;

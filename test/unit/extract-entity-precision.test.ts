@@ -747,6 +747,11 @@ describe('identities and kinds read from a fourth random sample of the Wikinews 
     expect(names('At the Constitution Party National Convention, the party nominated him.')).not.toContain('Constitution Party National Convention');
     expect(kinds("COVID-19 reached General Bernardo O'Higgins Riquelme Base in Trinity Peninsula, Antarctica.")).toContainEqual(["Bernardo O'Higgins Riquelme Base", 'PLACE']);
   });
+  it('makes no place of a product wherever the article names it, once it says it is one', () => {
+    const text = 'Red Hat also sponsors the development of the Fedora operating system. Until now, software development took place on Fedora, which was upstream.';
+    expect(names(text)).not.toContain('Fedora');
+    expect(names('The Mars mission landed. Mars is cold.')).toContain('Mars');
+  });
   it('reads "the … volcano" as a place, and a name cut at a Romance particle as one name', () => {
     const text = 'The journal Science published a report saying the eruption of the Kīlauea volcano last year has been followed by a dramatic increase in phytoplankton.';
     expect(kinds(text)).toContainEqual(['Kīlauea', 'PLACE']);
