@@ -32,7 +32,7 @@ adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. judge ju
 sultan monarch archbishop bishop cardinal ayatollah mp mep lawmaker councillor councilor representative attorney-general
 attorney deputy commissioner administrator ombudsman marshal field-marshal crown dean elder detective inspector constable
 sheriff trooper superintendent executive assemblyman assemblywoman councilman councilwoman alderman provost chancellor rector
-commandant
+commandant registrar
 `);
 
 /** Occupations: a cue that a name follows, not a role. */

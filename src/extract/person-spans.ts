@@ -38,10 +38,13 @@ const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:
  * telescope or probe named after one ("the Kepler space telescope", "NASA's James Webb space telescope"), and an interviewer's initials in
  * Wikinews' double brackets ("((WSS))").
  */
-export function mendPersonLikeSpans(doc: Doc, ner: NerSpan[]): NerSpan[] {
+export function mendPersonLikeSpans(doc: Doc, commonWords: ReadonlySet<string>, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (const s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
+    // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
+    const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
+    if (completed && commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
     // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     const after = doc.text.slice(s.end, s.end + 24);
     if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {

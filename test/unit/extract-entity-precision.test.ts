@@ -747,6 +747,11 @@ describe('identities and kinds read from a fourth random sample of the Wikinews 
     expect(names('At the Constitution Party National Convention, the party nominated him.')).not.toContain('Constitution Party National Convention');
     expect(kinds("COVID-19 reached General Bernardo O'Higgins Riquelme Base in Trinity Peninsula, Antarctica.")).toContainEqual(["Bernardo O'Higgins Riquelme Base", 'PLACE']);
   });
+  it('makes no entity of a common word an editor\'s brackets cut, nor a person of an office', () => {
+    expect(names('Mak[ing] a location a capital for the First Nations people will be symbolic.')).not.toContain('Mak');
+    expect(names('We drove to Pittsburg[h] and back.')).toContain('Pittsburg');
+    expect(names('Most of the time was spent at the offices of the California Secretary of State and Registrar of Voters in Kings County.')).not.toContain('Registrar');
+  });
   it('makes no place of a product wherever the article names it, once it says it is one', () => {
     const text = 'Red Hat also sponsors the development of the Fedora operating system. Until now, software development took place on Fedora, which was upstream.';
     expect(names(text)).not.toContain('Fedora');
