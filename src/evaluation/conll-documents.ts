@@ -7,6 +7,7 @@
  * per type and name, and a person's surname alone joins the one person of that document whose name
  * ends in it ("Simmons" is Phil Simmons, "Van Poppel" Todd Van Poppel).
  */
+import { SURNAME_PARTICLE } from '../extract/lexicon.ts';
 import { spansOf } from '../extract/ner/iob.ts';
 import type { GoldDocument } from './entities.ts';
 import type { GoldEntity } from './entity-score.ts';
@@ -54,7 +55,7 @@ function goldEntities(sentences: TaggedCorpusDocument['sentences']): GoldEntity[
   const people = [...byName.values()].filter((e) => e.type === 'PER');
   for (const [key, e] of byName) {
     // A surname is one word, or words a particle opens ("Van Poppel" of Todd Van Poppel).
-    if (e.type !== 'PER' || (/\s/.test(e.names[0]) && !/^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von)\s/.test(e.names[0]))) continue;
+    if (e.type !== 'PER' || (/\s/.test(e.names[0]) && !SURNAME_PARTICLE.test(e.names[0].split(' ')[0]))) continue;
     const full = people.filter((p) => p !== e && p.names[0].endsWith(` ${e.names[0]}`));
     if (full.length !== 1) continue;
     full[0].names.push(e.names[0]);

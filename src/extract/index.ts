@@ -8,7 +8,7 @@ import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
-import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
+import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
 import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
@@ -327,9 +327,6 @@ function namesOffice(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   return words.length > 1 && PERSONAL_OFFICES.has(words[words.length - 1]);
 }
-
-/** A surname opened by a particle, which the tagger often takes for a place or a body: "La Riva", "De La Fuente". */
-const PARTICLE_SURNAME = /^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von|Bin|Ibn)(?:\s+(?:La|Los|Las|Der|Den))?\s+\p{Lu}[\p{L}'’-]+$/u;
 
 /**
  * A one-word organisation or place the gazetteers do not know, that is a common word of a longer

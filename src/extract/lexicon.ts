@@ -129,6 +129,14 @@ ah oh uh um hmm wow hey hi hello brexit utc gmt
 democrat republican linux
 `);
 
+const PARTICLES = 'De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von';
+
+/** A capitalised particle that opens a surname: "De La Fuente", "Van Poppel", "La Riva". */
+export const SURNAME_PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
+
+/** A surname a particle opens, alone: "La Riva", "De La Fuente" (which the tagger often takes for a place or a body). */
+export const PARTICLE_SURNAME = new RegExp(`^(?:${PARTICLES})(?:\\s+(?:La|Los|Las|Der|Den))?\\s+\\p{Lu}[\\p{L}'’-]+$`, 'u');
+
 /** "Latin American", "South American": a continent's people, not the United States' nor a body. */
 export const CONTINENT_PEOPLE = /^(?:Latin|South|Central|North|Meso|Ibero)\s+American$/;
 

@@ -16,7 +16,7 @@ import type { Doc, Found } from './document.ts';
 import type { Gazetteers, PersonRecord, Position } from './gazetteers/index.ts';
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { isNameWord } from './mentions.ts';
-import { COMMON_CAPITALIZED, NEVER_PERSON } from './lexicon.ts';
+import { COMMON_CAPITALIZED, NEVER_PERSON, SURNAME_PARTICLE } from './lexicon.ts';
 
 export interface PersonCluster {
   key: string;
@@ -111,8 +111,6 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
  * that is the first words of one longer full name of the article is that person, and so are the
  * surnames counted to it ("Luk"); so is a surname opened by a particle that ends one ("De La Fuente").
  */
-const SURNAME_PARTICLES = /^(?:De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von)$/;
-
 function joinNamePrefixes(clusters: PersonCluster[], gaz: Gazetteers): PersonCluster[] {
   const keys = (c: PersonCluster) => c.words.map(nameWordKey);
   const gone = new Set<PersonCluster>();
@@ -123,7 +121,7 @@ function joinNamePrefixes(clusters: PersonCluster[], gaz: Gazetteers): PersonClu
     const extends_ = (c: PersonCluster) => c.words.length > short.words.length && (keys(c).join(' ') + ' ').startsWith(head) && !c.words.slice(short.words.length).some((w) => gaz.commonWords.has(w.toLowerCase()));
     // "De La Fuente" beside "Rocky De La Fuente": a surname opened by a particle is the end of one full name.
     const tail = ' ' + keys(short).join(' ');
-    const endsWith = (c: PersonCluster) => SURNAME_PARTICLES.test(short.words[0]) && c.words.length > short.words.length && (' ' + keys(c).join(' ')).endsWith(tail);
+    const endsWith = (c: PersonCluster) => SURNAME_PARTICLE.test(short.words[0]) && c.words.length > short.words.length && (' ' + keys(c).join(' ')).endsWith(tail);
     const longer = clusters.filter((c) => extends_(c) || endsWith(c));
     if (longer.length !== 1) continue;
     longer[0].mentions.push(...short.mentions);
