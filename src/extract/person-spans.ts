@@ -1,7 +1,8 @@
 /**
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
- * after people, operating systems, movements, party members, barristers' and honours' marks, plural titles, holidays,
- * interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
+ * after people, operating systems, movements, party members, barristers' and honours' marks, plural
+ * titles, holidays, words cut by an editor's brackets, interviewers' initials (run by mendSpans in
+ * span-joins.ts, before names are found).
  */
 import type { Doc } from './document.ts';
 import { OFFICE_HEADS } from './lexicon.ts';

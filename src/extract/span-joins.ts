@@ -180,7 +180,8 @@ const ACRONYM_SKIPS = new Set(['of', 'for', 'in', 'on', 'and', '&', 'the', 'at',
 /**
  * Where the name that `acronym` abbreviates starts, when it is spelled out in capitalised words right
  * before `end` (the space before "(ACRONYM)"): walking back over capitalised words, small words,
- * commas and slashes ("OSCE/Office for Democratic Institutions and Human Rights (ODIHR)"), their initials must spell the acronym's capitals exactly. -1 when they do not.
+ * commas and slashes ("OSCE/Office for Democratic Institutions and Human Rights (ODIHR)"), their
+ * initials must spell the acronym's capitals exactly. -1 when they do not.
  */
 export function spelledOutStart(text: string, end: number, acronym: string): number {
   const letters = acronym.replace(/[^A-Z]/g, '');
@@ -205,9 +206,8 @@ export function spelledOutStart(text: string, end: number, acronym: string): num
  * A name spelled out before its acronym in brackets is one name, whatever the tagger cut it into:
  * "Institute of Epidemiology, Disease Control and Research (IEDCR)", "Cooperative Institute for
  * Research in Environmental Sciences (CIRES)", "Catholic Bishops' Conference of the Philippines
- * (CBCP)" (spelledOutStart). The tagger must have
- * seen a name there, so "Gross Domestic Product (GDP)" makes nothing; a span running on before the
- * spelled-out name leaves it as it is.
+ * (CBCP)" (spelledOutStart). The tagger must have seen a name there, so "Gross Domestic Product
+ * (GDP)" makes nothing; a span running on before the spelled-out name leaves it as it is.
  */
 function joinSpelledOutNames(doc: Doc, ner: NerSpan[]): NerSpan[] {
   let out = ner;
