@@ -8,7 +8,8 @@
 import type { EntityKind } from '../extract/types.ts';
 import type { EntityRow } from '../store/queries/read.ts';
 import { dayOf } from '../store/queries/counts.ts';
-import { daysBetween, latestArticleDate, trendCounts } from '../store/queries/relations.ts';
+import { daysBetween, latestArticleDate } from '../store/queries/relations.ts';
+import { trendCounts } from '../store/queries/trend-counts.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
 const DAY_MS = 86_400_000;

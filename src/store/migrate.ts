@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { backfillCounts, deleteOneArticlePairs } from './queries/verify-counts.ts';
 import { backfillPairLastDay } from './queries/emerging.ts';
 import { backfillNames } from './queries/names.ts';
+import { backfillDaySlots } from './queries/counts.ts';
 import type { Runner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
@@ -63,6 +64,8 @@ export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<voi
   { id: '007_pairs_from_second_article', run: deleteOneArticlePairs },
   // Graphs written before entities were found by name terms and count buckets (issue 14): build both.
   { id: '008_names_and_count_order_backfill', run: backfillNames },
+  // Graphs written before trending read the days by slot (issue 14): slot every entity's days.
+  { id: '009_entity_day_slots_backfill', run: backfillDaySlots },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

@@ -3,7 +3,11 @@
  * articles:
  * - `(:EntityDay {key, entity, day, articles, mentions})`: per entity and UTC day, the articles
  *   mentioning it and its mentions in them; found by `key` ("<entity>|<day>"), by `entity` (its
- *   timeline) and by `day` (trending), each indexed (migration 005).
+ *   timeline) and by `day`, each indexed (migration 005), and by `slot`: the day and the entity's
+ *   countBucket ("2017-08-06|PERSON:7", migration 009), so that trending reads the days of the
+ *   entities mentioned often enough to rank, not every entity's (trend-counts.ts). The entity's
+ *   `daysBucket` is the bucket its days are slotted under: slotEntityDays re-slots them when
+ *   countBucket moves (log2 of articleCount: a few times in an entity's life).
  * - on each co-mention pair `(:CoMention {key, a, b, articles, firstSeen, lastSeen, days, dayArticles})`:
  *   `days` (sorted "YYYY-MM-DD") and `dayArticles` (articles mentioning both on that day) beside
  *   the totals. A pair brings ~230 rows per article (22 entities); one node per pair and day would
@@ -68,11 +72,41 @@ export async function addEntityDays(tx: QueryRunner, counts: EntityDayCount[]): 
   await createEntityDays(tx, rows.filter((r) => !existing.has(r.key)));
 }
 
+/** Creates day rows, each slotted under its entity's daysBucket (slotEntityDays first when countBucket may have moved). */
 async function createEntityDays(tx: QueryRunner, rows: (EntityDayCount & { key: string })[]): Promise<void> {
   await runRows(
     tx,
     rows.map(({ key, entity, day, articles, mentions }) => ({ key, entity, day, articles, mentions })),
-    'CREATE (:EntityDay {key: row.key, entity: row.entity, day: row.day, articles: row.articles, mentions: row.mentions})',
+    `MATCH (e:Entity {key: row.entity})
+     CREATE (:EntityDay {key: row.key, entity: row.entity, day: row.day, articles: row.articles, mentions: row.mentions, slot: row.day + '|' + e.daysBucket})`,
+  );
+}
+
+/** The slot of an entity's day row: the day and the entity's countBucket. */
+export const daySlot = (day: string, bucket: string) => `${day}|${bucket}`;
+
+/**
+ * Re-slots the day rows of the entities among `keys` whose countBucket is not the bucket their
+ * days are slotted under (after the statement that set articleCount), and records it as their
+ * daysBucket: only those entities' days are read.
+ */
+export async function slotEntityDays(tx: QueryRunner, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const moved = await tx.run<{ key: string }>(
+    `UNWIND $keys AS k
+     MATCH (e:Entity {key: k})
+     WHERE e.daysBucket IS NULL OR e.daysBucket <> e.countBucket
+     SET e.daysBucket = e.countBucket
+     RETURN k AS key`,
+    { keys: [...keys].sort() },
+  );
+  if (moved.length === 0) return;
+  await tx.run(
+    `UNWIND $keys AS k
+     MATCH (e:Entity {key: k})
+     MATCH (d:EntityDay {entity: k})
+     SET d.slot = d.day + '|' + e.daysBucket`,
+    { keys: moved.map((r) => r.key) },
   );
 }
 
@@ -90,7 +124,23 @@ export async function entityDaysFromMentions(tx: QueryRunner, keys: string[]): P
 export async function recountEntityDays(tx: QueryRunner, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   await deleteEntityDays(tx, keys);
+  await slotEntityDays(tx, keys);
   await createEntityDays(tx, (await entityDaysFromMentions(tx, keys)).map((c) => ({ key: entityDayKey(c.entity, c.day), ...c })).sort(byKey));
+}
+
+/** Entities per transaction when the migration slots their days. */
+const ENTITIES_PER_SLOT_CHUNK = 2_000;
+
+/** Data migration: every entity's days slotted under its count bucket. Idempotent (each entity's days are slotted anew). */
+export async function backfillDaySlots(runner: Runner): Promise<void> {
+  const keys = (await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key')).map((r) => r.key);
+  for (let i = 0; i < keys.length; i += ENTITIES_PER_SLOT_CHUNK) {
+    const chunk = keys.slice(i, i + ENTITIES_PER_SLOT_CHUNK);
+    await runner.transaction(async (tx) => {
+      await tx.run('UNWIND $keys AS k MATCH (e:Entity {key: k}) SET e.daysBucket = null', { keys: chunk });
+      await slotEntityDays(tx, chunk);
+    });
+  }
 }
 
 export async function deleteEntityDays(tx: QueryRunner, keys: string[]): Promise<void> {

@@ -7,7 +7,7 @@
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
-import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, slotEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 import { indexNames, setCountBucket } from './names.ts';
 import { loneSharedArticles } from './pair-lookup.ts';
 import { byKey, runRows } from './rows.ts';
@@ -194,7 +194,6 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
       dayDeltas.set(`${e.key}|${day}`, c);
     }
   }
-  await addEntityDays(tx, [...dayDeltas.values()]);
   await runRows(
     tx,
     [...deltas.values()],
@@ -205,6 +204,9 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.last > e.lastSeen THEN row.last ELSE e.lastSeen END
      ${setCountBucket('e')}`,
   );
+  // After the counters: the days are slotted under the bucket they set.
+  await slotEntityDays(tx, [...deltas.keys()]);
+  await addEntityDays(tx, [...dayDeltas.values()]);
 
   // 6. Co-mentions, the same way: one pair per two entities (lower key first), counting shared articles per day.
   await writePairs(tx, pairs.deltas, 'add', pairs.stored);

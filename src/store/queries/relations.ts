@@ -319,12 +319,6 @@ export async function latestArticleDate(runner: QueryRunner): Promise<string | n
   return rows[0]?.date ?? null;
 }
 
-export interface TrendRow {
-  entity: EntityRow;
-  inWindow: number;
-  inBaseline: number;
-}
-
 /** Every UTC day from `first` to `last`, both included. */
 export function daysBetween(first: string, last: string): string[] {
   const days: string[] = [];
@@ -332,53 +326,4 @@ export function daysBetween(first: string, last: string): string[] {
     days.push(new Date(t).toISOString().slice(0, 10));
   }
   return days;
-}
-
-/**
- * The entities whose rate in the days of [since, until] most exceeds their rate in those of
- * [baselineStart, since), from the kept entity-day counts: one indexed lookup per day, a row per
- * entity mentioned that day, ranked in the query by (window rate + smoothing) / (baseline rate +
- * smoothing), then more articles in the window, then key; only the first `limit` entities are read.
- */
-export async function trendCounts(
-  runner: QueryRunner,
-  options: {
-    kind: EntityKind | null;
-    baselineStart: string;
-    since: string;
-    until: string;
-    minCount: number;
-    windowDays: number;
-    baselineDays: number;
-    smoothing: number;
-    limit: number;
-  },
-): Promise<TrendRow[]> {
-  const rows = await runner.run<TrendRow & { ratio: number } & Record<string, unknown>>(
-    `UNWIND $days AS day
-     MATCH (d:EntityDay {day: day})
-     WITH d.entity AS key, sum(CASE WHEN day >= $sinceDay THEN d.articles ELSE 0 END) AS inWindow,
-          sum(CASE WHEN day < $sinceDay THEN d.articles ELSE 0 END) AS inBaseline
-     WHERE inWindow >= $minCount
-     ${options.kind ? 'MATCH (k:Entity {key: key}) WHERE k.kind = $kind' : ''}
-     WITH key, inWindow, inBaseline,
-          (toFloat(inWindow) / $windowDays + $smoothing) / (toFloat(inBaseline) / $baselineDays + $smoothing) AS ratio
-     ORDER BY ratio DESC, inWindow DESC, key
-     LIMIT $limit
-     MATCH (e:Entity {key: key})
-     RETURN e ${ENTITY} AS entity, inWindow, inBaseline, ratio`,
-    {
-      days: daysBetween(dayOf(options.baselineStart), dayOf(options.until)),
-      sinceDay: dayOf(options.since),
-      minCount: options.minCount,
-      kind: options.kind,
-      windowDays: options.windowDays,
-      baselineDays: options.baselineDays,
-      smoothing: options.smoothing,
-      limit: options.limit,
-    },
-  );
-  // The last MATCH need not keep the order.
-  rows.sort((x, y) => y.ratio - x.ratio || y.inWindow - x.inWindow || (x.entity.key < y.entity.key ? -1 : 1));
-  return rows.map(({ ratio: _ratio, ...row }) => row);
 }

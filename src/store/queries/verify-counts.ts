@@ -3,16 +3,17 @@
  * them: `newsgraph verify-counts`, the test suites' check after every scenario, and `newsgraph
  * migrate` on a graph written before the counts were kept.
  */
+import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
-import { orphanNameTerms, verifyNames } from './names.ts';
-import { addToPair, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
+import { countBucket, countLevel, orphanNameTerms, verifyNames } from './names.ts';
+import { addToPair, daySlot, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
   /**
    * What differs: an article's day, an entity's counters, one of its days, its count bucket (the
-   * kept order), its name index (names.ts), a pair's totals or its days.
+   * kept order), its name index (names.ts), the slot of its days (trending's), a pair's totals or its days.
    */
-  what: 'article-day' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'pair' | 'pair-days';
+  what: 'article-day' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'entity-day-slot' | 'pair' | 'pair-days';
   key: string;
   stored: unknown;
   expected: unknown;
@@ -94,8 +95,9 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
     // Grouped from the entities rather than a subquery per entity: on the embedded engine
     // `CALL (e) { MATCH (a:Article)-[m:MENTIONS]->(e) … }` scans every article for each entity.
-    const stored = await runner.run<{ key: string; articleCount: number; mentionCount: number }>(
-      'UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN k AS key, e.articleCount AS articleCount, e.mentionCount AS mentionCount',
+    const stored = await runner.run<{ key: string; kind: EntityKind; articleCount: number; mentionCount: number; daysBucket: string | null }>(
+      `UNWIND $keys AS k MATCH (e:Entity {key: k})
+       RETURN k AS key, e.kind AS kind, e.articleCount AS articleCount, e.mentionCount AS mentionCount, e.daysBucket AS daysBucket`,
       { keys: chunk },
     );
     const counted = new Map(
@@ -106,20 +108,27 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
         )
       ).map((c) => [c.key, c]),
     );
+    // Each day row slotted under the bucket of the entity's counted articles, and recorded as slotted so.
+    const bucketOf = new Map<string, string>();
     for (const c of stored) {
       const e = counted.get(c.key) ?? { articles: 0, mentions: 0 };
+      const bucket = countBucket(c.kind, countLevel(e.articles));
+      bucketOf.set(c.key, bucket);
+      if (c.daysBucket !== bucket) differences.push({ what: 'entity-day-slot', key: c.key, stored: c.daysBucket, expected: bucket });
       if (c.articleCount !== e.articles || c.mentionCount !== e.mentions) {
         differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: e.articles, mentions: e.mentions } });
       }
     }
     const expected = new Map((await entityDaysFromMentions(runner, chunk)).map((c) => [entityDayKey(c.entity, c.day), c]));
-    const storedDays = await runner.run<EntityDayCount & { key: string } & Record<string, unknown>>(
-      'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions',
+    const storedDays = await runner.run<EntityDayCount & { key: string; slot: string | null } & Record<string, unknown>>(
+      'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions, d.slot AS slot',
       { keys: chunk },
     );
     const seen = new Set<string>();
     for (const s of storedDays) {
       seen.add(s.key);
+      const slot = daySlot(s.day, bucketOf.get(s.entity) ?? '');
+      if (s.slot !== slot) differences.push({ what: 'entity-day-slot', key: s.key, stored: s.slot, expected: slot });
       const e = expected.get(s.key);
       if (!e || e.articles !== s.articles || e.mentions !== s.mentions || s.key !== entityDayKey(s.entity, s.day)) {
         differences.push({ what: 'entity-day', key: s.key, stored: { articles: s.articles, mentions: s.mentions }, expected: e ? { articles: e.articles, mentions: e.mentions } : null });
