@@ -6,7 +6,7 @@
 import type { EntityKind, Mention } from './types.ts';
 import type { PersonCluster } from './people.ts';
 import { placeKey, type Gazetteers } from './gazetteers/index.ts';
-import { COMMON_CAPITALIZED, HONORIFICS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+import { COMMON_CAPITALIZED, HONORIFICS, NATIONAL_BODIES, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import { fold, nameWordKey, slug } from './text.ts';
 import { PRODUCT_AFTER } from './person-spans.ts';
 
@@ -175,6 +175,28 @@ export function mergeSameNames(drafts: Map<string, AliasDraft>, gaz: Gazetteers,
 }
 
 /**
+ * "the National Police", "the Supreme Court" with no country before them, in an article about one
+ * country, are that country's ("org:ph-police"), not one node shared by every country's: the country
+ * named most often in the article (twice at least), when no other is named as often. A body of that
+ * key already in the article takes the mentions.
+ */
+export function ownNationalBodies(drafts: Map<string, AliasDraft & { countryCode?: string }>, gaz: Gazetteers): void {
+  const counts = [...drafts.values()].filter((d) => d.kind === 'COUNTRY').map((d) => ({ code: d.key.slice('country:'.length), n: d.mentions.length })).sort((a, b) => b.n - a.n);
+  if (counts.length === 0 || counts[0].n < 2 || (counts.length > 1 && counts[1].n === counts[0].n)) return;
+  const country = gaz.countries.get(counts[0].code);
+  if (!country) return;
+  for (const d of [...drafts.values()]) {
+    const body = d.kind === 'ORGANIZATION' ? NATIONAL_BODIES[d.name.replace(/^the\s+/i, '').toLowerCase()] : undefined;
+    if (!body || d.key !== `org:${slug(d.name)}` || gaz.orgsByKey.has(d.key)) continue;
+    const key = `org:${country.code.toLowerCase()}-${body}`;
+    drafts.delete(d.key);
+    const same = drafts.get(key);
+    if (same) absorb(drafts, same, d, d.name);
+    else drafts.set(key, { ...d, key, name: gaz.orgsByKey.get(key)?.name ?? `${country.demonyms[0] ?? country.name} ${d.name}`, countryCode: country.code });
+  }
+}
+
+/**
  * "the Atlantic" beside "the Atlantic Ocean", "the Mediterranean" beside "the Mediterranean Sea": a
  * place named by a sea's or an ocean's name without its head is that sea, not a second place.
  */
@@ -253,7 +275,7 @@ export function retypeListedPeople(drafts: Map<string, AliasDraft & { wikidataId
     const key = kind === 'PLACE' ? placeKey(d.name) : `org:${slug(d.name)}`;
     drafts.delete(d.key);
     const same = drafts.get(key);
-    if (same) absorb(drafts, same, { ...d, key }, d.name);
+    if (same) absorb(drafts, same, d, d.name);
     else drafts.set(key, { ...d, key, kind });
   }
 }

@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
+import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -210,6 +210,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts, (d) => gaz.orgsByKey.has(d.key));
   mergeSameNames(drafts, gaz, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
+  ownNationalBodies(drafts, gaz);
   mergeSeaShortNames(drafts);
   mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
   retypeListedPeople(drafts, doc.text, gaz);

@@ -726,6 +726,15 @@ describe('identities and kinds read from a fourth random sample of the Wikinews 
     expect(keys(text)).not.toContain('org:supreme-court');
     expect(keys(text)).not.toContain('org:senate');
   });
+  it('gives a national body named with no country the country the article is about', () => {
+    const text = 'Troops from the Philippines were wounded, as were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police. The Philippines said so.';
+    expect(keys(text)).toEqual(expect.arrayContaining(['org:ph-armed-forces', 'org:ph-coast-guard', 'org:ph-police']));
+    // The United States' court the gazetteers know takes the bare one's mentions, and stays.
+    const us = 'In the United States, the Supreme Court of the United States ruled. United States officials said the Supreme Court was right.';
+    expect(keys(us).filter((k) => k.includes('supreme-court'))).toEqual(['org:us-supreme-court']);
+    // Named once, or as often as another country: no country is sure.
+    expect(keys('Troops from France and Germany met the Coast Guard.')).toContain('org:coast-guard');
+  });
   it('reads a country named like its capital as the country alone, and a country before a capitalised small word as the country', () => {
     expect(kinds('Leaders of Belgium, Luxembourg and Singapore met in Moscow.')).toEqual([
       ['Belgium', 'COUNTRY'],
