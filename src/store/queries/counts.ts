@@ -25,7 +25,7 @@
  */
 import type { QueryRunner, Runner } from '../runner.ts';
 import { deleteNameTerms, setCountBucket } from './names.ts';
-import { byKey, runRows } from './rows.ts';
+import { byKey, inEntityChunks, runRows } from './rows.ts';
 
 /** The UTC day a stored sortDate (an ISO string in UTC) falls on. */
 export function dayOf(sortDate: string): string {
@@ -128,19 +128,12 @@ export async function recountEntityDays(tx: QueryRunner, keys: string[]): Promis
   await createEntityDays(tx, (await entityDaysFromMentions(tx, keys)).map((c) => ({ key: entityDayKey(c.entity, c.day), ...c })).sort(byKey));
 }
 
-/** Entities per transaction when the migration slots their days. */
-const ENTITIES_PER_SLOT_CHUNK = 2_000;
-
 /** Data migration: every entity's days slotted under its count bucket. Idempotent (each entity's days are slotted anew). */
 export async function backfillDaySlots(runner: Runner): Promise<void> {
-  const keys = (await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key')).map((r) => r.key);
-  for (let i = 0; i < keys.length; i += ENTITIES_PER_SLOT_CHUNK) {
-    const chunk = keys.slice(i, i + ENTITIES_PER_SLOT_CHUNK);
-    await runner.transaction(async (tx) => {
-      await tx.run('UNWIND $keys AS k MATCH (e:Entity {key: k}) SET e.daysBucket = null', { keys: chunk });
-      await slotEntityDays(tx, chunk);
-    });
-  }
+  await inEntityChunks(runner, async (tx, keys) => {
+    await tx.run('UNWIND $keys AS k MATCH (e:Entity {key: k}) SET e.daysBucket = null', { keys });
+    await slotEntityDays(tx, keys);
+  });
 }
 
 export async function deleteEntityDays(tx: QueryRunner, keys: string[]): Promise<void> {

@@ -17,7 +17,7 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
-import { runRows } from './rows.ts';
+import { inEntityChunks, runRows } from './rows.ts';
 import { sameList, type CountDifference } from './verify-counts.ts';
 
 /** Characters of the name in `namePrefix`: a search this long or longer finds its prefix matches by it. */
@@ -72,19 +72,12 @@ export async function indexNames(tx: QueryRunner, keys: string[]): Promise<void>
   );
 }
 
-/** Entities per transaction when the migration builds the name index and the buckets. */
-const ENTITIES_PER_CHUNK = 2_000;
-
 /** Data migration: the name index, namePrefix and countBucket of every entity. Idempotent (each is rebuilt whole). */
 export async function backfillNames(runner: Runner): Promise<void> {
-  const keys = (await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key')).map((r) => r.key);
-  for (let i = 0; i < keys.length; i += ENTITIES_PER_CHUNK) {
-    const chunk = keys.slice(i, i + ENTITIES_PER_CHUNK);
-    await runner.transaction(async (tx) => {
-      await indexNames(tx, chunk);
-      await tx.run(`UNWIND $keys AS key MATCH (e:Entity {key: key}) ${setCountBucket('e')}`, { keys: chunk });
-    });
-  }
+  await inEntityChunks(runner, async (tx, keys) => {
+    await indexNames(tx, keys);
+    await tx.run(`UNWIND $keys AS key MATCH (e:Entity {key: key}) ${setCountBucket('e')}`, { keys });
+  });
 }
 
 /** Where the name index, namePrefix or countBucket of these entities differ from their names, kind and articleCount. */

@@ -6,6 +6,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
 import { countBucket, countLevel, orphanNameTerms, verifyNames } from './names.ts';
+import { chunks, entityKeys, ENTITIES_PER_CHUNK } from './rows.ts';
 import { addToPair, daySlot, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
@@ -19,19 +20,6 @@ export interface CountDifference {
   expected: unknown;
 }
 
-/** Entities per chunk when counts are checked or rebuilt a part at a time (bounded memory and transactions). */
-const ENTITIES_PER_CHUNK = 2_000;
-
-async function entityKeys(runner: QueryRunner): Promise<string[]> {
-  const rows = await runner.run<{ key: string }>('MATCH (e:Entity) RETURN e.key AS key ORDER BY key');
-  return rows.map((r) => r.key);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * Ranges of entity keys [lo, hi) whose pairs (by their lower key `a`) are counted together: about
