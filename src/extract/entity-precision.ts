@@ -175,24 +175,24 @@ export function mergeSameNames(drafts: Map<string, AliasDraft>, gaz: Gazetteers,
 }
 
 /**
- * "the National Police", "the Supreme Court" with no country before them, in an article about one
- * country, are that country's ("org:ph-police"), not one node shared by every country's: the country
- * named most often in the article (twice at least), when no other is named as often. A body of that
- * key already in the article takes the mentions.
+ * "the National Police", "the Supreme Court" with no country before them are one country's body
+ * ("org:ph-police"), not one node shared by every country's: the body of that name the article names
+ * with its country ("the United States Navy … the Navy's records"), when it names one; else the body
+ * of the country named most often in the article (twice at least), when no other is named as often.
  */
 export function ownNationalBodies(drafts: Map<string, AliasDraft & { countryCode?: string }>, gaz: Gazetteers): void {
   const counts = [...drafts.values()].filter((d) => d.kind === 'COUNTRY').map((d) => ({ code: d.key.slice('country:'.length), n: d.mentions.length })).sort((a, b) => b.n - a.n);
-  if (counts.length === 0 || counts[0].n < 2 || (counts.length > 1 && counts[1].n === counts[0].n)) return;
-  const country = gaz.countries.get(counts[0].code);
-  if (!country) return;
+  const main = counts.length > 0 && counts[0].n >= 2 && !(counts.length > 1 && counts[1].n === counts[0].n) ? gaz.countries.get(counts[0].code) : undefined;
   for (const d of [...drafts.values()]) {
     const body = d.kind === 'ORGANIZATION' ? NATIONAL_BODIES[d.name.replace(/^the\s+/i, '').toLowerCase()] : undefined;
     if (!body || d.key !== `org:${slug(d.name)}` || gaz.orgsByKey.has(d.key)) continue;
-    const key = `org:${country.code.toLowerCase()}-${body}`;
+    const named = [...drafts.keys()].filter((k) => /^org:[a-z]{2}-/.test(k) && k.slice('org:xx-'.length) === body);
+    const key = named.length === 1 ? named[0] : main ? `org:${main.code.toLowerCase()}-${body}` : null;
+    if (!key) continue;
     drafts.delete(d.key);
     const same = drafts.get(key);
     if (same) absorb(drafts, same, d, d.name);
-    else drafts.set(key, { ...d, key, name: gaz.orgsByKey.get(key)?.name ?? `${country.demonyms[0] ?? country.name} ${d.name}`, countryCode: country.code });
+    else if (main) drafts.set(key, { ...d, key, name: gaz.orgsByKey.get(key)?.name ?? `${main.demonyms[0] ?? main.name} ${d.name}`, countryCode: main.code });
   }
 }
 

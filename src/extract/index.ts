@@ -7,13 +7,14 @@ import type { ArticleText, EntityKind, ExtractedArticle, ExtractedEntity, Extrac
 import type { Doc, Found } from './document.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import { isCommonWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
+import { isCommonWordName, isLowercaseWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
 import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
+import { citedAuthor } from './person-cues.ts';
 import { findRoles } from './roles.ts';
 import { attributeQuotes } from './quote-speakers.ts';
 import { findQuoteSpans } from './quotes.ts';
@@ -65,9 +66,11 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   collectSurnameMentions(doc, clusters);
   const roleDrafts = findRoles(doc, clusters);
   // One common word ("Will", "Yeah" opening a transcript's lines) is a person only when linked or
-  // titled ("Mr. Gates"); a law ("Marshall Plan") is not a person.
+  // titled ("Mr. Gates"), one rarer common noun ("Treason", "Cowboy") only when seen twice or cited
+  // with a year; a law ("Marshall Plan") is not a person.
+  const rareNoun = (c: PersonCluster) => c.mentions.length < 2 && isLowercaseWordName(gaz, c.name) && !citedAuthor(doc.text, c.mentions[0].end);
   const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
-    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || !isCommonWordName(gaz, c.name)) && !namesDocument(c.name)),
+    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || (!isCommonWordName(gaz, c.name) && !rareNoun(c))) && !namesDocument(c.name)),
   );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);

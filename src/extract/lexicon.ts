@@ -164,7 +164,7 @@ rs
 export const PLACE_HEADS = words(`
 village hall base city county province district region island islands river lake bay sea ocean mountain mountains valley street road
 avenue square park airport station bridge beach coast peninsula strait gulf desert forest canyon harbour harbor port
-cbd
+cbd mine
 `);
 
 /**

@@ -50,3 +50,11 @@ export function personAround(doc: Doc, n0: number, t1: number): boolean {
   if (/^(?:has|had)$/.test(at(t1)) && at(t1 + 1) === 'been' && PERSON_PASSIVE.test(at(t1 + 2))) return true;
   return PERSON_VERB.test(at(t1)) || (/^(?:sisters|brothers|siblings)$/.test(at(t1)) && at(n0 - 1).toLowerCase() === 'the');
 }
+
+/** An author cited with a year after the name: "Cruse and Croft (2004)", "(Boot, Kramer, & Gratton, 2008)", "Polio and Gass 1997". */
+const CITATION_AFTER = /^(?:\s*(?:,|&|and|et al\.?)\s*[^.;!?()]{0,60}?)?[\s,]*\(?(?:1[5-9]|20)\d\d\b/u;
+
+/** A name followed by a citation: a surname, whatever word it is. */
+export function citedAuthor(text: string, end: number): boolean {
+  return CITATION_AFTER.test(text.slice(end, end + 80));
+}

@@ -140,7 +140,7 @@ const FOREIGN_ORG_OPENERS = /^(?:instituto|istituto|institut|universidad|univers
 const bodyOfDistrict = (lower: string[]) => lower.length >= 2 && lower[lower.length - 1] === 'district' && /^(?:school|water|fire|library|park|sanitation|transit|utility|hospital)$/.test(lower[lower.length - 2]);
 
 /** Building heads that are never a surname (unlike "Temple", "Castle" or "Palace"). */
-const NEVER_SURNAMES = /^(?:facility|prison|stadium|arena|mosque|cathedral|synagogue|basilica|auditorium|building|mall|base)$/;
+const NEVER_SURNAMES = /^(?:facility|prison|stadium|arena|mosque|cathedral|synagogue|basilica|auditorium|building|mall|base|island|islands|avenue|county|province|district|region|river|airport|street|road|peninsula|strait|canyon|harbou?r|valley|mountains|desert|square|mine)$/;
 
 const SHIP_PREFIXES = /^(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|RMS|INS|MV|RV)$/;
 
@@ -242,8 +242,9 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (t1 - t0 === 1 && /^(?:Venus|Mercury)$/.test(words[0]) && /\b(?:planets?|Earth|Mars|Jupiter|Saturn|orbit)\b/.test(doc.text)) return addPlace(doc, t0, t1);
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
-  // Not a name the words around say is a person's: "Tynice Nichole Hall was convicted".
-  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && run.ner !== 'PER' && !(run.ner === 'LOC' && personAround(doc, t0, t1))) return addPlace(doc, t0, t1);
+  // A place's head ends a place's name, unless the tagger's person may bear it as a surname (Hall,
+  // Castle; not Island, Avenue) or the words around say it is a person's ("Tynice Nichole Hall was convicted").
+  if (t1 - t0 >= 2 && PLACE_HEADS.has(last) && (run.ner !== 'PER' || NEVER_SURNAMES.test(last)) && !(run.ner === 'LOC' && personAround(doc, t0, t1))) return addPlace(doc, t0, t1);
 
   let title = titlePrefix(doc, t0, t1);
   // "Dean Kamen", "Earl Warren": to the tagger a given name that is also a title is the given name.

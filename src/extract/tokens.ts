@@ -51,6 +51,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       out.push(tok(caption[2], start + caption[1].length, end));
       continue;
     }
+    // "then-New Jersey Governor": the name after "then-" is a token of its own.
+    if (/^then-\p{Lu}/u.test(word)) {
+      out.push(tok('then-', start, start + 5));
+      TOKEN.lastIndex = start + 5;
+      continue;
+    }
     if (POSSESSIVE.test(word) && word.length > 2) {
       out.push(tok(word.slice(0, -2), start, end - 2));
       out.push(tok(word.slice(-2), end - 2, end));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { fold, nameKey, slug } from '../text.ts';
+import { fold, nameKey, nameWordKey, slug } from '../text.ts';
 import { tokenize } from '../tokens.ts';
 import type { PeopleFile } from './people-format.ts';
 
@@ -84,11 +84,22 @@ export interface Gazetteers {
   givenNames: Set<string>;
   /** Lower-cased words that running text mostly writes in lower case (common-words.txt). */
   commonWords: Set<string>;
+  /** Words a spelling dictionary lists only in lower case ("treason", "cowboy"; lowercase-words.txt). */
+  lowercaseWords: Set<string>;
 }
 
 /** A name that is one common English word ("Majority", "Board"): not an entity on its own. */
 export function isCommonWordName(gaz: Gazetteers, name: string): boolean {
   return !/\s/.test(name.trim()) && gaz.commonWords.has(name.trim().toLowerCase());
+}
+
+/**
+ * One word a dictionary lists only in lower case, and no given name or surname of a known person
+ * ("Treason", "Cowboy", but not "Sturgeon"): a common noun capitalised, when nothing says it is a person.
+ */
+export function isLowercaseWordName(gaz: Gazetteers, name: string): boolean {
+  const word = name.trim();
+  return !/\s/.test(word) && gaz.lowercaseWords.has(word.toLowerCase()) && !gaz.givenNames.has(fold(word)) && !gaz.peopleBySurname.has(nameWordKey(word));
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -168,7 +179,8 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
   const peopleByName = new KeyIndex(peopleFile.byName);
   const peopleBySurname = new KeyIndex(peopleFile.bySurname);
   const givenNames = new Set(peopleFile.givenNames);
-  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames, commonWords };
+  const lowercaseWords = new Set(readFileSync(join(dir, 'lowercase-words.txt'), 'utf8').split('\n').filter(Boolean));
+  return { countries: countryMap, phrases, orgsByKey, placesByKey, people, peopleByName, peopleBySurname, givenNames, commonWords, lowercaseWords };
 }
 
 /** A read-only key → row indexes lookup over a parsed JSON object (no copy into a Map). */

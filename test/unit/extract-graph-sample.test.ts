@@ -1,0 +1,73 @@
+/**
+ * Entities read from a fifth random sample of the Wikinews graph (issue 17, ninth round): each case
+ * is a sentence of that sample (or a guard beside it), through the real extractor and shipped tagger.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.ts';
+import { isLowercaseWordName, loadGazetteers } from '../../src/extract/gazetteers/index.ts';
+import { citedAuthor } from '../../src/extract/person-cues.ts';
+
+const extractor = createExtractor();
+const gazetteers = loadGazetteers();
+const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
+const kinds = (text: string) => Object.fromEntries(extract(text).map((e) => [e.name, e.kind]));
+
+describe('a rare common noun capitalised once is no person', () => {
+  it('drops "Treason" and "Cowboy", which no corpus count had seen three times', () => {
+    const treason = kinds(
+      'The United States Constitution specifies that officials are removed from office after being impeached for, and convicted of, "Treason, Bribery, or other high Crimes and Misdemeanors." A simple majority of the House of Representatives is needed to impeach an official.',
+    );
+    expect(treason).not.toHaveProperty('Treason');
+    expect(treason).toHaveProperty('House of Representatives');
+    const cowboy = kinds('"I am beyond grateful to him for being my boss, my mentor, & my friend. My heart breaks for Deirdre, Wyatt & Zach. Rest easy Cowboy. You have earned it."');
+    expect(cowboy).not.toHaveProperty('Cowboy');
+  });
+
+  it('keeps a surname cited with a year, a known person\'s surname and a name seen twice', () => {
+    expect(kinds('Proposals range from Santos (1989) through Polio and Gass 1997 to very recent ones.')).toHaveProperty('Polio', 'PERSON');
+    expect(isLowercaseWordName(gazetteers, 'Cowboy')).toBe(true);
+    // Nicola Sturgeon is in the people gazetteer: "sturgeon" the fish does not make her surname common.
+    expect(isLowercaseWordName(gazetteers, 'Sturgeon')).toBe(false);
+    // A given name is never taken for a common noun ("Will", "Rose" are in common-words.txt, not here).
+    expect(isLowercaseWordName(gazetteers, 'Bruce Wayne')).toBe(false);
+    const twice = kinds('Reporter Anne Cowboy wrote the story. Cowboy said the mayor had not answered.');
+    expect(twice).toHaveProperty('Anne Cowboy', 'PERSON');
+  });
+
+  it('tells a citation by the year after the name', () => {
+    const text = 'ability to do two tasks at once (Boot, Kramer, Simons, Fabiani, & Gratton, 2008). Polio and Gass 1997 say so.';
+    expect(citedAuthor(text, text.indexOf('Boot') + 4)).toBe(true);
+    expect(citedAuthor(text, text.indexOf('Polio') + 5)).toBe(true);
+    const plain = 'Rest easy Cowboy. You have earned it in 2019.';
+    expect(citedAuthor(plain, plain.indexOf('Cowboy') + 6)).toBe(false);
+  });
+});
+
+describe("a place's head on a name the tagger took for a person", () => {
+  it('makes islands, avenues, counties and mines places', () => {
+    const found = kinds('The NHC issued a hurricane warning in the northwestern Bahamas and a hurricane watch for Andros Island. The march went down Karl Marx Avenue. Fires burned in Santa Barbara County.');
+    expect(found).toMatchObject({ 'Andros Island': 'PLACE', 'Karl Marx Avenue': 'PLACE', 'Santa Barbara County': 'PLACE' });
+    expect(kinds('During his tenure, the 2010 Upper Big Branch Mine disaster occurred, which killed 29 miners.')).toHaveProperty('Upper Big Branch Mine', 'PLACE');
+  });
+
+  it('leaves a person whose surname is a head some people bear', () => {
+    expect(kinds('Constitution Party nominee Darrell Castle said he would run again.')).toHaveProperty('Darrell Castle', 'PERSON');
+  });
+});
+
+describe('a national body named without its country', () => {
+  it('is the body the article names with its country, before the country it names most', () => {
+    const found = extract('The wreck lies south of Okinawa, Japan, far from where the Navy\'s records predicted it would be. The United States Navy confirmed the discovery on Tuesday. Japan welcomed it.');
+    const navy = found.filter((e) => /Navy/.test(e.name));
+    expect(navy.map((e) => e.key)).toEqual(['org:us-navy']);
+    expect(navy[0].mentions.map((m) => m.text).sort()).toEqual(['Navy', 'United States Navy']);
+  });
+});
+
+describe('"then-" before a name', () => {
+  it('does not cut "New" off the name after it', () => {
+    const found = extract('Kelly, then-New Jersey Governor Chris Christie\'s deputy chief of staff, testified.');
+    expect(found.map((e) => e.name)).toContain('New Jersey');
+    expect(found.map((e) => e.key)).not.toContain('country:JE');
+  });
+});
