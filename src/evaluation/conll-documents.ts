@@ -4,8 +4,9 @@
  * not its tokens. Each document's first sentence is its headline (the article's title, not scored, as in
  * the project's own gold); the rest is its text, one sentence a line, tokens joined back into running
  * text. Gold entities are the PER, ORG and LOC spans of the text (MISC is no entity here), one entity
- * per type and name, and a person's surname alone joins the one person of that document whose name
- * ends in it ("Simmons" is Phil Simmons, "Van Poppel" Todd Van Poppel).
+ * per type and name; a person's surname alone joins the one person of that document whose name ends
+ * in it ("Simmons" is Phil Simmons, "Van Poppel" Todd Van Poppel), and a one-word body the one body
+ * whose name ends in it ("Reds" is the Cincinnati Reds).
  */
 import { SURNAME_PARTICLE } from '../extract/lexicon.ts';
 import { spansOf } from '../extract/ner/iob.ts';
@@ -52,11 +53,12 @@ function goldEntities(sentences: TaggedCorpusDocument['sentences']): GoldEntity[
       if (!byName.has(key)) byName.set(key, { type: span.type, identity: null, names: [name], runs: [name] });
     }
   }
-  const people = [...byName.values()].filter((e) => e.type === 'PER');
   for (const [key, e] of byName) {
-    // A surname is one word, or words a particle opens ("Van Poppel" of Todd Van Poppel).
-    if (e.type !== 'PER' || (/\s/.test(e.names[0]) && !SURNAME_PARTICLE.test(e.names[0].split(' ')[0]))) continue;
-    const full = people.filter((p) => p !== e && p.names[0].endsWith(` ${e.names[0]}`));
+    // A surname is one word, or words a particle opens ("Van Poppel" of Todd Van Poppel); a body's
+    // short name is its last word ("the Reds" of the Cincinnati Reds).
+    const short = e.type === 'PER' ? !/\s/.test(e.names[0]) || SURNAME_PARTICLE.test(e.names[0].split(' ')[0]) : e.type === 'ORG' && !/\s/.test(e.names[0]);
+    if (!short) continue;
+    const full = [...byName.values()].filter((p) => p !== e && p.type === e.type && p.names[0].endsWith(` ${e.names[0]}`));
     if (full.length !== 1) continue;
     full[0].names.push(e.names[0]);
     full[0].runs.push(e.names[0]);

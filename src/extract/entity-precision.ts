@@ -5,8 +5,8 @@
  */
 import type { EntityKind, Mention } from './types.ts';
 import type { PersonCluster } from './people.ts';
-import { placeKey, type Gazetteers } from './gazetteers/index.ts';
-import { COMMON_CAPITALIZED, HONORIFICS, NATIONAL_BODIES, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+import { isLowercaseWordName, placeKey, type Gazetteers } from './gazetteers/index.ts';
+import { COMMON_CAPITALIZED, HONORIFICS, NATIONAL_BODIES, OFFICE_HEADS, ORG_HEADS, PLANETS } from './lexicon.ts';
 import { fold, nameWordKey, slug } from './text.ts';
 import { PRODUCT_AFTER } from './person-spans.ts';
 
@@ -50,16 +50,27 @@ export function neverANameAlone(name: string): boolean {
   return /^(?:Master|Bachelor|Doctor|Grandmaster)$/.test(name) || /^\p{L}+(?:['’](?:ve|re|ll|m|d)|n['’]t)$/u.test(name) || FUNCTION_WORDS.has(name.toLowerCase());
 }
 
-/**
- * "Pets are not supported": a common word's plural opening a sentence, once in the article, is no body
- * or place ("Members", "Pets"). Not mid-sentence, where teams are named so ("the Giants").
- */
-export function commonPluralOpening(gaz: Gazetteers, d: AliasDraft, sentenceStarts: readonly number[]): boolean {
-  if (d.mentions.length !== 1 || (d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE') || !/^\p{Lu}\p{Ll}+s$/u.test(d.name)) return false;
-  const m = d.mentions[0];
-  if (sentenceStarts[m.sentence] !== m.start) return false;
-  const lower = d.name.toLowerCase();
+/** "Members", "Libraries": the plural of a word of common-words.txt. */
+export function isCommonPlural(gaz: Gazetteers, name: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
+  const lower = name.toLowerCase();
   return [lower.slice(0, -1), lower.endsWith('es') ? lower.slice(0, -2) : '', lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''].some((w) => w !== '' && gaz.commonWords.has(w));
+}
+
+/**
+ * A one-word body or place named once that is a common noun, not a name:
+ * - a common word's plural opening a sentence ("Pets are not supported", "Members"); not
+ *   mid-sentence, where teams are named so ("the Giants");
+ * - a place that the dictionary lists only in lower case ("Heartbroken", "Interstate", "Ciao"), unless
+ *   "the" comes before it ("the Gulf", "the Oval");
+ * - a family named after a person of the article ("the Bidens", "the Trumps").
+ */
+export function commonNounOnce(gaz: Gazetteers, d: AliasDraft, text: string, sentenceStarts: readonly number[], surnames: ReadonlySet<string>): boolean {
+  if (d.mentions.length !== 1 || (d.kind !== 'ORGANIZATION' && d.kind !== 'PLACE')) return false;
+  const m = d.mentions[0];
+  if (isCommonPlural(gaz, d.name) && sentenceStarts[m.sentence] === m.start) return true;
+  if (d.kind === 'PLACE' && isLowercaseWordName(gaz, d.name) && !PLANETS.test(d.name) && !/\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) return true;
+  return /^\p{Lu}\p{Ll}+s$/u.test(d.name) && surnames.has(d.name.slice(0, -1));
 }
 
 const FUNCTION_WORDS = new Set(['in', 'on', 'at', 'of', 'for', 'to', 'by', 'with', 'from', 'into', 'and', 'or', 'but', 'the', 'a', 'an', 'as', 'if', 'nor', 'so', 'yet']);

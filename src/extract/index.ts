@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, isLowercaseWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonPluralOpening, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
+import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -227,6 +227,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   for (const d of drafts.values()) if (d.kind === 'PERSON') for (const m of d.mentions) personEnds.add(m.end);
   const storms = stormNames(doc.text);
   const sentenceStarts = doc.sentences.map((s) => s.start);
+  const surnames = new Set([...drafts.values()].filter((d) => d.kind === 'PERSON' && /\s/.test(d.name)).map((d) => d.name.split(/\s+/).pop()!));
   for (const d of drafts.values()) {
     // "Majority", "Board", "Commission": one common word is a heading's first word or a fragment of
     // a longer name (mergeShortForms took those it could place), not a name of its own. Laws and
@@ -235,7 +236,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     // An acronym seen once and never spelled out ("PDF", "GPS") is more often a term than a body.
     // Unless the sentence says it is a body: a person's ("Frederick Fung of ADPL") or an owner ("MTV's series").
     const loneAcronym = !known && d.kind === 'ORGANIZATION' && /^[A-Z]{2,6}$/.test(d.name) && d.mentions.length < 2 && !actsAsBody(doc.text, d.mentions[0], personEnds);
-    if (loneAcronym || (!known && !d.wikidataId && (namesWork(doc.text, d.mentions) || namesProduct(doc.text, d))) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && (isCommonWordName(gaz, d.name) || neverANameAlone(d.name) || commonPluralOpening(gaz, d, sentenceStarts))) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || storms.has(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
+    if (loneAcronym || (!known && !d.wikidataId && (namesWork(doc.text, d.mentions) || namesProduct(doc.text, d))) || (!known && termAcronym(doc.text, d.name)) || (d.kind !== 'COUNTRY' && (isCommonWordName(gaz, d.name) || neverANameAlone(d.name) || commonNounOnce(gaz, d, doc.text, sentenceStarts, surnames))) || (!known && d.kind !== 'COUNTRY' && (namesDocument(d.name) || storms.has(d.name) || (d.kind === 'ORGANIZATION' && namesOffice(d.name))))) {
       drafts.delete(d.key);
       continue;
     }
@@ -334,8 +335,8 @@ function namesOffice(name: string): boolean {
 
 /**
  * A one-word organisation or place the gazetteers do not know, that is a common word of a longer
- * name or a person's surname in the same article, is that entity's short form: "House" beside
- * "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden"; so is
+ * name or a plural ending a body's name or a person's surname in the same article, is that entity's short
+ * form: "House" or "Representatives" beside "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden"; so is
  * a surname opened by a particle ("La Riva" beside "Gloria La Riva"). When two longer names hold the
  * word ("Joe Biden", "Hunter Biden") it is one of them, not a third entity: it goes.
  */
@@ -349,10 +350,13 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     const word = fold(d.name);
     const tail = word.split(/[\s-]+/);
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
-    // only a common word or a person's surname is a short form.
+    // only a common word, a body's plural head or a person's surname is a short form.
     const common = tail.length === 1 && isCommonWordName(gaz, d.name);
+    // A plural ending a longer body's name is its short form ("Representatives", "the Reds" of the
+    // Cincinnati Reds); not a word inside a name ("Mets Poet").
+    const plural = tail.length === 1 && !common && /^\p{Lu}\p{Ll}+s$/u.test(d.name);
     const surnameOf = (words: string[]) => words.length > tail.length && words.slice(-tail.length).join(' ') === tail.join(' ');
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) : d.kind === 'ORGANIZATION' && o.kind === 'ORGANIZATION' && namedAfter(words, word)));
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) : o.kind === 'ORGANIZATION' && ((plural && words[words.length - 1] === word) || (d.kind === 'ORGANIZATION' && namedAfter(words, word)))));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;

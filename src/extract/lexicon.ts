@@ -172,6 +172,9 @@ cbd mine
  * Arun Temple" are places, though a mosque or a church can also speak as a body ("church" stays a
  * body's word: "the Russian Orthodox Church").
  */
+/** Planets named alone: places whatever the tagger says. */
+export const PLANETS = /^(?:Earth|Mars|Jupiter|Saturn|Neptune|Uranus|Pluto)$/;
+
 export const BUILDING_HEADS = words(`
 mosque cathedral synagogue basilica chapel shrine temple palace castle building stadium arena auditorium pyramid mall facility prison theatre theater
 complex base

@@ -17,6 +17,7 @@ import {
   OFFICE_HEADS,
   ORG_HEADS,
   PLACE_HEADS,
+  PLANETS,
   RELIGION_ADJECTIVES,
   SPEECH_VERBS,
   TITLE_MODIFIERS,
@@ -131,7 +132,6 @@ function abbreviatedWord(doc: Doc, t1: number): boolean {
 }
 
 /** Planets are places, whatever the tagger says (it often calls Earth a body); Venus and Mercury are also people and firms. */
-const PLANETS = /^(?:Earth|Mars|Jupiter|Saturn|Neptune|Uranus|Pluto)$/;
 
 /** Bodies named in Spanish, Portuguese, Italian, French or German put their head first: "Instituto Gonzaga", "Théâtre National Populaire". */
 const FOREIGN_ORG_OPENERS = /^(?:instituto|istituto|institut|universidad|universidade|università|université|universität|colegio|colégio|escuela|école|banco|banca|banque|museo|musée|partido|partito|ministerio|ministère|ministero|fundación|fundação|fondazione|stiftung|société|sociedad|asociación|associação|teatro|théâtre)$/;

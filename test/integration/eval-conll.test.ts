@@ -45,6 +45,12 @@ club NN I-NP O
 was VBD I-VP O
 next JJ I-NP O
 . . O O
+
+Rovers NNP I-NP I-ORG
+lead VBP I-VP O
+the DT I-NP O
+table NN I-NP O
+. . O O
 `;
 
 describe('CoNLL documents as articles and gold', () => {
@@ -54,20 +60,20 @@ describe('CoNLL documents as articles and gold', () => {
     );
   });
 
-  it('takes the headline as the title, the rest as text, and one gold entity per name, a surname joining its person', () => {
+  it('takes the headline as the title, the rest as text, and one gold entity per name, a surname joining its person and a team\'s last word its team', () => {
     const { articles, gold } = conllDocuments(parseConll(CORPUS), 'conll');
     expect(articles).toEqual([
       {
         id: 'conll:1',
         title: 'SOCCER - ROVERS WIN',
-        text: "LONDON 1996-08-30\nStriker Tom Hale scored twice for Bristol Rovers, and Hale's manager (an English) said the U.S. club was next.",
+        text: "LONDON 1996-08-30\nStriker Tom Hale scored twice for Bristol Rovers, and Hale's manager (an English) said the U.S. club was next.\nRovers lead the table.",
         publishedAt: '1996-08-30T00:00:00Z',
       },
     ]);
     expect(gold[0].entities.map((e) => [e.type, e.names])).toEqual([
       ['LOC', ['LONDON']],
       ['PER', ['Tom Hale', 'Hale']],
-      ['ORG', ['Bristol Rovers']],
+      ['ORG', ['Bristol Rovers', 'Rovers']],
       ['LOC', ['U.S.']],
     ]);
   });

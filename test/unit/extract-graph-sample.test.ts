@@ -71,3 +71,34 @@ describe('"then-" before a name', () => {
     expect(found.map((e) => e.key)).not.toContain('country:JE');
   });
 });
+
+describe('a one-word body or place named once that is a common noun', () => {
+  it('drops a place the dictionary writes in lower case, unless "the" comes before it', () => {
+    const text = '"Heartbroken and numb," writes his longtime tag team partner on Instagram. Day performed with Les Brown and His Band of Renown.';
+    expect(kinds(text)).not.toHaveProperty('Heartbroken');
+    expect(kinds(text)).not.toHaveProperty('Renown');
+    expect(kinds('Oil prices rose as tankers left the Gulf on Monday.')).toHaveProperty('Gulf', 'PLACE');
+  });
+
+  it('drops a family named after people of the article', () => {
+    const found = kinds('Joe Biden and his son Hunter Biden were named. Trump denied that he made any specific deal about the Bidens.');
+    expect(found).not.toHaveProperty('Bidens');
+    expect(found).toMatchObject({ 'Joe Biden': 'PERSON', 'Hunter Biden': 'PERSON' });
+  });
+});
+
+describe("a plural ending a body's name", () => {
+  it('is that body ("Representatives", "the Reds")', () => {
+    const house = extract('Over 220 members of the House of Representatives favored impeachment. One of the Representatives was an independent.');
+    expect(house.map((e) => e.name)).not.toContain('Representatives');
+    const reds = extract('The Florida Marlins beat the Cincinnati Reds 3-1 on Friday. Brown won for the third time against the Reds this season.');
+    const team = reds.filter((e) => /Reds/.test(e.name));
+    expect(team.map((e) => e.name)).toEqual(['Cincinnati Reds']);
+    expect(team[0].mentions).toHaveLength(2);
+  });
+
+  it('is not a word opening a longer name', () => {
+    const found = extract('The Mets Poet wrote about the game. The Mets lost to the Giants on Sunday.').map((e) => e.name);
+    expect(found).toContain('Mets');
+  });
+});
