@@ -290,3 +290,38 @@ export function retypeListedPeople(drafts: Map<string, AliasDraft & { wikidataId
     else drafts.set(key, { ...d, key, kind });
   }
 }
+
+/**
+ * "the President of the Iranian Chess Federation Mehrdad Pahlavanzadeh": a body's name (ending in its
+ * head) run into two or three more words with no title between is the body and then a person, when the
+ * article names that person alone, or names both the body and those words alone (then the words,
+ * whatever the tagger made of them elsewhere, are the person). Each mention is cut in two.
+ */
+export function splitBodiesFromPeople(drafts: Map<string, AliasDraft>): void {
+  const byName = new Map([...drafts.values()].map((d) => [d.name, d]));
+  for (const d of [...drafts.values()]) {
+    if (d.kind !== 'ORGANIZATION' || !d.mentions.every((m) => m.text === d.name)) continue;
+    const words = d.name.split(' ');
+    const n = [2, 3].find((n) => words.length > n && ORG_HEADS.has(words[words.length - n - 1].toLowerCase()));
+    const k = words.length - (n ?? words.length);
+    if (n === undefined || words.slice(k).some((w) => ORG_HEADS.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w))) continue;
+    const body = words.slice(0, k).join(' ');
+    const name = words.slice(k).join(' ');
+    let person = byName.get(name);
+    if (!person || (person.kind !== 'PERSON' && !byName.has(body))) continue;
+    if (person.kind !== 'PERSON') {
+      drafts.delete(person.key);
+      person = { ...person, kind: 'PERSON', key: `person:${slug(name)}` };
+      drafts.set(person.key, person);
+      byName.set(name, person);
+    }
+    drafts.delete(d.key);
+    const key = `org:${slug(body)}`;
+    const into = drafts.get(key) ?? byName.get(body) ?? { key, kind: 'ORGANIZATION' as const, name: body, aliases: new Set<string>(), mentions: [] };
+    drafts.set(into.key, into);
+    for (const m of d.mentions) {
+      into.mentions.push({ ...m, end: m.start + body.length, text: body });
+      person.mentions.push({ ...m, start: m.end - name.length, text: name });
+    }
+  }
+}

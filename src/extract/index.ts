@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, isLowercaseWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
+import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, splitBodiesFromPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -218,6 +218,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
   retypeListedPeople(drafts, doc.text, gaz);
   mergeCutBodies(drafts, doc.text);
+  splitBodiesFromPeople(drafts);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);
@@ -350,13 +351,15 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     const word = fold(d.name);
     const tail = word.split(/[\s-]+/);
     // A place's own name inside a longer one ("Durham" in "Durham University") is still the place:
-    // only a common word, a body's plural head or a person's surname is a short form.
+    // only a common word, a body's plural head or a person's given name or surname is a short form.
     const common = tail.length === 1 && isCommonWordName(gaz, d.name);
     // A plural ending a longer body's name is its short form ("Representatives", "the Reds" of the
     // Cincinnati Reds); not a word inside a name ("Mets Poet").
     const plural = tail.length === 1 && !common && /^\p{Lu}\p{Ll}+s$/u.test(d.name);
     const surnameOf = (words: string[]) => words.length > tail.length && words.slice(-tail.length).join(' ') === tail.join(' ');
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) : o.kind === 'ORGANIZATION' && ((plural && words[words.length - 1] === word) || (d.kind === 'ORGANIZATION' && namedAfter(words, word)))));
+    // A given name alone is the one person of the article it opens ("on which Hunter served" of Hunter Biden).
+    const givenOf = (words: string[]) => tail.length === 1 && words.length > 1 && words[0] === word && gaz.givenNames.has(word);
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) || givenOf(words) : o.kind === 'ORGANIZATION' && ((plural && words[words.length - 1] === word) || (d.kind === 'ORGANIZATION' && namedAfter(words, word)))));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;

@@ -216,7 +216,7 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
         continue;
       }
       // A demonym inside a body's or a building's name is part of it ("Royal Institute of British Architects", "Grauman's Egyptian Theatre"); one opening it is left to absorbDemonymsIntoNames.
-      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending && !span.spelledOut) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || (span.type !== 'ORG' && !BUILDING_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
+      if (f.t0 < a || f.t1 > b || (f.kind === 'ORGANIZATION' && !f.pending && !span.spelledOut && !aliasInLongerBody(doc, f, span, a, b)) || f.kind === 'PERSON' || (f.countryForm === 'demonym' && (f.t0 === a || (span.type !== 'ORG' && !BUILDING_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t0 === a + 1 && COMPASS.test(doc.tokens[a].text))))) {
         free = 0;
         break;
       }
@@ -227,6 +227,17 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
     for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
   }
   if (gone.size > 0) removeFound(doc, gone);
+}
+
+/**
+ * A known body's one-word alias that opens a longer body's name the tagger read, or ends it after
+ * words of no known name ("Alliance Party" is no NATO, "Liberal Democrats" no US Democrats): the
+ * longer name is another body. Not an acronym ("NATO Council") nor the body's own name.
+ */
+function aliasInLongerBody(doc: Doc, f: Found, span: NerSpan, a: number, b: number): boolean {
+  const word = doc.tokens[f.t0].text;
+  if (span.type !== 'ORG' || f.t1 !== f.t0 + 1 || b - a < 2 || word === f.name || /^\p{Lu}{2,}$/u.test(word)) return false;
+  return (f.t0 === a && ORG_HEADS.has(doc.tokens[b - 1].text.toLowerCase())) || (f.t1 === b && doc.tokens.slice(a, f.t0).some((t) => !/^(?:the|a|an)$/i.test(t.text)));
 }
 
 /**

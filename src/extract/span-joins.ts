@@ -4,7 +4,9 @@
  */
 import { firstTokenAt, lastTokenBefore, removeFound, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
-import { BUILDING_HEADS, EVENT_HEADS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+import { BUILDING_HEADS, COMMON_CAPITALIZED, EVENT_HEADS, HONORIFICS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
+
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 import type { NerSpan } from './ner-bridge.ts';
 import { mendPersonLikeSpans, withoutEnd, withoutStart } from './person-spans.ts';
 import { nameWordKey } from './text.ts';
@@ -25,6 +27,44 @@ const headedName = (name: string) => {
   const words = wordsOf(name);
   return words.length >= 2 && ORG_HEADS.has(words[words.length - 1]);
 };
+
+/**
+ * Capitalised words the tagger left out before a body's name that ends in a body's head are part of
+ * it: "New" + "People Party", "Doris Day" (read as a person or a work) + "Animal Foundation". Up to
+ * three words, one space apart, none a sentence's first word, a title, a weekday, a word of a known
+ * name or, unless the tagger read it as a name, a common word but "New" (a table's "Name" or
+ * "Underwriter"); a span before them joins only whole.
+ */
+const LEFT_OUT = /^\p{Lu}[\p{L}'’.]*(?:-\p{L}+)*$/u;
+const DESCRIBED = /-(?:based|led|born|backed|owned|run|made|funded|affiliated)$/i;
+
+function joinWordsBeforeBody(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
+  const out = [...ner];
+  const { tokens } = doc;
+  for (let k = 0; k < out.length; k++) {
+    const span = out[k];
+    const i = span.type === 'ORG' && headedName(span.text) && !ORG_HEADS.has(wordsOf(span.text)[0]) ? tokenStartingAt(doc, span.start) : -1;
+    let j = i;
+    while (j > 0 && i - j < 3) {
+      const t = tokens[j - 1];
+      const word = t.text.toLowerCase();
+      if (doc.text.slice(t.end, tokens[j].start) !== ' ' || !LEFT_OUT.test(t.text) || t.sentenceStart || doc.cover[j - 1] >= 0) break;
+      const tagged = out.some((o) => o !== span && o.start <= t.start && o.end >= t.end && (o.type === 'PER' || o.type === 'MISC'));
+      const common = word !== 'new' && (gaz.commonWords.has(word) || gaz.lowercaseWords.has(word));
+      if (DESCRIBED.test(word) || (COMMON_CAPITALIZED.has(word) && word !== 'new') || (common && !tagged) || OFFICE_HEADS.has(word) || HONORIFICS.has(t.text) || WEEKDAYS.test(word)) break;
+      j--;
+    }
+    if (j >= i || j < 0) continue;
+    // A person's or a work's span among those words joins only if the walk took all of it.
+    const before = out.filter((o) => o !== span && o.end > tokens[j].start && o.start < span.start);
+    if (before.some((o) => o.start < tokens[j].start || o.type === 'ORG' || o.type === 'LOC')) continue;
+    const start = tokens[j].start;
+    out[k] = { ...span, start, text: doc.text.slice(start, span.end) };
+    for (const o of before) out.splice(out.indexOf(o), 1);
+    k = out.indexOf(out[k]);
+  }
+  return out;
+}
 
 /**
  * The tagger also cuts a body's name at "and" when the first part has no "of": "North Wales Fire" +
@@ -403,7 +443,7 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
  * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
-  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinCutNames(doc, gaz, ner))));
+  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinWordsBeforeBody(doc, gaz, joinCutNames(doc, gaz, ner)))));
   const mended = mendPersonLikeSpans(doc, gaz.commonWords, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
   yieldKnownBodiesToLongerNames(doc, gaz, mended);
   return mended;

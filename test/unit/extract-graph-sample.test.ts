@@ -102,3 +102,49 @@ describe("a plural ending a body's name", () => {
     expect(found).toContain('Mets');
   });
 });
+
+describe('a known body\'s one-word alias inside a longer body\'s name', () => {
+  it('is no mention of the known body ("Alliance Party" is no NATO, "Liberal Democrats" no US Democrats)', () => {
+    const found = extract('Alliance Party presidential nominee Rocky De La Fuente was invited. NATO said so.');
+    expect(found.filter((e) => e.key === 'org:nato').map((e) => e.mentions.map((m) => m.text))).toEqual([['NATO']]);
+    expect(found.map((e) => e.name)).toContain('Alliance Party');
+    const seats = extract('Results: Conservative Party - 365 seats. Labour Party - 203 seats. Liberal Democrats - 11 seats. Democratic Unionist Party - 8 seats.');
+    expect(seats.map((e) => e.key)).not.toContain('org:democratic-party');
+    expect(seats.map((e) => e.name)).toContain('Liberal Democrats');
+  });
+
+  it('leaves "The Guardian" the known newspaper', () => {
+    expect(extract('The Guardian reported it on Monday.').map((e) => e.key)).toContain('org:the-guardian');
+  });
+});
+
+describe('words the tagger left out before a body\'s name', () => {
+  it('join it when the tagger read them as a name or they are no common word', () => {
+    expect(kinds('She focused on animal rights, founding the Doris Day Animal Foundation.')).toHaveProperty('Doris Day Animal Foundation', 'ORGANIZATION');
+    expect(kinds('There was one MP of the Co-operative Commonwealth Federation, and 8 independent MPs.')).toHaveProperty('Co-operative Commonwealth Federation', 'ORGANIZATION');
+  });
+
+  it('do not join when they describe it ("Virginia-based")', () => {
+    expect(kinds('The Virginia-based Symplicity Corporation said so.')).toHaveProperty('Symplicity Corporation', 'ORGANIZATION');
+  });
+});
+
+describe('a given name alone beside one person of the article it opens', () => {
+  it('is that person, not a place', () => {
+    const text = `Joe Biden's son Hunter Biden was named in the report. ${HUNTER}`;
+    const found = extract(text);
+    expect(found.map((e) => e.key)).not.toContain('place:hunter');
+    expect(found.find((e) => e.key === 'person:hunter-biden')!.mentions.map((m) => m.text)).toContain('Hunter');
+  });
+});
+
+describe('a body run into a person with no title between', () => {
+  it('is the body and then the person, the person named alone elsewhere', () => {
+    const found = kinds('The Iranian Chess Federation banned them. What was the President of the Iranian Chess Federation Mehrdad Pahlavanzadeh like? Mehrdad Pahlavanzadeh explained the decision.');
+    expect(found).toEqual(expect.objectContaining({ 'Iranian Chess Federation': 'ORGANIZATION', 'Mehrdad Pahlavanzadeh': 'PERSON' }));
+    expect(found).not.toHaveProperty('Iranian Chess Federation Mehrdad Pahlavanzadeh');
+  });
+});
+
+/** A paragraph of the Wikinews article on the New York Post's laptop story (CC-BY 2.5, Wikinews), where the tagger reads "Hunter" alone as a place. */
+const HUNTER = "In another potential \"October surprise,\" on the week of Trump and Biden's dueling town halls, the New York Post published an article about the discovery of a laptop belonging to Biden's son Hunter that he allegedly abandoned at a Delaware computer repair shop.  According to the Post, former Trump adviser Steve Bannon told them of its existence and current Trump personal attorney Rudy Giuliani, the former Mayor of New York City, recently gave them a copy of its harddrive's contents allegedly obtained from the shop owner.  E-mails in the copy detailed Hunter's worldwide business affairs and alleged influence peddling.  Contrary to the elder Biden's assurances he had no involvement in his son's business deals, an e-mail alluded to a 2015 meeting between the elder Biden and a Ukranian adviser to the board of the energy company Burisma, on which Hunter served. The report claimed after the meeting the elder Biden used his influence as vice president to have a Ukrainian prosecutor investigating Burisma fired.  The material also contained a video of Hunter smoking crack cocaine and taking part in a sex act.  Fifty former intelligence officials, including former CIA directors John Brennan, Leon Panetta, and Michael Hayden, signed a letter saying the Post'‍s report \"has all the classic earmarks of a Russian information operation.\"  Current Director of National Intelligence John Ratcliffe said the information was \"not part of some Russian disinformation campaign.\" According to The Washington Post, intelligence officials warned the administration last December that Giuliani could be a conduit for Russian disinformation. Twitter prevented users from sharing the Post story, claiming it violated their policy on hacked materials.  Twitter CEO Jack Dorsey later said they made a mistake. Facebook did not censor the story but limited its spread on their platform.  Shortly after the report, Trump and Biden held the dueling town halls on NBC and ABC, respectively.  While NBC simulcast Trump's hour long town hall, hosted by Savannah Guthrie, on the main network as well as MSNBC and CNBC, ABC broadcast Biden's town hall with George Stephanopoulos for two hours.  The broadcast of Biden's event received more viewers than Trump's event. At his town hall, which newspaper The Hill described as combative, Trump refused to disavow the Qanon conspiracy theory and defended his pandemic policies.  At Biden's event, Biden implied he would consider making a potential COVID-19 vaccine mandatory.  On Court packing, he said his decision would depend on how the Senate conducts the Barrett confirmation hearing.";
