@@ -1,12 +1,14 @@
 /**
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
- * after people, operating systems, movements, party members, barristers' and honours' marks, plural
- * titles, holidays, words cut by an editor's brackets, interviewers' initials (run by mendSpans in
- * span-joins.ts, before names are found).
+ * after people, operating systems, prizes, licences, movements, party members, barristers' and
+ * honours' marks, plural titles, common nouns opening a sentence, holidays, words cut by an editor's
+ * brackets, interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
  */
-import type { Doc } from './document.ts';
+import { firstTokenAt, type Doc } from './document.ts';
+import type { Gazetteers } from './gazetteers/index.ts';
 import { OFFICE_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
+import { fold } from './text.ts';
 
 /** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
@@ -14,8 +16,11 @@ const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
 export const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
 
-/** An operating system's name: "Red Hat Enterprise Linux", "CAOS Linux". */
-const SYSTEM_NAME = /\s(?:Linux|OS)$/;
+/** An operating system's name ("Red Hat Enterprise Linux", "CAOS Linux") or an honour's ("Leroy P. Steele Prize"). */
+const SYSTEM_NAME = /\s(?:Linux|OS|Prize|Award|Medal|Trophy|Lecture|Fellowship)$/;
+
+/** "a Creative Commons Attribution license": a licence's name. */
+const LICENCE_AFTER = /^\s+licen[cs]es?\b/;
 
 /** A party's member before a full name: "Democrat Walter Mondale", "Republican Susan Collins". */
 const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
@@ -39,20 +44,20 @@ const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:
  * telescope or probe named after one ("the Kepler space telescope", "NASA's James Webb space telescope"), and an interviewer's initials in
  * Wikinews' double brackets ("((WSS))").
  */
-export function mendPersonLikeSpans(doc: Doc, commonWords: ReadonlySet<string>, ner: NerSpan[]): NerSpan[] {
+export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
   for (const s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
-    if (completed && commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
+    if (completed && gaz.commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
     // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     const after = doc.text.slice(s.end, s.end + 24);
     if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
       continue;
     }
-    if ((s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) || SYSTEM_NAME.test(s.text)) {
+    if ((s.type === 'PER' && /\b(?:Jr|Sr)\.?\s+Day$/.test(s.text)) || SYSTEM_NAME.test(s.text) || LICENCE_AFTER.test(after)) {
       out.push({ ...s, type: 'MISC' });
       continue;
     }
@@ -67,6 +72,12 @@ export function mendPersonLikeSpans(doc: Doc, commonWords: ReadonlySet<string>, 
     // "the Yemen-based Houthi movement", "Taliban fighters": a movement's name, not a person's.
     if (s.type === 'PER' && !s.text.includes(' ') && MOVEMENT_AFTER.test(doc.text.slice(s.end, s.end + 14))) {
       out.push({ ...s, type: 'ORG' });
+      continue;
+    }
+    // "Countryman Lawrence Cherono won": a common noun opening a sentence before a given name is no part of the name.
+    const noun = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\S*)\s+\p{Lu})/u.exec(s.text) : null;
+    if (noun && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && gaz.lowercaseWords.has(noun[1].toLowerCase()) && !gaz.givenNames.has(fold(noun[1])) && gaz.givenNames.has(fold(noun[2]))) {
+      out.push(withoutStart(s, noun[0].length));
       continue;
     }
     const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;

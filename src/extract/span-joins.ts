@@ -444,7 +444,7 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinWordsBeforeBody(doc, gaz, joinCutNames(doc, gaz, ner)))));
-  const mended = mendPersonLikeSpans(doc, gaz.commonWords, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
+  const mended = mendPersonLikeSpans(doc, gaz, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
   yieldKnownBodiesToLongerNames(doc, gaz, mended);
   return mended;
 }
