@@ -17,7 +17,8 @@ const USAGE = `usage: newsgraph eval-entities [--split train|dev] [--verbose] AR
 ARTICLES.jsonl: one article per line (id, title, text, publishedAt, ...); GOLD.jsonl: per
 document its id, split, genre and entities (type, identity, names, runs). Only the documents of
 --split are scored (default: all).
---conll: the documents of a CoNLL-style NER file (CoNLL-2003's eng.testa), each as an article
+--conll: the documents of a CoNLL-style NER file (CoNLL-2003's eng.testa, WikiGold, a Universal
+NER file with '# newdoc' lines), each as an article
 whose headline is its title, and its PER/ORG/LOC spans as gold entities (evaluation/conll-documents.ts);
 having no identities, that gold is also matched by an entity's names as written ("U.S." for the
 United States).
