@@ -293,11 +293,12 @@ export function retypeListedPeople(drafts: Map<string, AliasDraft & { wikidataId
 
 /**
  * "the President of the Iranian Chess Federation Mehrdad Pahlavanzadeh": a body's name (ending in its
- * head) run into two or three more words with no title between is the body and then a person, when the
- * article names that person alone, or names both the body and those words alone (then the words,
- * whatever the tagger made of them elsewhere, are the person). Each mention is cut in two.
+ * head) run into two or three more words with no title between is the body and then a person, when a
+ * known given name opens those words ("Washington State University Simon Ličen"), the article names
+ * that person alone, or it names both the body and those words alone (then the words, whatever the
+ * tagger made of them elsewhere, are the person). Each mention is cut in two.
  */
-export function splitBodiesFromPeople(drafts: Map<string, AliasDraft>): void {
+export function splitBodiesFromPeople(drafts: Map<string, AliasDraft>, gaz: Gazetteers): void {
   const byName = new Map([...drafts.values()].map((d) => [d.name, d]));
   for (const d of [...drafts.values()]) {
     if (d.kind !== 'ORGANIZATION' || !d.mentions.every((m) => m.text === d.name)) continue;
@@ -308,8 +309,13 @@ export function splitBodiesFromPeople(drafts: Map<string, AliasDraft>): void {
     const body = words.slice(0, k).join(' ');
     const name = words.slice(k).join(' ');
     let person = byName.get(name);
-    if (!person || (person.kind !== 'PERSON' && !byName.has(body))) continue;
-    if (person.kind !== 'PERSON') {
+    const given = gaz.givenNames.has(fold(words[k]));
+    if (person ? person.kind !== 'PERSON' && !byName.has(body) && !given : !given) continue;
+    if (!person) {
+      person = { key: `person:${slug(name)}`, kind: 'PERSON', name, aliases: new Set<string>(), mentions: [] };
+      drafts.set(person.key, person);
+      byName.set(name, person);
+    } else if (person.kind !== 'PERSON') {
       drafts.delete(person.key);
       person = { ...person, kind: 'PERSON', key: `person:${slug(name)}` };
       drafts.set(person.key, person);

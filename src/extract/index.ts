@@ -210,6 +210,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
     drafts.set(c.key, d);
   }
   nameNetworks(drafts);
+  splitBodiesFromPeople(drafts, gaz);
   mergeShortForms(drafts, gaz);
   mergeAcronyms(drafts, (d) => gaz.orgsByKey.has(d.key));
   mergeSameNames(drafts, gaz, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
@@ -218,7 +219,6 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
   retypeListedPeople(drafts, doc.text, gaz);
   mergeCutBodies(drafts, doc.text);
-  splitBodiesFromPeople(drafts);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));
   const firstSentence = Math.min(1, doc.sentences.length - 1);
   const titleFolded = fold(title);

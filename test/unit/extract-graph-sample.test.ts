@@ -162,3 +162,10 @@ describe('spans that only look like a person (read from a sixth sample)', () => 
     expect(kept).not.toHaveProperty('Sent Gaming');
   });
 });
+
+describe('a body run into a person opened by a known given name', () => {
+  it('is split even when the person is not named alone', () => {
+    const found = kinds('Wikinews interviews a professor of Counseling Psychology at Washington State University Simon Ličen about attitudes.');
+    expect(found).toEqual(expect.objectContaining({ 'Washington State University': 'ORGANIZATION', 'Simon Ličen': 'PERSON' }));
+  });
+});
