@@ -68,7 +68,7 @@ function aCategory(doc: Doc, gaz: Gazetteers, n0: number, t1: number): boolean {
 }
 
 function commonWordsOnly(gaz: Gazetteers, words: string[]): boolean {
-  return !gaz.givenNames.has(fold(words[0])) && !gaz.peopleBySurname.has(nameWordKey(words[words.length - 1])) && words.every((w) => gaz.commonWords.has(w.toLowerCase()));
+  return !gaz.givenNames.has(fold(words[0])) && !gaz.peopleBySurname.has(nameWordKey(words[words.length - 1])) && words.every((w) => gaz.commonWords.has(w.toLowerCase()) || gaz.lowercaseWords.has(w.toLowerCase()));
 }
 
 /** "Winchester, Hampshire, England": a name between a place and a comma before a country or place is a place too. */

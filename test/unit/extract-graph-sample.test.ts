@@ -169,3 +169,9 @@ describe('a body run into a person opened by a known given name', () => {
     expect(found).toEqual(expect.objectContaining({ 'Washington State University': 'ORGANIZATION', 'Simon Ličen': 'PERSON' }));
   });
 });
+
+describe('a tagger person of dictionary words only, with no given name and no cue', () => {
+  it('is a body ("Heaven Sent Gaming")', () => {
+    expect(kinds('Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming. What is Heaven Sent Gaming?')).toHaveProperty('Heaven Sent Gaming', 'ORGANIZATION');
+  });
+});
