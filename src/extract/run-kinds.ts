@@ -238,8 +238,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     // No one's surname is "Facility" or "Stadium", no one is "Mars" alone: those make a place whatever the tagger says.
     if (run.ner !== 'PER' || NEVER_SURNAMES.test(last) || t1 - t0 === 1) return addPlace(doc, t0, t1);
   }
-  // Venus and Mercury are planets in an article about planets.
-  if (t1 - t0 === 1 && /^(?:Venus|Mercury)$/.test(words[0]) && /\b(?:planets?|Earth|Mars|Jupiter|Saturn|orbit)\b/.test(doc.text)) return addPlace(doc, t0, t1);
+  // Venus and Mercury are planets, the Sun and the Moon bodies of the sky, in an article about the sky.
+  if (t1 - t0 === 1 && /^(?:Venus|Mercury|Sun|Moon)$/.test(words[0]) && /\b(?:planets?|Earth|Mars|Jupiter|Saturn|orbits?|stars?|solar|galaxy|astronom\w*)\b/.test(doc.text)) return addPlace(doc, t0, t1);
   const orgLike = (t1 - t0 >= 2 || run.ner === 'ORG') && run.ner !== 'PER' && (ORG_HEADS.has(last) || (t1 - t0 >= 2 && (FOREIGN_ORG_OPENERS.test(lower[0]) || bodyOfDistrict(lower))) || (ORG_HEADS.has(lower[0]) && lower.some((w) => w === 'of' || w === 'on' || w === 'for')));
   if (orgLike) return addOrg(doc, gaz, t0, t1, demonym?.countryCode);
   // A place's head ends a place's name, unless the tagger's person may bear it as a surname (Hall,

@@ -175,3 +175,10 @@ describe('a tagger person of dictionary words only, with no given name and no cu
     expect(kinds('Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming. What is Heaven Sent Gaming?')).toHaveProperty('Heaven Sent Gaming', 'ORGANIZATION');
   });
 });
+
+describe('the Sun in an article about the sky', () => {
+  it('is a body of the sky (a place), not an organisation', () => {
+    const found = kinds('AB Aurigae is a young star, roughly five million years old, Boccaletti told Wikinews. In contrast, the Sun is approximately 4.6 billion years old.');
+    expect(found).toHaveProperty('Sun', 'PLACE');
+  });
+});
