@@ -27,15 +27,19 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
 
 /**
  * A place or body the tagger found that the article also names as a product ("the Fedora operating
- * system") is that product wherever it is named: no place or body. Not a craft's mission: "the Mars
+ * system") or a programming language ("written in Python") is that wherever it is named: no place or body. Not a craft's mission: "the Mars
  * mission" does not make Mars a craft.
  */
+/** A programming language's cue: "a script written in Python". */
+const WRITTEN_IN = /\b(?:written|coded|implemented|programmed)\s+in\s+$/;
+
 export function namesProduct(text: string, d: AliasDraft): boolean {
   if (d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') return false;
   // The mention before the product's noun has left the entity (mendPersonLikeSpans): look in the text.
   for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) {
     const end = at + d.name.length;
-    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && PRODUCT_AFTER.test(text.slice(end, end + 24))) return true;
+    if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+    if (PRODUCT_AFTER.test(text.slice(end, end + 24)) || WRITTEN_IN.test(text.slice(Math.max(0, at - 20), at))) return true;
   }
   return false;
 }

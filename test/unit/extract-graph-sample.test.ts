@@ -182,3 +182,11 @@ describe('the Sun in an article about the sky', () => {
     expect(found).toHaveProperty('Sun', 'PLACE');
   });
 });
+
+describe('a programming language', () => {
+  it('is no place ("written in Python")', () => {
+    const found = kinds('Initially started in July 2008 by Ricardo Garcia, youtube-dl is a script written in Python which can download videos from websites including YouTube.');
+    expect(found).not.toHaveProperty('Python');
+    expect(found).toHaveProperty('Ricardo Garcia', 'PERSON');
+  });
+});
