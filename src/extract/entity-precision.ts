@@ -25,14 +25,14 @@ export function namesWork(text: string, mentions: readonly Mention[]): boolean {
   return mentions.every((m) => WORK_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || WORK_AFTER.test(text.slice(m.end, m.end + 20)));
 }
 
-/**
- * A place or body the tagger found that the article also names as a product ("the Fedora operating
- * system") or a programming language ("written in Python") is that wherever it is named: no place or body. Not a craft's mission: "the Mars
- * mission" does not make Mars a craft.
- */
 /** A programming language's cue: "a script written in Python". */
 const WRITTEN_IN = /\b(?:written|coded|implemented|programmed)\s+in\s+$/;
 
+/**
+ * A place or body the tagger found that the article also names as a product ("the Fedora operating
+ * system") or a programming language ("written in Python") is that wherever it is named: no place or
+ * body. Not a craft's mission: "the Mars mission" does not make Mars a craft.
+ */
 export function namesProduct(text: string, d: AliasDraft): boolean {
   if (d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') return false;
   // The mention before the product's noun has left the entity (mendPersonLikeSpans): look in the text.

@@ -336,10 +336,11 @@ function namesOffice(name: string): boolean {
 
 /**
  * A one-word organisation or place the gazetteers do not know, that is a common word of a longer
- * name or a plural ending a body's name or a person's surname in the same article, is that entity's short
- * form: "House" or "Representatives" beside "United States House of Representatives", "Biden" (tagged an organisation) beside "Joe Biden"; so is
- * a surname opened by a particle ("La Riva" beside "Gloria La Riva"). When two longer names hold the
- * word ("Joe Biden", "Hunter Biden") it is one of them, not a third entity: it goes.
+ * name, a plural ending a body's name, or a person's given name or surname in the same article, is
+ * that entity's short form: "House" or "Representatives" beside "United States House of
+ * Representatives", "Biden" (tagged an organisation) beside "Joe Biden"; so is a surname opened by a
+ * particle ("La Riva" beside "Gloria La Riva"). When two longer names hold the word ("Joe Biden",
+ * "Hunter Biden") it is one of them, not a third entity: it goes.
  */
 function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): void {
   const short = [...drafts.values()].filter(

@@ -328,8 +328,6 @@ function absorbDemonymsIntoNames(doc: Doc, ner: NerSpan[]): void {
   if (gone.size > 0) removeFound(doc, gone);
 }
 
-
-
 /** Where a title written before a name begins and ends: "Deputy Emergency Situations Minister", "Secretary of State". */
 export function titlePrefix(doc: Doc, t0: number, t1: number): { end: number; honorific: boolean; office: boolean } {
   const { tokens } = doc;

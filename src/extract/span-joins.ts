@@ -5,8 +5,6 @@
 import { firstTokenAt, lastTokenBefore, removeFound, type Doc, type Found } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, COMMON_CAPITALIZED, EVENT_HEADS, HONORIFICS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
-
-const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 import type { NerSpan } from './ner-bridge.ts';
 import { mendPersonLikeSpans, withoutEnd, withoutStart } from './person-spans.ts';
 import { nameWordKey } from './text.ts';
@@ -28,6 +26,10 @@ const headedName = (name: string) => {
   return words.length >= 2 && ORG_HEADS.has(words[words.length - 1]);
 };
 
+const LEFT_OUT = /^\p{Lu}[\p{L}'’.]*(?:-\p{L}+)*$/u;
+const DESCRIBED = /-(?:based|led|born|backed|owned|run|made|funded|affiliated)$/i;
+const CALENDAR_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
+
 /**
  * Capitalised words the tagger left out before a body's name that ends in a body's head are part of
  * it: "New" + "People Party", "Doris Day" (read as a person or a work) + "Animal Foundation". Up to
@@ -35,9 +37,6 @@ const headedName = (name: string) => {
  * name or, unless the tagger read it as a name, a common word but "New" (a table's "Name" or
  * "Underwriter"); a span before them joins only whole.
  */
-const LEFT_OUT = /^\p{Lu}[\p{L}'’.]*(?:-\p{L}+)*$/u;
-const DESCRIBED = /-(?:based|led|born|backed|owned|run|made|funded|affiliated)$/i;
-
 function joinWordsBeforeBody(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const out = [...ner];
   const { tokens } = doc;
@@ -51,7 +50,7 @@ function joinWordsBeforeBody(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan
       if (doc.text.slice(t.end, tokens[j].start) !== ' ' || !LEFT_OUT.test(t.text) || t.sentenceStart || doc.cover[j - 1] >= 0) break;
       const tagged = out.some((o) => o !== span && o.start <= t.start && o.end >= t.end && (o.type === 'PER' || o.type === 'MISC'));
       const common = word !== 'new' && (gaz.commonWords.has(word) || gaz.lowercaseWords.has(word));
-      if (DESCRIBED.test(word) || (COMMON_CAPITALIZED.has(word) && word !== 'new') || (common && !tagged) || OFFICE_HEADS.has(word) || HONORIFICS.has(t.text) || WEEKDAYS.test(word)) break;
+      if (DESCRIBED.test(word) || (COMMON_CAPITALIZED.has(word) && word !== 'new') || (common && !tagged) || OFFICE_HEADS.has(word) || HONORIFICS.has(t.text) || CALENDAR_WORDS.test(word)) break;
       j--;
     }
     if (j >= i || j < 0) continue;
@@ -59,9 +58,10 @@ function joinWordsBeforeBody(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan
     const before = out.filter((o) => o !== span && o.end > tokens[j].start && o.start < span.start);
     if (before.some((o) => o.start < tokens[j].start || o.type === 'ORG' || o.type === 'LOC')) continue;
     const start = tokens[j].start;
-    out[k] = { ...span, start, text: doc.text.slice(start, span.end) };
+    const joined = { ...span, start, text: doc.text.slice(start, span.end) };
+    out[k] = joined;
     for (const o of before) out.splice(out.indexOf(o), 1);
-    k = out.indexOf(out[k]);
+    k = out.indexOf(joined);
   }
   return out;
 }
