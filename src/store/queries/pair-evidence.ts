@@ -9,8 +9,8 @@
  * each walk's pattern holds only its small end `s`; the large end `l` is compared by identity with
  * the node the walk reaches (`WHERE e = l`), so no engine can start from it. With `l` in the
  * pattern, Neo4j 5.26 expanded from it, the hub (466k db hits for the 6 pairs of the benchmark's
- * paths at 10k, 793 ms under PROFILE); matched by key instead, the embedded engine read the key of every
- * mention of `s`'s articles (41k, +5 ms against the identity check).
+ * paths at 10k, 793 ms under PROFILE); matched by key instead, the embedded engine read the key
+ * of every mention of `s`'s articles (41k, +5 ms against the identity check).
  */
 import type { QueryRunner } from '../runner.ts';
 import { DAY_PAGES_FROM } from './articles.ts';
