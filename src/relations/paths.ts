@@ -5,9 +5,10 @@
  * per step; when one cuts the search the answer says `truncated`.
  */
 import type { EntityKind } from '../extract/types.ts';
-import type { ArticleRow, EventRow, Window } from '../store/queries/read.ts';
+import type { ArticleRow, EventRow, ReportRow, Window } from '../store/queries/read.ts';
 import { reportsOfEvents, sentenceAt } from '../store/queries/read.ts';
-import { neighbours, sharedArticles, sharedEvents, type SharedArticleRow } from '../store/queries/relations.ts';
+import { pairEvidence } from '../store/queries/pair-evidence.ts';
+import { neighbours, type SharedArticleRow } from '../store/queries/relations.ts';
 import type { QueryRunner } from '../store/runner.ts';
 
 export const MAX_HOPS = 6;
@@ -15,7 +16,7 @@ export const MAX_HOPS = 6;
 export const FAN_OUT = 60;
 /** Entities expanded in one step; past this the search keeps the best-connected and says truncated. */
 export const MAX_FRONTIER = 400;
-const EVIDENCE_PER_HOP = 3;
+export const EVIDENCE_PER_HOP = 3;
 const MAX_SENTENCE = 600;
 
 export interface PathOptions extends Window {
@@ -57,7 +58,7 @@ function candidateCap(first: number): number {
 /**
  * The most rows a path search can read, for its cost. Each hop expands the smaller side: hops 1
  * and 2 expand one entity each, hops 3 and 4 up to FAN_OUT, later hops up to MAX_FRONTIER, each
- * entity giving FAN_OUT neighbours. Then two evidence queries per hop of every candidate.
+ * entity giving FAN_OUT neighbours. Then an event's and EVIDENCE_PER_HOP articles' rows per hop of every candidate.
  */
 export function pathsWork(maxHops: number, first: number): number {
   const hops = Math.min(Math.max(Math.trunc(maxHops), 1), MAX_HOPS);
@@ -84,7 +85,10 @@ function pathsTo(node: string, parents: Parents, cap: number): string[][] {
   return out;
 }
 
-export async function findPaths(runner: QueryRunner, from: string, to: string, options: PathOptions): Promise<PathsResult> {
+/** Looks up what links each pair (evidenceForPairs); a hop without an entry has no evidence in the window. */
+export type EvidenceLookup = (runner: QueryRunner, pairs: { a: string; b: string }[], window: Window) => Promise<Map<string, Omit<Hop, 'from' | 'to'>>>;
+
+export async function findPaths(runner: QueryRunner, from: string, to: string, options: PathOptions, lookup: EvidenceLookup = evidenceForPairs): Promise<PathsResult> {
   const exclude = options.exclude.filter((k) => k !== from && k !== to);
   const weights = new Map<string, number>();
   let truncated = false;
@@ -156,7 +160,7 @@ export async function findPaths(runner: QueryRunner, from: string, to: string, o
         if (!known.has(id)) missing.set(id, { a: keys[i - 1], b: keys[i] });
       }
     }
-    const found = await evidenceForPairs(runner, [...missing.values()], options);
+    const found = await lookup(runner, [...missing.values()], options);
     for (const id of missing.keys()) known.set(id, found.get(id) ?? null);
     for (const keys of chunk) {
       const hops: Hop[] = [];
@@ -202,20 +206,23 @@ function sentencesNamingBoth(row: SharedArticleRow): Set<string> {
 }
 
 /**
- * What links each pair: an event both took part in, else the newest article mentioning both.
- * One query per pair, run together: a pair's search is cheap only when it starts from its
- * less mentioned end, which differs from pair to pair.
+ * What links each pair: an event both took part in, else the newest article mentioning both. All
+ * pairs at once, in a few statements whatever their number (pairEvidence), then the events' reports.
  */
 export async function evidenceForPairs(runner: QueryRunner, pairs: { a: string; b: string }[], window: Window): Promise<Map<string, Omit<Hop, 'from' | 'to'>>> {
-  const found = await Promise.all(
-    pairs.map(async ({ a, b }) => ({
-      id: pairId(a, b),
-      events: await sharedEvents(runner, a, b, window, 1),
-      articles: await sharedArticles(runner, a, b, window, { offset: 0, limit: EVIDENCE_PER_HOP }),
-    })),
-  );
+  const shared = await pairEvidence(runner, pairs.map(({ a, b }) => ({ id: pairId(a, b), a, b })), window, EVIDENCE_PER_HOP);
+  const found = pairs.map(({ a, b }) => {
+    const id = pairId(a, b);
+    const event = shared.events.get(id);
+    return { id, events: event ? [event] : [], articles: shared.articles.get(id) ?? [] };
+  });
   const eventKeys = found.flatMap((f) => f.events.map((e) => e.key));
   const reports = eventKeys.length > 0 ? await reportsOfEvents(runner, eventKeys) : [];
+  return backHops(found, reports);
+}
+
+/** Each pair's hop from its shared event (with the reports that name both ends) and articles. */
+export function backHops(found: { id: string; events: EventRow[]; articles: SharedArticleRow[] }[], reports: ReportRow[]): Map<string, Omit<Hop, 'from' | 'to'>> {
   const result = new Map<string, Omit<Hop, 'from' | 'to'>>();
   for (const { id, events, articles } of found) {
     const evidence: Evidence[] = [];
