@@ -70,8 +70,9 @@ export function useRequestObservability(keys: readonly ApiKey[], logger: Logger,
         type: state.operationType,
         roundTrips: state.roundTrips.count,
       };
-      if (url.pathname === '/graphql') state.log.info(line, 'request');
-      else state.log.debug(line, 'request');
+      // The request's id as its child logger would put it, without making one for this line alone.
+      if (url.pathname === '/graphql') logger.info({ reqId: state.id, ...line }, 'request');
+      else logger.debug({ reqId: state.id, ...line }, 'request');
     },
   };
 }
