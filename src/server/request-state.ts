@@ -15,7 +15,8 @@ export interface RequestState {
   principal: Principal;
   /** Aborted at the request's deadline (or when the client goes away): store work stops at the next round trip. */
   abort: AbortController;
-  log: Logger;
+  /** The server's logger with the request's id on each line; made on first use (most requests log one line only, the request's, which the logger writes directly). */
+  readonly log: Logger;
   started: number;
   roundTrips: RoundTrips;
   /** When the operation must have ended (performance.now() time) and the error it then answers; set by useDeadline. */
@@ -42,11 +43,14 @@ export function createRequestState(request: Request, keys: readonly ApiKey[], lo
   const sent = request.headers.get('x-request-id');
   const id = sent && ID.test(sent) ? sent : crypto.randomUUID();
   const principal = authenticate(bearerOf(request), keys);
+  let log: Logger | undefined;
   const state: RequestState = {
     id,
     principal,
     abort: new AbortController(),
-    log: logger.child({ reqId: id }),
+    get log() {
+      return (log ??= logger.child({ reqId: id }));
+    },
     started: performance.now(),
     roundTrips: { count: 0 },
   };
@@ -68,11 +72,21 @@ export function contextScope(
   const scope = { publicRead: access.publicRead, keysConfigured: access.keysConfigured, metrics: access.resolverMetrics };
   if (!state) return { req: { ...anonymousScope(), ...scope }, roundTrips: { count: 0 }, guard: {} };
   return {
-    req: { id: state.id, principal: state.principal, log: state.log, ...scope },
+    req: {
+      id: state.id,
+      principal: state.principal,
+      get log() {
+        return state.log;
+      },
+      ...scope,
+    },
     roundTrips: state.roundTrips,
     guard: {
       signal: state.abort.signal,
-      check: () => expireIfOverdue(state),
+      // A method, not an arrow function: tsx would name a new arrow function on every request (Object.defineProperty).
+      check() {
+        expireIfOverdue(state);
+      },
       concurrency: ROUND_TRIPS_AT_ONCE,
       observe: metrics
         ? (kind, seconds, ok) => {

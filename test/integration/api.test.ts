@@ -274,6 +274,14 @@ describe('http endpoints', () => {
     expect((await app.yoga.fetch('http://newsgraph.test/health')).status).toBe(200);
     expect((await app.yoga.fetch('http://newsgraph.test/ready')).status).toBe(200);
     const down = createNewsgraphYoga({ store: { ...app.store, ping: async () => false }, extractor: testExtractor(), apiKeys: [], pubsub: createNewsPubSub() });
-    expect((await down.fetch('http://newsgraph.test/ready')).status).toBe(503);
+    const notReady = await down.fetch('http://newsgraph.test/ready');
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ ready: false, reason: 'the graph store does not answer' });
+    const failing = createNewsgraphYoga({ store: { ...app.store, ping: async () => Promise.reject(new Error('connection refused')) }, extractor: testExtractor(), apiKeys: [], pubsub: createNewsPubSub() });
+    const failed = await failing.fetch('http://newsgraph.test/ready');
+    expect(failed.status).toBe(503);
+    expect(await failed.text()).toBe('connection refused');
+    // Only the path itself: a query that ends in /ready is a GraphQL request.
+    expect((await down.fetch('http://newsgraph.test/graphql?query=%7B__typename%7D&x=/ready', { headers: { 'x-graphql-yoga-csrf': '1' } })).status).toBe(200);
   });
 });
