@@ -11,6 +11,7 @@ import { ingestRecords } from '../../src/ingest/pipeline.ts';
 import { evidenceForPairs, findPaths, type EvidenceLookup, type PathsResult } from '../../src/relations/paths.ts';
 import { createNewsPubSub } from '../../src/server/pubsub.ts';
 import { createNewsgraphYoga } from '../../src/server/yoga.ts';
+import { reportsOfEvents } from '../../src/store/queries/events-quotes.ts';
 import { pairEvidence } from '../../src/store/queries/pair-evidence.ts';
 import { latestArticleDate, sharedArticles, sharedEvents } from '../../src/store/queries/relations.ts';
 import type { Window } from '../../src/store/queries/shapes.ts';
@@ -186,4 +187,14 @@ describe('paths with the evidence of all pairs at once', () => {
     expect(one).toBeLessThanOrEqual(5);
     expect(many).toBeLessThanOrEqual(5);
   }, 120_000);
+});
+
+describe('an event shared by two hops of one round', () => {
+  it('has its reports read once, so no hop repeats an evidence sentence', async () => {
+    const [{ key }] = await app.store.run<{ key: string }>('MATCH (ev:Event)<-[:REPORTS]-(:Article) RETURN ev.key AS key ORDER BY key LIMIT 1');
+    const once = await reportsOfEvents(app.store, [key]);
+    expect(once.length).toBeGreaterThan(0);
+    // The events of all pairs are read together: two pairs with the same latest event ask for its key twice.
+    expect(await reportsOfEvents(app.store, [key, key])).toEqual(once);
+  });
 });

@@ -140,14 +140,14 @@ export interface ReportRow {
   evidence: string;
 }
 
-/** The articles reporting each event, with the sentence that reports it. */
+/** The articles reporting each event, with the sentence that reports it; each once, however often its key is asked. */
 export async function reportsOfEvents(runner: QueryRunner, keys: readonly string[]): Promise<ReportRow[]> {
   return runner.run<ReportRow & Record<string, unknown>>(
     `UNWIND $keys AS key
      MATCH (:Event {key: key})<-[r:REPORTS]-(a:Article)
      RETURN key AS eventKey, a ${ARTICLE} AS article, r.evidence AS evidence
      ORDER BY eventKey, article.sortDate, article.id`,
-    { keys },
+    { keys: [...new Set(keys)] },
   );
 }
 
