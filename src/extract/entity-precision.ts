@@ -55,7 +55,7 @@ export function neverANameAlone(name: string): boolean {
 }
 
 /** "Members", "Libraries": the plural of a word of common-words.txt. */
-export function isCommonPlural(gaz: Gazetteers, name: string): boolean {
+function isCommonPlural(gaz: Gazetteers, name: string): boolean {
   if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
   const lower = name.toLowerCase();
   return [lower.slice(0, -1), lower.endsWith('es') ? lower.slice(0, -2) : '', lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : ''].some((w) => w !== '' && gaz.commonWords.has(w));

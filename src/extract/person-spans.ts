@@ -5,7 +5,7 @@
  * brackets, interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
  */
 import { firstTokenAt, type Doc } from './document.ts';
-import type { Gazetteers } from './gazetteers/index.ts';
+import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
 import { OFFICE_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { fold } from './text.ts';
@@ -76,7 +76,7 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     }
     // "Countryman Lawrence Cherono won": a common noun opening a sentence before a given name is no part of the name.
     const noun = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\S*)\s+\p{Lu})/u.exec(s.text) : null;
-    if (noun && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && gaz.lowercaseWords.has(noun[1].toLowerCase()) && !gaz.givenNames.has(fold(noun[1])) && gaz.givenNames.has(fold(noun[2]))) {
+    if (noun && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && isLowercaseWordName(gaz, noun[1]) && gaz.givenNames.has(fold(noun[2]))) {
       out.push(withoutStart(s, noun[0].length));
       continue;
     }
