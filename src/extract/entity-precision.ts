@@ -31,14 +31,18 @@ const WRITTEN_IN = /\b(?:written|coded|implemented|programmed)\s+in\s+$/;
 /**
  * A place or body the tagger found that the article also names as a product ("the Fedora operating
  * system") or a programming language ("written in Python") is that wherever it is named: no place or
- * body. Not a craft's mission: "the Mars mission" does not make Mars a craft.
+ * body. Not a craft's mission: "the Mars mission" does not make Mars a craft. A one-word person or
+ * place the article calls a language ("Hindi language") is none either.
  */
 export function namesProduct(text: string, d: AliasDraft): boolean {
-  if (d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION') return false;
+  const language = (d.kind === 'PERSON' || d.kind === 'PLACE') && !d.name.includes(' ');
+  if (d.kind !== 'PLACE' && d.kind !== 'ORGANIZATION' && !language) return false;
   // The mention before the product's noun has left the entity (mendPersonLikeSpans): look in the text.
   for (let at = text.indexOf(d.name); at >= 0; at = text.indexOf(d.name, at + 1)) {
     const end = at + d.name.length;
     if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+    if (language && /^\s+language\b/.test(text.slice(end, end + 12))) return true;
+    if (d.kind === 'PERSON') continue;
     if (PRODUCT_AFTER.test(text.slice(end, end + 24)) || WRITTEN_IN.test(text.slice(Math.max(0, at - 20), at))) return true;
   }
   return false;

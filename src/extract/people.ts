@@ -52,14 +52,34 @@ function nameWordsOf(doc: Doc, f: Found): string[] {
   return words;
 }
 
+/**
+ * The name words of each person mention, where a given name alone before "and" and a full name
+ * shares that name's surname: "Mark and Patricia McCloskey" are Mark McCloskey and Patricia
+ * McCloskey, not a Mark of some other full name. Only when both first words are given names and the
+ * lone word ends no full name of the article ("Warren and Bernie Sanders" beside Elizabeth Warren).
+ */
+function sharedSurnames(doc: Doc, gaz: Gazetteers, people: Found[]): Map<Found, string[]> {
+  const wordsOf = new Map(people.map((f) => [f, nameWordsOf(doc, f)]));
+  const surnames = new Set([...wordsOf.values()].filter((w) => w.length > 1).map((w) => nameWordKey(w[w.length - 1])));
+  const ordered = [...people].sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const [lone, full] = [wordsOf.get(ordered[i])!, wordsOf.get(ordered[i + 1])!];
+    if (lone.length !== 1 || full.length !== 2 || !/^\s+and\s+$/.test(doc.text.slice(ordered[i].end, ordered[i + 1].start))) continue;
+    if (!gaz.givenNames.has(fold(lone[0])) || !gaz.givenNames.has(fold(full[0])) || surnames.has(nameWordKey(lone[0]))) continue;
+    wordsOf.set(ordered[i], [lone[0], full[1]]);
+  }
+  return wordsOf;
+}
+
 /** Groups person mentions into clusters (one per real person in the article). */
 export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
   const people = doc.found.filter((f) => f.kind === 'PERSON');
+  const wordsOf = sharedSurnames(doc, gaz, people);
   const clusters: PersonCluster[] = [];
   const byFull = new Map<string, PersonCluster[]>();
   // Full names first, in text order.
   for (const f of people) {
-    const words = nameWordsOf(doc, f);
+    const words = wordsOf.get(f)!;
     if (words.length < 2) continue;
     const first = nameWordKey(words[0]);
     const last = nameWordKey(words[words.length - 1]);
@@ -82,7 +102,7 @@ export function clusterPeople(doc: Doc, gaz: Gazetteers): PersonCluster[] {
   // Single words: a surname (or, failing that, a given name) of a full name, else their own cluster.
   const singles = new Map<string, PersonCluster>();
   for (const f of people) {
-    const words = nameWordsOf(doc, f);
+    const words = wordsOf.get(f)!;
     if (words.length !== 1) continue;
     const k = nameWordKey(words[0]);
     // A given name alone ("Frank" in an interview with Frank Messina) is that person when one full name

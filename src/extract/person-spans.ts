@@ -2,7 +2,7 @@
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
  * after people, operating systems, prizes, licences, movements, party members, barristers' and
  * honours' marks, plural titles, common nouns opening a sentence, holidays, words cut by an editor's
- * brackets, interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
+ * brackets, degrees' subjects, interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
@@ -22,8 +22,11 @@ const SYSTEM_NAME = /\s(?:Linux|OS|Prize|Award|Medal|Trophy|Lecture|Fellowship)$
 /** "a Creative Commons Attribution license": a licence's name. */
 const LICENCE_AFTER = /^\s+licen[cs]es?\b/;
 
-/** A party's member before a full name: "Democrat Walter Mondale", "Republican Susan Collins". */
-const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+/** A party's member before a name: "Democrat Walter Mondale", "Republican Susan Collins", "Democrat Spearman". */
+const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist)\s+(?=\p{Lu}\p{Ll}+(\s+\p{Lu})?)/u;
+
+/** "a Master of Business Affairs at Bond University": what follows names a degree's subject, not a body. */
+export const DEGREE_BEFORE = /\b(?:Master|Bachelor|Doctor)(?:s|'s|’s)?\s+(?:of|in)\s+$/;
 
 const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
 
@@ -52,6 +55,12 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
     if (completed && gaz.commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
     // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
+    if (DEGREE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 24), s.start))) {
+      // Only the body where it was earned stays: "… at Bond University".
+      const where = / (?:at|from) /.exec(s.text);
+      if (where) out.push(withoutStart(s, where.index + where[0].length));
+      continue;
+    }
     const after = doc.text.slice(s.end, s.end + 24);
     if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
@@ -81,7 +90,8 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       continue;
     }
     const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;
-    if (party) {
+    // A surname alone after the party must be no common word: "Republican Guard" is no Guard.
+    if (party && (party[1] || !gaz.lowercaseWords.has(s.text.slice(party[0].length).toLowerCase()))) {
       out.push(withoutStart(s, party[0].length));
       continue;
     }

@@ -26,6 +26,7 @@ import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { PRESS_THE } from './span-joins.ts';
 import { hyphenatedPersonName, personAround } from './person-cues.ts';
+import { DEGREE_BEFORE } from './person-spans.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
@@ -121,6 +122,7 @@ const FIELDS = /(?:ology|ologies|^linguistics|^physics|^mathematics|^maths?|^eco
 
 /** "a Ph.D. in Linguistics", "a Master of Education in Sport Psychology", "So far in Math": a field of study, not a place. */
 function fieldOfStudy(doc: Doc, t0: number, t1: number): boolean {
+  if (DEGREE_BEFORE.test(doc.text.slice(Math.max(0, doc.tokens[t0].start - 24), doc.tokens[t0].start))) return true; // "a Masters in International Relations"
   if (t0 === 0 || doc.tokens[t0 - 1].text !== 'in' || t1 - t0 > 3) return false;
   const words = doc.tokens.slice(t0, t1).map((t) => t.text.toLowerCase());
   return FIELDS.test(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || w === 'of');
@@ -314,7 +316,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
-    (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase())) ||
+    // "Hindu", and its faithful: "Muslims", "Sunnis".
+    (nameWords.length === 1 && RELIGION_ADJECTIVES.has(joined.toLowerCase().replace(/(?<=[^s])s$/, ''))) ||
     // "Sunni Members of Parliament": a faith's word opens no one's name (unless a given name: "Christian Bale"), though it opens bodies' names.
     (run.ner === 'PER' && RELIGION_ADJECTIVES.has(lower[n0 - t0]) && !gaz.givenNames.has(fold(nameWords[0]))) ||
     // "the two Post-Soviet states", "Anti-American", "North American trade blocs": an adjective.

@@ -1,0 +1,73 @@
+/**
+ * Entities read from a sixth random sample of the Wikinews graph (issue 17, tenth round): each case
+ * is a sentence of that sample (or a guard beside it), through the real extractor and shipped tagger.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.ts';
+
+const extractor = createExtractor();
+const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
+const kinds = (text: string) => Object.fromEntries(extract(text).map((e) => [e.name, e.kind]));
+
+describe('a given name before "and" and a full name shares its surname', () => {
+  it('makes Mark McCloskey of "Mark and Patricia McCloskey", not a Mark of another full name', () => {
+    const people = kinds('Mark and Patricia McCloskey drew weapons on protesters. Mark Seidenberg spoke later.');
+    expect(people).toHaveProperty('Mark McCloskey', 'PERSON');
+    expect(people).toHaveProperty('Patricia McCloskey', 'PERSON');
+    const seidenberg = extract('Mark and Patricia McCloskey drew weapons on protesters. Mark Seidenberg spoke later.').find((e) => e.name === 'Mark Seidenberg');
+    expect(seidenberg?.mentions).toHaveLength(1);
+  });
+
+  it('leaves a surname alone, a name joined by "&" and a given name that ends a full name of the article', () => {
+    // Warren is Elizabeth Warren's surname here, not Bernie Sanders' brother.
+    const warren = kinds('Warren and Bernie Sanders spoke at the debate. Elizabeth Warren won the applause.');
+    expect(warren).toHaveProperty('Elizabeth Warren', 'PERSON');
+    expect(warren).not.toHaveProperty('Warren Sanders');
+    // A museum named after a couple: "Mary & Leigh Block Museum of Art" makes no Mary Block.
+    expect(kinds('an exhibit at the Mary & Leigh Block Museum of Art at Northwestern University')).not.toHaveProperty('Mary Block');
+  });
+});
+
+describe('a party member named by surname', () => {
+  it('drops "Democrat" before a surname the article gives in full', () => {
+    const people = kinds('Democrat Spearman, a minister and former Army colonel, was first elected in 2012. Pat Spearman thanked her voters.');
+    expect(people).not.toHaveProperty('Democrat Spearman');
+    const spearman = extract('Democrat Spearman, a minister and former Army colonel, was first elected in 2012. Pat Spearman thanked her voters.').find((e) => e.kind === 'PERSON');
+    expect(spearman?.mentions).toHaveLength(2);
+  });
+
+  it('keeps a body whose name opens with a party word', () => {
+    expect(kinds('Republican Guard units moved into the city on Monday.')).toHaveProperty('Republican Guard', 'ORGANIZATION');
+  });
+});
+
+describe("a degree's subject is no body and no place", () => {
+  it('keeps only where the degree was earned', () => {
+    const text = 'She holds a Master of Business Affairs at Bond University, and a Masters in International Relations.';
+    const found = kinds(text);
+    expect(found).not.toHaveProperty('Business Affairs');
+    expect(found).not.toHaveProperty('International Relations');
+    expect(found).toHaveProperty('Bond University', 'ORGANIZATION');
+  });
+});
+
+describe('the faithful of a religion, a language, a movement', () => {
+  it('makes no person of "Muslims", "Sunnis" or "Hindus"', () => {
+    const found = kinds('It has deep significance to Muslims and Christians alike. Sunnis and Hindus marched together in Delhi.');
+    for (const name of ['Muslims', 'Christians', 'Sunnis', 'Hindus']) expect(found).not.toHaveProperty(name);
+    expect(found).toHaveProperty('Delhi');
+  });
+
+  it('makes no person of a language the article calls one', () => {
+    expect(kinds('Hindi language: the message was posted twice. Hindi was the first.')).not.toHaveProperty('Hindi');
+    // A person named Hindi elsewhere stays one.
+    expect(kinds('Reporter Ali Hindi wrote the story. Hindi said the mayor had not answered.')).toHaveProperty('Ali Hindi', 'PERSON');
+  });
+
+  it('knows the Houthis as one body, named as a group or as an adjective', () => {
+    const found = extract('The attack was claimed by the Houthi movement. How much help is received by the Houthis who are aligned with Iran remains unclear. Houthi spokesperson Yahya Sarea spoke.');
+    const houthis = found.filter((e) => /Houthi/.test(e.name));
+    expect(houthis.map((e) => [e.name, e.kind])).toEqual([['Houthis', 'ORGANIZATION']]);
+    expect(houthis[0].mentions.length).toBeGreaterThanOrEqual(2);
+  });
+});
