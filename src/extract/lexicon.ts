@@ -32,7 +32,7 @@ adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. judge ju
 sultan monarch archbishop bishop cardinal ayatollah mp mep lawmaker councillor councilor representative attorney-general
 attorney deputy commissioner administrator ombudsman marshal field-marshal crown dean elder detective inspector constable
 sheriff trooper superintendent executive assemblyman assemblywoman councilman councilwoman alderman provost chancellor rector
-commandant registrar
+commandant registrar taoiseach tánaiste
 `);
 
 /** Occupations: a cue that a name follows, not a role. */
@@ -143,7 +143,8 @@ export const CONTINENT_PEOPLE = /^(?:Latin|South|Central|North|Meso|Ibero)\s+Ame
 /** Religions' adjectives ("Buddhist, Hindu, Muslim, and Christian leaders"): no one's name, no place, no body. */
 export const RELIGION_ADJECTIVES = words(`
 hindu muslim buddhist christian jewish sikh jain catholic protestant orthodox anglican lutheran methodist baptist
-evangelical islamic shia sunni shiite zoroastrian taoist confucian
+evangelical islamic shia sunni shiite zoroastrian taoist confucian pentecostal presbyterian episcopalian adventist mormon
+quaker amish salafi salafist wahhabi
 `);
 
 /** Words that do not occur in people's names (for the "Given Surname" shape rule). */

@@ -2,7 +2,8 @@
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
  * after people, operating systems, prizes, licences, movements, party members, barristers' and
  * honours' marks, plural titles, common nouns opening a sentence, holidays, words cut by an editor's
- * brackets, degrees' subjects, interviewers' initials (run by mendSpans in span-joins.ts, before names are found).
+ * brackets, degrees' subjects, interviewers' initials, newspapers' titles (run by mendSpans in span-joins.ts,
+ * before names are found).
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
@@ -49,12 +50,15 @@ const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:
  */
 export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
-  for (const s of ner) {
+  for (let s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
     if (completed && gaz.commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
     // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
+    // "DAB In the Kowloon West constituency": a capitalised preposition (a caption's, a heading's) ends no name.
+    const preposition = / (?:In|On|At|For|From|By|With)$/.exec(s.text);
+    if (preposition && /^\s+(?:the\s|\p{Ll})/u.test(doc.text.slice(s.end, s.end + 6))) s = withoutEnd(s, preposition[0].length);
     if (DEGREE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 24), s.start))) {
       // Only the body where it was earned stays: "… at Bond University".
       const where = / (?:at|from) /.exec(s.text);
@@ -110,4 +114,20 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     else out.push(s);
   }
   return out;
+}
+
+/** A capital "The" inside a sentence after a word that names or addresses the press: "told The …", "newspaper The …". */
+export const PRESS_THE = /\b(?:told|to|newspaper|daily|weekly|magazine|paper|tabloid|broadsheet|outlet|website)\s+The\s+$/;
+
+/**
+ * A newspaper's title the tagger calls a work: "told The EastAfrican", "newspaper The Hindu". After a
+ * capital "The" that follows a word naming or addressing the press, or before "reported", it is a body
+ * (and so is a one-word title the tagger took for a surname: "newspaper The Hill").
+ */
+export function pressTitles(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  return ner.map((s) => {
+    const before = doc.text.slice(Math.max(0, s.start - 20), s.start);
+    const press = PRESS_THE.test(before) || (/(?:^|[^.!?"“]\s+)The\s+$/.test(before) && /^\s+(?:reported|reports)\b/.test(doc.text.slice(s.end, s.end + 10)));
+    return press && (s.type === 'MISC' || (s.type === 'PER' && !s.text.includes(' '))) ? { ...s, type: 'ORG' } : s;
+  });
 }

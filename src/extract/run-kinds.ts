@@ -24,9 +24,8 @@ import {
 } from './lexicon.ts';
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
-import { PRESS_THE } from './span-joins.ts';
 import { hyphenatedPersonName, personAround } from './person-cues.ts';
-import { DEGREE_BEFORE } from './person-spans.ts';
+import { DEGREE_BEFORE, PRESS_THE } from './person-spans.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 

@@ -6,7 +6,7 @@ import { firstTokenAt, lastTokenBefore, removeFound, type Doc, type Found } from
 import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, COMMON_CAPITALIZED, EVENT_HEADS, HONORIFICS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
-import { mendPersonLikeSpans, withoutEnd, withoutStart } from './person-spans.ts';
+import { mendPersonLikeSpans, pressTitles, withoutEnd, withoutStart } from './person-spans.ts';
 import { nameWordKey } from './text.ts';
 
 const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
@@ -296,21 +296,6 @@ function joinBareInitials(doc: Doc, ner: NerSpan[]): NerSpan[] {
   });
 }
 
-/** A capital "The" inside a sentence after a word that names or addresses the press: "told The …", "newspaper The …". */
-export const PRESS_THE = /\b(?:told|to|newspaper|daily|weekly|magazine|paper|tabloid|broadsheet|outlet|website)\s+The\s+$/;
-
-/**
- * A newspaper's title the tagger calls a work: "told The EastAfrican", "newspaper The Hindu". After a
- * capital "The" that follows a word naming or addressing the press, or before "reported", it is a body.
- */
-function pressTitles(doc: Doc, ner: NerSpan[]): NerSpan[] {
-  return ner.map((s) => {
-    const before = doc.text.slice(Math.max(0, s.start - 20), s.start);
-    const press = PRESS_THE.test(before) || (/(?:^|[^.!?"“]\s+)The\s+$/.test(before) && /^\s+(?:reported|reports)\b/.test(doc.text.slice(s.end, s.end + 10)));
-    return s.type === 'MISC' && press ? { ...s, type: 'ORG' } : s;
-  });
-}
-
 /**
  * An office's abbreviation in brackets right after the office is no one's name and no body: "Deputy
  * Chief Minister (Dy CM)", "Chief Executive Officer (CEO)".
@@ -396,9 +381,9 @@ function dropLatinNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
 }
 
 /**
- * Names the tagger cut at "and" or "for" around a common word: "Oslo Fire" + "Rescue", "Disaster" +
+ * Names the tagger cut at "and", "for" or "on" around a common word: "Oslo Fire" + "Rescue", "Disaster" +
  * "Emergency Management Presidency", "Army's Research" + "Referral Hospital", "Ministry of State" +
- * "Antiquity". Joined when the word beside the cut is a common word (no name alone) and the other side
+ * "Antiquity", "International Committee" + "Taxonomy of Viruses". Joined when the word beside the cut is a common word (no name alone) and the other side
  * is a body or place, or a body's head ends the far side; names cut at a Romance particle ("Surigao
  * del Sur"); a flight's number cuts "Flight" off its airline ("Lion Air Flight 610").
  */
@@ -420,7 +405,7 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
       ((body(a) && a.text.includes(' ') && !b.text.includes(' ') && common(b.text) && !hasOrgHead(b.text)) ||
         (!a.text.includes(' ') && common(a.text) && headed(b.text) && !ORG_HEADS.has(wordsOf(b.text)[0])) ||
         (a.type === 'ORG' && !hasOrgHead(a.text) && common(lastWord(a.text)) && headed(b.text)));
-    const overFor = gap === ' for ' && a.type === 'ORG' && hasOrgHead(a.text) && b.type !== 'PER' && !b.text.includes(' ') && !hasOrgHead(b.text);
+    const overFor = a.type === 'ORG' && hasOrgHead(a.text) && b !== undefined && !hasOrgHead(b.text) && ((gap === ' for ' && b.type !== 'PER' && !b.text.includes(' ')) || (gap === ' on ' && (b.type === 'ORG' || b.type === 'MISC')));
     // "Surigao" + "del" + "Sur", "Coahuila" + "y" + "Texas": a Spanish, Portuguese or Italian particle inside one name.
     const overParticle = b !== undefined && ROMANCE_PARTICLE.test(gap) && a.type !== 'MISC' && b.type !== 'MISC' && (a.type === b.type || (body(a) && body(b)));
     if (overAnd || overFor || overParticle) {

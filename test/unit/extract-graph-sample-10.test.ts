@@ -71,3 +71,33 @@ describe('the faithful of a religion, a language, a movement', () => {
     expect(houthis[0].mentions.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('names cut or run on by the tagger', () => {
+  it('joins a body cut at "on": "International Committee on Taxonomy of Viruses", "Commission on Presidential Debates"', () => {
+    const found = kinds('The International Committee on Taxonomy of Viruses named the virus. The Commission on Presidential Debates cancelled the second debate.');
+    expect(found).toHaveProperty('International Committee on Taxonomy of Viruses', 'ORGANIZATION');
+    expect(found).not.toHaveProperty('Taxonomy of Viruses');
+    expect(found).not.toHaveProperty('International Committee');
+    expect(found).toHaveProperty('Commission on Presidential Debates', 'ORGANIZATION');
+  });
+
+  it('ends no name on a capitalised preposition before lower-case words', () => {
+    const found = kinds("Michael Tien of NPP DAB's Elizabeth Quat In the New Territories East geographical constituency won. Ann Chiang of DAB In the Kowloon West geographical constituency lost.");
+    expect(found).toHaveProperty('DAB', 'ORGANIZATION');
+    expect(found).not.toHaveProperty('DAB In');
+    expect(found).toHaveProperty('Elizabeth Quat', 'PERSON');
+  });
+
+  it('reads "newspaper The Hill" as the paper, and "Taoiseach" as an office', () => {
+    expect(kinds('At his town hall, which newspaper The Hill described as combative, Trump refused.')).toHaveProperty('Hill', 'ORGANIZATION');
+    const irish = kinds('Johnson spoke in a video released with a visit to Ireland with Taoiseach Leo Varadkar.');
+    expect(irish).toHaveProperty('Leo Varadkar', 'PERSON');
+    expect(irish).not.toHaveProperty('Taoiseach Leo Varadkar');
+  });
+
+  it('makes no place of a faith\'s adjective: "a Pentecostal church", "the Salafi"', () => {
+    const found = kinds('The Avoyelles House of Mercy, a Pentecostal church, had been travelling. The Muslim right is more of the Salafi — very extremist practice.');
+    expect(found).not.toHaveProperty('Pentecostal');
+    expect(found).not.toHaveProperty('Salafi');
+  });
+});
