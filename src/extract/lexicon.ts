@@ -45,6 +45,7 @@ astronaut engineer entrepreneur businessman businesswoman billionaire founder ow
 nominee spokesperson priest rabbi imam pastor monk survivor victim witness suspect mother father son daughter wife husband
 brother sister archaeologist astronomer historian geologist oceanographer planetary climatologist paleontologist
 broadcaster presenter host anchor co-author author emeritus commentator columnist blogger comedian filmmaker fellow
+violinist pianist guitarist drummer cellist bassist saxophonist trumpeter conductor dancer rapper sculptor painter
 `);
 
 /** Words that may qualify an office inside a title: "Deputy Foreign Minister", "special envoy". */
@@ -127,6 +128,7 @@ kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramad
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 ah oh uh um hmm wow hey hi hello brexit utc gmt
 democrat republican linux
+ebola zika sars mers hiv aids lgbt lgbtq lgbti lgbtq+
 `);
 
 const PARTICLES = 'De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von';

@@ -7,7 +7,7 @@
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
-import { OFFICE_HEADS } from './lexicon.ts';
+import { OCCUPATIONS, OFFICE_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { fold } from './text.ts';
 
@@ -50,6 +50,8 @@ const HONOURS = /^(?:Bharat\s+Ratna|Padma\s+(?:Shri|Shree|Bhushan|Vibhushan))(?:
  */
 export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
   const out: NerSpan[] = [];
+  // A place or country the gazetteers know by this one word ("Alaska", "Koszalin").
+  const place = (w: string) => (gaz.phrases.get(fold(w)) ?? []).some((p) => p.words.length === 1 && p.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form === 'name')));
   for (let s of ner) {
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
@@ -87,9 +89,12 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       out.push({ ...s, type: 'ORG' });
       continue;
     }
-    // "Countryman Lawrence Cherono won": a common noun opening a sentence before a given name is no part of the name.
+    // "Countryman Lawrence Cherono won": a common noun opening a sentence before a given name is no part of the name; nor is
+    // an occupation in a caption ("Violinist Anna Rees performs") or a known place after "of" ("governor of Alaska Sarah Palin").
     const noun = s.type === 'PER' ? /^(\p{Lu}\p{Ll}+)\s+(?=(\p{Lu}\S*)\s+\p{Lu})/u.exec(s.text) : null;
-    if (noun && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && isLowercaseWordName(gaz, noun[1]) && gaz.givenNames.has(fold(noun[2]))) {
+    const opener = (w: string) =>
+      (doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && isLowercaseWordName(gaz, w)) || OCCUPATIONS.has(w.toLowerCase()) || (place(w) && /\bof\s+$/.test(doc.text.slice(Math.max(0, s.start - 4), s.start)));
+    if (noun && gaz.givenNames.has(fold(noun[2])) && !gaz.givenNames.has(fold(noun[1])) && opener(noun[1])) {
       out.push(withoutStart(s, noun[0].length));
       continue;
     }

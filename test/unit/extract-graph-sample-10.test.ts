@@ -101,3 +101,25 @@ describe('names cut or run on by the tagger', () => {
     expect(found).not.toHaveProperty('Salafi');
   });
 });
+
+describe('words run into a person by the tagger', () => {
+  it('drops an occupation and a place before a full name', () => {
+    const found = kinds('In 2008, then-governor of Alaska Sarah Palin was chosen by John McCain as his running mate.');
+    expect(found).toHaveProperty('Sarah Palin', 'PERSON');
+    expect(found).toHaveProperty('Alaska', 'PLACE');
+    expect(found).not.toHaveProperty('Alaska Sarah Palin');
+    // A caption's occupation, with no punctuation before it.
+    const caption = kinds('Forever Fairest performed in the kids area Violinist Anna Rees performs on stage.');
+    expect(caption).toHaveProperty('Anna Rees', 'PERSON');
+    expect(caption).not.toHaveProperty('Violinist Anna Rees');
+  });
+});
+
+describe('diseases and adjectives the tagger takes for names', () => {
+  it('makes no entity of "Ebola" or "LGBT"', () => {
+    const found = kinds('A trial of four possible Ebola drugs was stopped early. Ebola is deadly. LGBT activist Andrew Kinsman, 49, was reported missing.');
+    expect(found).not.toHaveProperty('Ebola');
+    expect(found).not.toHaveProperty('LGBT');
+    expect(found).toHaveProperty('Andrew Kinsman', 'PERSON');
+  });
+});
