@@ -46,6 +46,7 @@ nominee spokesperson priest rabbi imam pastor monk survivor victim witness suspe
 brother sister archaeologist astronomer historian geologist oceanographer planetary climatologist paleontologist
 broadcaster presenter host anchor co-author author emeritus commentator columnist blogger comedian filmmaker fellow
 violinist pianist guitarist drummer cellist bassist saxophonist trumpeter conductor dancer rapper sculptor painter
+podcaster
 `);
 
 /** Words that may qualify an office inside a title: "Deputy Foreign Minister", "special envoy". */
@@ -126,7 +127,7 @@ export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
-ah oh uh um hmm wow hey hi hello brexit utc gmt
+ah oh uh um hmm wow hey hi hello bye goodbye brexit utc gmt
 democrat republican linux
 ebola zika sars mers hiv aids lgbt lgbtq lgbti lgbtq+
 `);

@@ -17,8 +17,8 @@ const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
 export const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
 
-/** An operating system's name ("Red Hat Enterprise Linux", "CAOS Linux") or an honour's ("Leroy P. Steele Prize"). */
-const SYSTEM_NAME = /\s(?:Linux|OS|Prize|Award|Medal|Trophy|Lecture|Fellowship)$/;
+/** An operating system's name ("Red Hat Enterprise Linux", "CAOS Linux") or an honour's ("Leroy P. Steele Prize", "National Medal of Science"). */
+const SYSTEM_NAME = /\s(?:Linux|OS|(?:Prize|Award|Medal|Trophy|Lecture|Fellowship)(?:\s+(?:of|for)(?:\s+\p{Lu}\p{L}*)+)?)$/u;
 
 /** "a Creative Commons Attribution license": a licence's name. */
 const LICENCE_AFTER = /^\s+licen[cs]es?\b/;
@@ -61,6 +61,12 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     // "DAB In the Kowloon West constituency": a capitalised preposition (a caption's, a heading's) ends no name.
     const preposition = / (?:In|On|At|For|From|By|With)$/.exec(s.text);
     if (preposition && /^\s+(?:the\s|\p{Ll})/u.test(doc.text.slice(s.end, s.end + 6))) s = withoutEnd(s, preposition[0].length);
+    // "Taliban spokesperson Zabiullah Mujahid": a body, a lower-case office and a name in one span are the body and a person.
+    const holder = s.type === 'ORG' ? /^(\S.*?) (\p{Ll}+) (?=\p{Lu}\p{Ll}+ \p{Lu})/u.exec(s.text) : null;
+    if (holder && (OFFICE_HEADS.has(holder[2]) || OCCUPATIONS.has(holder[2]))) {
+      out.push(withoutEnd(s, s.text.length - holder[1].length), { ...withoutStart(s, holder[0].length), type: 'PER' });
+      continue;
+    }
     if (DEGREE_BEFORE.test(doc.text.slice(Math.max(0, s.start - 24), s.start))) {
       // Only the body where it was earned stays: "… at Bond University".
       const where = / (?:at|from) /.exec(s.text);

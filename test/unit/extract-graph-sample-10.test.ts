@@ -123,3 +123,25 @@ describe('diseases and adjectives the tagger takes for names', () => {
     expect(found).toHaveProperty('Andrew Kinsman', 'PERSON');
   });
 });
+
+describe('papers, spokespeople, honours and goodbyes', () => {
+  it("types a paper's title the tagger calls a place as a body", () => {
+    const found = kinds('The Las Vegas Review-Journal reported the possibility. The Nevada Independent said the state could lose it.');
+    expect(found).toHaveProperty('Las Vegas Review-Journal', 'ORGANIZATION');
+    expect(found).toHaveProperty('Nevada Independent', 'ORGANIZATION');
+  });
+
+  it('splits a body, its spokesperson and the name the tagger ran together', () => {
+    const found = kinds('The Taliban have claimed responsibility. Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.');
+    expect(found).toHaveProperty('Zabiullah Mujahid', 'PERSON');
+    expect(found).toHaveProperty('Taliban', 'ORGANIZATION');
+    expect(kinds('Podcaster Spike Cohen was nominated for vice president.')).toHaveProperty('Spike Cohen', 'PERSON');
+  });
+
+  it('makes no body of an honour named with "of" or of a goodbye', () => {
+    const found = kinds('Awards included a trip to the White House to receive the US National Medal of Science. ((WN)) Thank you. ((Valeria Gazzola)) Bye.');
+    expect(found).not.toHaveProperty('US National Medal of Science');
+    expect(found).not.toHaveProperty('Bye');
+    expect(found).toHaveProperty('Valeria Gazzola', 'PERSON');
+  });
+});
