@@ -356,6 +356,10 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   // "Blind Faith recorded", "the People Party": common words only, no given name, no title, no known
   // surname: a body's name the tagger took for a person's.
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  // "visiting Kenosha, Wisconsin", "arrested in Norfolk at 2am": one word before a state or after "in" that no one bears as a name is a place (not
+  // a work's title before its subtitle, "in Batman: The Animated Series", nor authors, "in Carrano and Biewener's study").
+  const stateAfterName = run.ner === 'PER' && single && !cue ? followedByState(doc, gaz, t1) : undefined;
+  if (run.ner === 'PER' && single && !cue && (stateAfterName || PLACE_PREPOSITIONS.has(before(1))) && !gaz.givenNames.has(fold(joined)) && !gaz.peopleBySurname.has(nameWordKey(joined)) && !/^(?:['’]s?|:|and|&)$/.test(tokens[t1]?.text ?? '')) return addPlace(doc, n0, t1, stateAfterName);
   if (run.ner === 'PER' || ownName) return person(false, true);
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();

@@ -2,8 +2,10 @@
  * Entities read from a sixth random sample of the Wikinews graph (issue 17, tenth round): each case
  * is a sentence of that sample (or a guard beside it), through the real extractor and shipped tagger.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
+import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
 
 const extractor = createExtractor();
 const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
@@ -143,5 +145,23 @@ describe('papers, spokespeople, honours and goodbyes', () => {
     expect(found).not.toHaveProperty('US National Medal of Science');
     expect(found).not.toHaveProperty('Bye');
     expect(found).toHaveProperty('Valeria Gazzola', 'PERSON');
+  });
+});
+
+describe('one word after "in" or before a state that no one bears as a name', () => {
+  it('is a place, and so is one word before a state: "visiting Kenosha, Wisconsin" (a person and a body in this whole article before)', () => {
+    const article = readFileSync(`${SEED_ARTICLES_DIR}/wikinews-sample.jsonl`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { title: string; text: string; publishedAt: string })
+      .find((a) => a.title === 'On the campaign trail in the USA, September 2020')!;
+    const kenosha = extractor.extract(article).entities.filter((e) => e.name === 'Kenosha');
+    expect(kenosha.map((e) => e.kind)).toEqual(['PLACE']);
+  });
+
+  it("is no place before a subtitle's colon, before coordinated authors or as a known surname", () => {
+    expect(kinds('Kevin Conroy, the voice of Batman in Batman: The Animated Series, spoke.')).not.toHaveProperty('Batman', 'PLACE');
+    expect(kinds("It is similar to that observed in Carrano and Biewener's experimental subjects.")).not.toHaveProperty('Carrano', 'PLACE');
+    expect(kinds('Voters lost faith in Trump after the debate.')).not.toHaveProperty('Trump', 'PLACE');
   });
 });
