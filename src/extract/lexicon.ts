@@ -123,13 +123,14 @@ export const NATIONAL_BODIES: Record<string, string> = {
 /** Lower-case words allowed inside a capitalised name ("Bank of England", "Ludwig van Beethoven"). */
 export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'on', '&']);
 
-/** Capitalised strings that are never people, whatever a tagger says. */
+/** Capitalised strings that are never people (nor, unless the gazetteers know them, any entity), whatever a tagger says: diseases, software. */
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
 ah oh uh um hmm wow hey hi hello bye goodbye brexit utc gmt
 democrat republican linux
 ebola zika sars mers hiv aids lgbt lgbtq lgbti lgbtq+
+python javascript typescript php perl lua kotlin haskell fortran cobol android kubernetes centos ubuntu debian minetest
 `);
 
 const PARTICLES = 'De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von';

@@ -165,3 +165,10 @@ describe('one word after "in" or before a state that no one bears as a name', ()
     expect(kinds('Voters lost faith in Trump after the debate.')).not.toHaveProperty('Trump', 'PLACE');
   });
 });
+
+describe('software named with no cue', () => {
+  it('makes no place, body or person of a programming language or a system', () => {
+    const found = kinds("V8 is complex and its API is changing all the time, and Python isn't really designed for embedding. Lua is simpler. CentOS was separated from the project, and Kubernetes runs on Android.");
+    for (const name of ['Python', 'Lua', 'CentOS', 'Kubernetes', 'Android']) expect(found).not.toHaveProperty(name);
+  });
+});
