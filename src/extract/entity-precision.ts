@@ -239,12 +239,13 @@ export function mergeSeaShortNames(drafts: Map<string, AliasDraft>): void {
  * and wherever the tagger took it for a body the gazetteers do not know ("the Kurdish town of Arbil …
  * Arbil, the administrative centre").
  */
-export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>, isKnown: (d: AliasDraft) => boolean): void {
-  const places = new Map<string, AliasDraft>();
+export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string; countryCode?: string }>, isKnown: (d: AliasDraft) => boolean): void {
+  const places = new Map<string, AliasDraft & { countryCode?: string }>();
   for (const d of drafts.values()) if (d.kind === 'PLACE' && !/\s/.test(d.name)) places.set(d.name, d);
   for (const d of [...drafts.values()]) {
     const place = (d.kind === 'PERSON' && !d.wikidataId) || (d.kind === 'ORGANIZATION' && !isKnown(d) && !/^[A-Z]{2,}$/.test(d.name)) ? places.get(d.name) : undefined;
-    if (place && (d.kind === 'ORGANIZATION' || place.mentions.length >= d.mentions.length)) absorb(drafts, place, d, d.name);
+    // A place the text puts in its state or country ("in Tyler, Texas") wins however often the person is named.
+    if (place && (d.kind === 'ORGANIZATION' || place.mentions.length >= d.mentions.length || place.countryCode)) absorb(drafts, place, d, d.name);
   }
 }
 

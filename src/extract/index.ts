@@ -360,7 +360,9 @@ function mergeShortForms(drafts: Map<string, EntityDraft>, gaz: Gazetteers): voi
     const surnameOf = (words: string[]) => words.length > tail.length && words.slice(-tail.length).join(' ') === tail.join(' ');
     // A given name alone is the one person of the article it opens ("on which Hunter served" of Hunter Biden).
     const givenOf = (words: string[]) => tail.length === 1 && words.length > 1 && words[0] === word && gaz.givenNames.has(word);
-    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? surnameOf(words) || givenOf(words) : o.kind === 'ORGANIZATION' && ((plural && words[words.length - 1] === word) || (d.kind === 'ORGANIZATION' && namedAfter(words, word)))));
+    // A town placed in its state ("Patrick Crusius of Allen, Texas") is no one's surname.
+    const person = (words: string[]) => !(d.kind === 'PLACE' && d.countryCode) && (surnameOf(words) || givenOf(words));
+    const holders = long.filter(({ d: o, words }) => (common ? words.includes(word) : o.kind === 'PERSON' ? person(words) : o.kind === 'ORGANIZATION' && ((plural && words[words.length - 1] === word) || (d.kind === 'ORGANIZATION' && namedAfter(words, word)))));
     if (holders.length === 0) continue;
     drafts.delete(d.key);
     if (holders.length > 1) continue;

@@ -358,8 +358,11 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   // "visiting Kenosha, Wisconsin", "arrested in Norfolk at 2am": one word before a state or after "in" that no one bears as a name is a place (not
   // a work's title before its subtitle, "in Batman: The Animated Series", nor authors, "in Carrano and Biewener's study").
+  // A known name too, when "of" or "in" comes before it and a state after it ("Patrick Crusius of Allen, Texas").
   const stateAfterName = run.ner === 'PER' && single && !cue ? followedByState(doc, gaz, t1) : undefined;
-  if (run.ner === 'PER' && single && !cue && (stateAfterName || PLACE_PREPOSITIONS.has(before(1))) && !gaz.givenNames.has(fold(joined)) && !gaz.peopleBySurname.has(nameWordKey(joined)) && !/^(?:['’]s?|:|and|&)$/.test(tokens[t1]?.text ?? '')) return addPlace(doc, n0, t1, stateAfterName);
+  const known = gaz.peopleBySurname.has(nameWordKey(joined)) || gaz.givenNames.has(fold(joined));
+  const townWord = stateAfterName ? !known || /^(?:in|of|from|near)$/.test(before(1)) : PLACE_PREPOSITIONS.has(before(1)) && !known;
+  if (run.ner === 'PER' && single && !cue && townWord && !/^(?:['’]s?|:|and|&)$/.test(tokens[t1]?.text ?? '')) return addPlace(doc, n0, t1, stateAfterName);
   if (run.ner === 'PER' || ownName) return person(false, true);
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();

@@ -172,3 +172,18 @@ describe('software named with no cue', () => {
     for (const name of ['Python', 'Lua', 'CentOS', 'Kubernetes', 'Android']) expect(found).not.toHaveProperty(name);
   });
 });
+
+describe('a town placed in its state is no one\'s name', () => {
+  it('keeps "Allen, Texas" apart from the police chief Greg Allen', () => {
+    const found = extract("U.S. officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas, near the city of Dallas. El Paso's police chief Greg Allen said late Sunday the police would act.");
+    expect(found.find((e) => e.name === 'Allen')?.kind).toBe('PLACE');
+    expect(found.find((e) => e.name === 'Greg Allen')?.mentions).toHaveLength(1);
+  });
+
+  it('makes every "Tyler" of the article the town its address names, however often the tagger read a person', () => {
+    const found = extract(
+      'Wikinews attended the sixth annual Mini Maker Faire in Tyler, Texas, United States on Saturday. A volunteer hangs signage in preparation for the Mini Maker Faire in Tyler, Texas (April 2019). Students from All Saints, a local school in Tyler. A robot built by students from All Saints school in Tyler.',
+    );
+    expect(found.filter((e) => e.name === 'Tyler').map((e) => e.kind)).toEqual(['PLACE']);
+  });
+});
