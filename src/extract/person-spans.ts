@@ -29,6 +29,9 @@ const PARTY_MEMBER = /^(?:Democrat|Republican|Tory|Labourite|Socialist|Communist
 /** "a Master of Business Affairs at Bond University": what follows names a degree's subject, not a body. */
 export const DEGREE_BEFORE = /\b(?:Master|Bachelor|Doctor)(?:s|'s|’s)?\s+(?:of|in)\s+$/;
 
+/** An ordinal number before a name's words: "seventh Congressional District", "14th Amendment". */
+export const ORDINAL_BEFORE = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+$/;
+
 const MOVEMENT_AFTER = /^\s+(?:movement|rebels|militia|militants|fighters)\b/;
 
 /** The span without its first `n` characters. */
@@ -57,7 +60,6 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
     if (completed && gaz.commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;
-    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     // "DAB In the Kowloon West constituency": a capitalised preposition (a caption's, a heading's) ends no name.
     const preposition = / (?:In|On|At|For|From|By|With)$/.exec(s.text);
     if (preposition && /^\s+(?:the\s|\p{Ll})/u.test(doc.text.slice(s.end, s.end + 6))) s = withoutEnd(s, preposition[0].length);
@@ -73,6 +75,7 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       if (where) out.push(withoutStart(s, where.index + where[0].length));
       continue;
     }
+    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     const after = doc.text.slice(s.end, s.end + 24);
     if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });

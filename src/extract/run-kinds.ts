@@ -25,7 +25,7 @@ import {
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { hyphenatedPersonName, personAround } from './person-cues.ts';
-import { DEGREE_BEFORE, PRESS_THE } from './person-spans.ts';
+import { DEGREE_BEFORE, ORDINAL_BEFORE, PRESS_THE } from './person-spans.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
@@ -168,8 +168,10 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const { tokens } = doc;
   let { t0, t1 } = run;
   if (t1 - t0 >= 2 && optionLabel(doc, t0)) t0++;
-  // A ship ("the USS Ronald Reagan", "HMS Queen Elizabeth") is no person, place or body, nor is whoever it is named after.
+  // A ship ("the USS Ronald Reagan", "HMS Queen Elizabeth") is no person, place or body, nor is whoever it is named after;
+  // "Maryland's seventh Congressional District", "the 14th Amendment" are numbered, not named.
   if ((t1 - t0 >= 2 && SHIP_PREFIXES.test(tokens[t0].text)) || shipNameBefore(doc, t0)) return;
+  if (ORDINAL_BEFORE.test(doc.text.slice(Math.max(0, tokens[t0].start - 12), tokens[t0].start)) && /^(?:District|Circuit|Ward|Precinct|Division|Amendment)$/.test(tokens[t1 - 1].text)) return;
   // "Minister of Health Ahmed Ali", "Minister of Information Moammar al-Eryani": after an office and
   // "of" or "for", the portfolio's words belong to the title, not to the name that follows.
   if (t0 >= 2 && /^(?:of|for)$/.test(tokens[t0 - 1].text) && isTitleHead(tokens[t0 - 2].text)) {
@@ -356,9 +358,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   // "Blind Faith recorded", "the People Party": common words only, no given name, no title, no known
   // surname: a body's name the tagger took for a person's.
   if (run.ner === 'PER' && !cue && !single && commonWordsOnly(gaz, nameWords)) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
-  // "visiting Kenosha, Wisconsin", "arrested in Norfolk at 2am": one word before a state or after "in" that no one bears as a name is a place (not
-  // a work's title before its subtitle, "in Batman: The Animated Series", nor authors, "in Carrano and Biewener's study").
-  // A known name too, when "of" or "in" comes before it and a state after it ("Patrick Crusius of Allen, Texas").
+  // "visiting Kenosha, Wisconsin", "arrested in Norfolk at 2am": one word before a state or after "in" that no one bears as a name is a place, and a
+  // known name before a state after "of" or "in" ("Crusius of Allen, Texas"); no title ("in Batman: The …"), no authors ("in Carrano and Biewener's").
   const stateAfterName = run.ner === 'PER' && single && !cue ? followedByState(doc, gaz, t1) : undefined;
   const known = gaz.peopleBySurname.has(nameWordKey(joined)) || gaz.givenNames.has(fold(joined));
   const townWord = stateAfterName ? !known || /^(?:in|of|from|near)$/.test(before(1)) : PLACE_PREPOSITIONS.has(before(1)) && !known;

@@ -187,3 +187,14 @@ describe('a town placed in its state is no one\'s name', () => {
     expect(found.filter((e) => e.name === 'Tyler').map((e) => e.kind)).toEqual(['PLACE']);
   });
 });
+
+describe('numbered, not named', () => {
+  it('makes no place of "seventh Congressional District" or "14th Amendment"', () => {
+    const found = kinds("When Representative Kweisi Mfume of Maryland's seventh Congressional District announced his resignation, he left. It violates the 14th Amendment.");
+    expect(found).not.toHaveProperty('Congressional District');
+    expect(found).not.toHaveProperty('Amendment');
+    expect(found).toHaveProperty('Maryland', 'PLACE');
+    // A named district stays one.
+    expect(kinds('He grew up in the Eastern District of the city, the Karol Bagh District.')).toHaveProperty('Karol Bagh District');
+  });
+});
