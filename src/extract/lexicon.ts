@@ -127,7 +127,7 @@ export const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', '
 export const NEVER_PERSON = words(`
 kremlin ria is us u.s. usa nato congress moscow god allah christmas easter ramadan internet covid-19 covid coronavirus
 twitter facebook youtube instagram tiktok google wikinews wikipedia senate parliament
-ah oh uh um hmm wow hey hi hello bye goodbye brexit utc gmt
+ah oh uh uhh um umm hmm wow hey hi hello bye goodbye ya yeah yep brexit utc gmt
 democrat republican linux
 ebola zika sars mers hiv aids lgbt lgbtq lgbti lgbtq+
 python javascript typescript php perl lua kotlin haskell fortran cobol android kubernetes centos ubuntu debian minetest
@@ -148,7 +148,7 @@ export const CONTINENT_PEOPLE = /^(?:Latin|South|Central|North|Meso|Ibero)\s+Ame
 export const RELIGION_ADJECTIVES = words(`
 hindu muslim buddhist christian jewish sikh jain catholic protestant orthodox anglican lutheran methodist baptist
 evangelical islamic shia sunni shiite zoroastrian taoist confucian pentecostal presbyterian episcopalian adventist mormon
-quaker amish salafi salafist wahhabi
+quaker amish salafi salafist wahhabi shi'a shi'ite
 `);
 
 /** Words that do not occur in people's names (for the "Given Surname" shape rule). */

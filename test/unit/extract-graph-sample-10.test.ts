@@ -198,3 +198,12 @@ describe('numbered, not named', () => {
     expect(kinds('He grew up in the Eastern District of the city, the Karol Bagh District.')).toHaveProperty('Karol Bagh District');
   });
 });
+
+describe('a comics company, a faith, an interjection', () => {
+  it('knows Marvel as a company under its other names, and makes no entity of "Shi\'a" or "Uhh"', () => {
+    const found = extract('Avengers from Marvel Comics opened this week. Marvel released the film. ((WN)) Uhh, ya. He is of the Shi\'a faith.');
+    expect(found.filter((e) => /Marvel/.test(e.name)).map((e) => [e.name, e.kind, e.mentions.length])).toEqual([['Marvel', 'ORGANIZATION', 2]]);
+    const names = found.map((e) => e.name);
+    for (const name of ["Shi'a", 'Uhh', 'Ya']) expect(names).not.toContain(name);
+  });
+});
