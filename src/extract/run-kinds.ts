@@ -373,7 +373,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
   if (run.ner === 'LOC' && (hyphenatedPersonName(gaz, nameWords) || personAround(doc, n0, t1))) return person(false, true);
   // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George"; a paper's title is a body's ("The Nevada Independent").
-  if (run.ner === 'LOC' && !single && /-?(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph)$/.test(joined)) return addOrg(doc, gaz, n0, t1);
+  if (run.ner === 'LOC' && !single && /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph)$/.test(joined)) return addOrg(doc, gaz, n0, t1);
   if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
