@@ -43,24 +43,35 @@ export async function addArticleDays(tx: QueryRunner, deltas: ArticleDayDeltas):
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 const dayEnd = (day: string) => `${day}T23:59:59.999Z`;
 
+/** Days read first for a page: a page of 20 is most often within the newest day or two. */
+const FIRST_DAYS = 8;
+
 /**
  * The kept days a window covers, newest first, each with the articles it holds in the window, or 0
  * for a day the window cuts (since after its start, until before its end): the count is then not
- * known, and 0 is a lower bound, so a page read from these days reads enough of them.
+ * known, and 0 is a lower bound, so a page read from these days reads enough of them. With
+ * `atLeast`, only enough days to hold that many articles when the newest few do (a top-k read of
+ * the day nodes), else all of them.
  */
-export async function articleDaysNewestFirst(runner: QueryRunner, window: Window = {}): Promise<{ day: string; count: number; cut: boolean }[]> {
+export async function articleDaysNewestFirst(runner: QueryRunner, window: Window = {}, atLeast?: number): Promise<{ day: string; count: number; cut: boolean }[]> {
   const { sinceDay, untilDay } = windowDays(window);
   const conditions = [...(sinceDay ? ['d.day >= $sinceDay'] : []), ...(untilDay ? ['d.day <= $untilDay'] : [])];
-  const rows = await runner.run<{ day: string; count: number }>(
-    `MATCH (d:ArticleDay)${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
-     RETURN d.day AS day, d.articles AS count
-     ORDER BY day DESC`,
-    { sinceDay, untilDay },
-  );
-  return rows.map(({ day, count }) => {
-    const cut = (!!window.since && window.since > dayStart(day)) || (!!window.until && window.until < dayEnd(day));
-    return { day, count: cut ? 0 : count, cut };
-  });
+  const read = async (limit: number | null) => {
+    const rows = await runner.run<{ day: string; count: number }>(
+      `MATCH (d:ArticleDay)${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
+       RETURN d.day AS day, d.articles AS count
+       ORDER BY day DESC${limit === null ? '' : ' LIMIT $limit'}`,
+      { sinceDay, untilDay, limit },
+    );
+    return rows.map(({ day, count }) => {
+      const cut = (!!window.since && window.since > dayStart(day)) || (!!window.until && window.until < dayEnd(day));
+      return { day, count: cut ? 0 : count, cut };
+    });
+  };
+  if (atLeast === undefined) return read(null);
+  const newest = await read(FIRST_DAYS);
+  const held = newest.reduce((sum, d) => sum + d.count, 0);
+  return newest.length < FIRST_DAYS || held >= atLeast ? newest : read(null);
 }
 
 /**
@@ -69,6 +80,10 @@ export async function articleDaysNewestFirst(runner: QueryRunner, window: Window
  * is the window's WHERE on the bound article `a`.
  */
 export async function countArticlesByDay(runner: QueryRunner, window: Window, condition: string, params: Record<string, unknown>): Promise<number> {
+  if (!window.since && !window.until) {
+    const [row] = await runner.run<{ total: number | null }>('MATCH (d:ArticleDay) RETURN sum(d.articles) AS total');
+    return row?.total ?? 0;
+  }
   const days = await articleDaysNewestFirst(runner, window);
   const whole = days.reduce((sum, d) => sum + d.count, 0);
   const cut = days.filter((d) => d.cut).map((d) => d.day);

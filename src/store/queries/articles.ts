@@ -174,7 +174,7 @@ function articleFilter(filter: ArticleFilter): { clause: string; params: Record<
 export async function articlesPage(runner: QueryRunner, filter: ArticleFilter, page: Page): Promise<ArticleRow[]> {
   const { clause, params, byDay } = articleFilter(filter);
   if (byDay === null) return articlePage(runner, clause, params, page);
-  const days = await articleDaysNewestFirst(runner, filter);
+  const days = await articleDaysNewestFirst(runner, filter, page.offset + page.limit);
   return articlesInOrder(runner, await pageOfArticleIdsByDay(runner, days, byDay, params, page));
 }
 
