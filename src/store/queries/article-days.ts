@@ -43,15 +43,13 @@ export async function addArticleDays(tx: QueryRunner, deltas: ArticleDayDeltas):
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 const dayEnd = (day: string) => `${day}T23:59:59.999Z`;
 
-/** Days read first for a page: a page of 20 is most often within the newest day or two. */
-const FIRST_DAYS = 8;
-
 /**
  * The kept days a window covers, newest first, each with the articles it holds in the window, or 0
  * for a day the window cuts (since after its start, until before its end): the count is then not
  * known, and 0 is a lower bound, so a page read from these days reads enough of them. With
- * `atLeast`, only enough days to hold that many articles when the newest few do (a top-k read of
- * the day nodes), else all of them.
+ * `atLeast`, only the newest atLeast + 2 days (a top-k read of the day nodes, in one statement
+ * whatever the page): a kept day holds at least one article, and a window cuts at most two days,
+ * so these hold that many articles when the window has them.
  */
 export async function articleDaysNewestFirst(runner: QueryRunner, window: Window = {}, atLeast?: number): Promise<{ day: string; count: number; cut: boolean }[]> {
   const { sinceDay, untilDay } = windowDays(window);
@@ -68,10 +66,7 @@ export async function articleDaysNewestFirst(runner: QueryRunner, window: Window
       return { day, count: cut ? 0 : count, cut };
     });
   };
-  if (atLeast === undefined) return read(null);
-  const newest = await read(FIRST_DAYS);
-  const held = newest.reduce((sum, d) => sum + d.count, 0);
-  return newest.length < FIRST_DAYS || held >= atLeast ? newest : read(null);
+  return read(atLeast === undefined ? null : atLeast + 2);
 }
 
 /**
