@@ -7,7 +7,7 @@ const SHOWN = 50;
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
     process.stdout.write(
-      'usage: newsgraph verify-counts\n\nRecomputes every kept count (entity counters, entity days, co-mention pairs and their days)\nfrom the mentions, and the name index and most-mentioned order from the entities, and lists\nwhere the stored ones differ. Exits 1 when any does.\n',
+      'usage: newsgraph verify-counts\n\nRecomputes every kept count (articles per day, entity counters, entity days, co-mention pairs\nand their days) from the articles and their mentions, and the name index and most-mentioned\norder from the entities, and lists where the stored ones differ. Exits 1 when any does.\n',
     );
     return 0;
   }

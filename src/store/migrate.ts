@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backfillArticleDays } from './queries/article-days.ts';
 import { backfillCounts, deleteOneArticlePairs } from './queries/verify-counts.ts';
 import { backfillPairLastDay } from './queries/emerging.ts';
 import { backfillNames } from './queries/names.ts';
@@ -66,6 +67,8 @@ export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<voi
   { id: '008_names_and_count_order_backfill', run: backfillNames },
   // Graphs written before trending read the days by slot (issue 14): slot every entity's days.
   { id: '009_entity_day_slots_backfill', run: backfillDaySlots },
+  // Graphs written before the articles per day were kept (issue 14): count them from the articles.
+  { id: '010_article_days_backfill', run: backfillArticleDays },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

@@ -99,6 +99,7 @@ describe('migrations (both engines alike)', () => {
     );
     expect(constraints).toEqual(
       [
+        ['article_day_day', 'ArticleDay', 'day'],
         ['article_id', 'Article', 'id'],
         ['co_mention_key', 'CoMention', 'key'],
         ['curation_id', 'Curation', 'id'],

@@ -1,8 +1,10 @@
 /**
- * Reads of articles: by id and URL, pages of them (all, filtered, or those mentioning an entity,
- * read from the kept day counts for a hub), what each mentions, their sentences, and the totals.
+ * Reads of articles: by id and URL, pages of them (all or in a window, read from the kept article
+ * days; filtered; or those mentioning an entity, read from the kept day counts for a hub), what
+ * each mentions, their sentences, and the totals.
  */
 import type { QueryRunner } from '../runner.ts';
+import { articleDaysNewestFirst, countArticlesByDay } from './article-days.ts';
 import { ARTICLE, ENTITY, WINDOW, windowParams, type ArticleRow, type EntityRow, type Page, type Window } from './shapes.ts';
 
 // ---------------------------------------------------------------- lookups by id (DataLoader batches)
@@ -38,9 +40,10 @@ export const DAY_PAGES_FROM = 500;
 
 /**
  * The ids of a page of articles, newest first, read from the few newest days that hold it: `days`
- * are the kept day counts (newest first) of an entity or pair, `condition` a MATCH on the bound
- * article `a` that keeps the articles counted there. Each day's articles are an indexed lookup
- * (Article.day), so a hub's page reads a day or two of news instead of every article it is in.
+ * are the kept day counts (newest first) of an entity, a pair or all articles, `condition` a MATCH
+ * or WHERE on the bound article `a` that keeps the articles counted there (a count may be below
+ * what its day holds, never above). Each day's articles are an indexed lookup (Article.day), so a
+ * hub's page reads a day or two of news instead of every article it is in.
  */
 export async function pageOfArticleIdsByDay(
   runner: QueryRunner,
@@ -146,27 +149,38 @@ export interface ArticleFilter extends Window {
  * absent parameter still costs a subquery per article on the embedded engine). With entities to
  * mention, the match starts from the first of them instead of from every article.
  */
-function articleFilter(filter: ArticleFilter): { clause: string; params: Record<string, unknown> } {
+function articleFilter(filter: ArticleFilter): { clause: string; params: Record<string, unknown>; byDay: string | null } {
   const mentions = filter.mentions?.length ? filter.mentions : null;
   const conditions: string[] = [];
   if (filter.since) conditions.push('a.sortDate >= $since');
   if (filter.until) conditions.push('a.sortDate <= $until');
+  // A window alone (or nothing) is read from the kept day counts; a source or mentions are not counted per day.
+  const byDay = !filter.source && !mentions ? (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '') : null;
   if (filter.source) conditions.push('a.source = $source');
   if (mentions && mentions.length > 1) conditions.push('COUNT { (a)-[:MENTIONS]->(m:Entity) WHERE m.key IN $mentions } = size($mentions)');
   const match = mentions ? 'MATCH (:Entity {key: $firstMention})<-[:MENTIONS]-(a:Article)' : 'MATCH (a:Article)';
   return {
     clause: `${match}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
     params: { ...windowParams(filter), source: filter.source ?? null, mentions, firstMention: mentions?.[0] ?? null },
+    byDay,
   };
 }
 
+/**
+ * A page of articles, newest first. Without a source or mentions to match, it is read from the
+ * newest kept days that hold it (article-days.ts) rather than from every article; `byDay` is the
+ * window's condition on the articles of those days.
+ */
 export async function articlesPage(runner: QueryRunner, filter: ArticleFilter, page: Page): Promise<ArticleRow[]> {
-  const { clause, params } = articleFilter(filter);
-  return articlePage(runner, clause, params, page);
+  const { clause, params, byDay } = articleFilter(filter);
+  if (byDay === null) return articlePage(runner, clause, params, page);
+  const days = await articleDaysNewestFirst(runner, filter, page.offset + page.limit);
+  return articlesInOrder(runner, await pageOfArticleIdsByDay(runner, days, byDay, params, page));
 }
 
 export async function countArticles(runner: QueryRunner, filter: ArticleFilter): Promise<number> {
-  const { clause, params } = articleFilter(filter);
+  const { clause, params, byDay } = articleFilter(filter);
+  if (byDay !== null) return countArticlesByDay(runner, filter, byDay, params);
   const [row] = await runner.run<{ total: number }>(`${clause} RETURN count(a) AS total`, params);
   return row?.total ?? 0;
 }

@@ -7,6 +7,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
+import { addArticleDays } from './article-days.ts';
 import { deleteEntities, pairsOf, recountCoMentions, recountEntities } from './counts.ts';
 import { detachArticles } from './ingest.ts';
 import { indexNames } from './names.ts';
@@ -329,5 +330,6 @@ export async function deleteArticle(tx: QueryRunner, id: string): Promise<Delete
   await tx.run('MATCH (a:Article {id: $id}) DETACH DELETE a', { id });
   await recountEntities(tx, touched.entities);
   await recountCoMentions(tx, touched.pairs);
+  await addArticleDays(tx, new Map(touched.days.map((day) => [day, -1])));
   return found;
 }

@@ -7,6 +7,7 @@
 import type { EntityKind, ExtractedArticle, ExtractedEntity } from '../../extract/types.ts';
 import { LABELS, type StoredArticle } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
+import { addArticleDays, addToDay } from './article-days.ts';
 import { addEntityDays, addToPair, dayOf, pairsOf, recountCoMentions, recountEntities, slotEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 import { indexNames, setCountBucket } from './names.ts';
 import { loneSharedArticles } from './pair-lookup.ts';
@@ -63,7 +64,7 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
   const updates = writes.filter((w) => w.update).map((w) => w.article.id);
 
   // 1. An updated article gives up its old links first; what they counted is recomputed below.
-  let touchedByUpdate: { entities: string[]; pairs: [string, string][] } = { entities: [], pairs: [] };
+  let touchedByUpdate: Detached = { entities: [], pairs: [], days: [] };
   if (updates.length > 0) touchedByUpdate = await detachArticles(tx, updates);
 
   // 2. Articles.
@@ -221,6 +222,11 @@ export async function writeArticles(tx: QueryRunner, batch: ArticleWrite[], inge
     await recountEntities(tx, [...entityKeys]);
     await recountCoMentions(tx, [...pairKeys.values()]);
   }
+  // 6a. Articles per day: each article on its day, an updated one off the day it had (after the entities and pairs: one lock order).
+  const articleDays = new Map<string, number>();
+  for (const { article } of writes) addToDay(articleDays, dayOf(sortDate(article, ingestedAt)), 1);
+  for (const day of touchedByUpdate.days) addToDay(articleDays, day, -1);
+  await addArticleDays(tx, articleDays);
 
   // 7. Events, their participants, places and the articles reporting them; events in key order, as entities.
   const events = writes.flatMap(({ article, extracted }) =>
@@ -384,8 +390,16 @@ function redirected(extracted: ExtractedArticle, to: Map<string, string>): Extra
   };
 }
 
+/** What detached articles counted in: entities, co-mention pairs, and the day of each article. */
+export interface Detached {
+  entities: string[];
+  pairs: [string, string][];
+  days: string[];
+}
+
 /** Removes what articles link to (mentions, reports, quotes) and returns what those links counted in: the update path and deleteArticle. */
-export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ entities: string[]; pairs: [string, string][] }> {
+export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<Detached> {
+  const dated = await tx.run<{ day: string | null }>('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.day AS day', { ids });
   const old = await tx.run<{ keys: string[] }>(
     `UNWIND $ids AS id
      MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
@@ -418,5 +432,5 @@ export async function detachArticles(tx: QueryRunner, ids: string[]): Promise<{ 
     for (const key of keys) entities.add(key);
     pairs.push(...pairsOf(keys));
   }
-  return { entities: [...entities], pairs };
+  return { entities: [...entities], pairs, days: dated.flatMap((r) => (r.day === null ? [] : [r.day])) };
 }

@@ -5,16 +5,18 @@
  */
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
+import { articleDayDifferences, backfillArticleDays } from './article-days.ts';
 import { countBucket, countLevel, orphanNameTerms, verifyNames } from './names.ts';
 import { chunks, entityKeys, ENTITIES_PER_CHUNK } from './rows.ts';
 import { addToPair, daySlot, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
 
 export interface CountDifference {
   /**
-   * What differs: an article's day, an entity's counters, one of its days, its count bucket (the
-   * kept order), its name index (names.ts), the slot of its days (trending's), a pair's totals or its days.
+   * What differs: an article's day, the articles kept for a day (article-days.ts), an entity's
+   * counters, one of its days, its count bucket (the kept order), its name index (names.ts), the
+   * slot of its days (trending's), a pair's totals or its days.
    */
-  what: 'article-day' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'entity-day-slot' | 'pair' | 'pair-days';
+  what: 'article-day' | 'article-day-count' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'entity-day-slot' | 'pair' | 'pair-days';
   key: string;
   stored: unknown;
   expected: unknown;
@@ -68,8 +70,8 @@ const PAIRS_PER_CALL = 10_000;
 export const sameList = (x: unknown[], y: unknown[]) => x.length === y.length && x.every((v, i) => v === y[i]);
 
 /**
- * Recomputes every kept count from the mentions and lists where the stored ones differ: each
- * entity's articleCount and mentionCount, its days, each co-mention pair's totals and days (a node
+ * Recomputes every kept count from the articles and mentions and lists where the stored ones
+ * differ: each day's articles, each entity's articleCount and mentionCount, its days, each co-mention pair's totals and days (a node
  * for each pair of at least MIN_PAIR_ARTICLES articles, none for the others).
  * Read-only; a part at a time.
  */
@@ -79,6 +81,7 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
     'MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) RETURN a.id AS id, a.day AS day, substring(a.sortDate, 0, 10) AS expected',
   );
   for (const a of misdated) differences.push({ what: 'article-day', key: a.id, stored: a.day, expected: a.expected });
+  for (const d of await articleDayDifferences(runner)) differences.push({ what: 'article-day-count', key: d.day, stored: d.stored, expected: d.expected });
   const keys = await entityKeys(runner);
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) {
     // Grouped from the entities rather than a subquery per entity: on the embedded engine
@@ -162,6 +165,7 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
  */
 export async function backfillCounts(runner: Runner): Promise<void> {
   await runner.transaction((tx) => tx.run('MATCH (a:Article) WHERE a.day IS NULL OR a.day <> substring(a.sortDate, 0, 10) SET a.day = substring(a.sortDate, 0, 10)'));
+  await backfillArticleDays(runner);
   const keys = await entityKeys(runner);
   for (const chunk of chunks(keys, ENTITIES_PER_CHUNK)) await runner.transaction((tx) => recountEntityDays(tx, chunk));
   for (const { lo, hi } of await pairParts(runner, keys)) {
