@@ -12,6 +12,7 @@ import { backfillCounts, deleteOneArticlePairs } from './queries/verify-counts.t
 import { backfillPairLastDay } from './queries/emerging.ts';
 import { backfillNames } from './queries/names.ts';
 import { backfillDaySlots } from './queries/counts.ts';
+import { backfillEntityWeeks } from './queries/entity-weeks.ts';
 import type { Runner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../schema/migrations/', import.meta.url));
@@ -69,6 +70,8 @@ export const DATA_MIGRATIONS: { id: string; run: (runner: Runner) => Promise<voi
   { id: '009_entity_day_slots_backfill', run: backfillDaySlots },
   // Graphs written before the articles per day were kept (issue 14): count them from the articles.
   { id: '010_article_days_backfill', run: backfillArticleDays },
+  // Graphs written before the week sums were kept (issue 14): sum every entity's days by week.
+  { id: '011_entity_weeks_backfill', run: backfillEntityWeeks },
 ];
 
 /** Applies the migrations not yet recorded in the graph; returns the ids applied now. */

@@ -2,16 +2,19 @@
  * Trending read by slot (src/store/queries/trend-counts.ts: the days of the entities that can rank)
  * gives the answers of reading every entity-day row of the days (the query it replaced, kept as the
  * reference in test/support/trend-reference.ts), for every kind, several windows, baselines and
- * limits, and from every first level, after ingest, an update, a delete, a merge and its undo;
- * verify-counts reports a day row or an entity slotted wrong, and the migration's backfill re-slots.
+ * limits, from every first level and with hubs bounded from their week sums (entity-weeks.ts) from
+ * several levels, after ingest, an update, a delete, a merge and its undo; verify-counts reports a
+ * day row or an entity slotted wrong and a week sum wrong, missing or slotted wrong, and the
+ * migrations' backfills (009, 011) put them right.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
 import type { EntityKind } from '../../src/extract/types.ts';
 import { ingestRecords } from '../../src/ingest/pipeline.ts';
 import { backfillDaySlots, dayOf } from '../../src/store/queries/counts.ts';
+import { backfillEntityWeeks, weekOf } from '../../src/store/queries/entity-weeks.ts';
 import { daysBetween, latestArticleDate } from '../../src/store/queries/relations.ts';
-import { trendCounts, type TrendOptions } from '../../src/store/queries/trend-counts.ts';
+import { HUB_LEVEL, trendCounts, type TrendOptions } from '../../src/store/queries/trend-counts.ts';
 import { verifyCounts } from '../../src/store/queries/verify-counts.ts';
 import type { QueryRunner } from '../../src/store/runner.ts';
 import { trendCountsReadingEveryDay } from '../support/trend-reference.ts';
@@ -35,13 +38,26 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => app.close());
 
-/** Counts the statements a reader runs. */
-function counting(runner: QueryRunner): QueryRunner & { statements: number } {
-  const wrapped = { statements: 0, run: (query: string, params?: Record<string, unknown>) => {
-    wrapped.statements++;
-    return runner.run(query, params);
-  } };
-  return wrapped as unknown as QueryRunner & { statements: number };
+/** What a reader read: the lowest day bucket it ranked, and the hubs it bounded from their weeks and those it then ranked from their days. */
+interface Reads {
+  lowestLevel: number;
+  bounded: number;
+  ranked: number;
+}
+
+function watching(runner: QueryRunner, reads: Reads): QueryRunner {
+  return { run: async (query: string, params: Record<string, unknown> = {}) => {
+    const rows = await runner.run(query, params);
+    if (query.includes('EntityDay {slot')) {
+      for (const slot of params.slots as string[]) reads.lowestLevel = Math.min(reads.lowestLevel, Number(slot.slice(slot.lastIndexOf(':') + 1)));
+    }
+    if (query.includes('EntityWeek {slot')) {
+      const [all] = await runner.run<{ n: number }>('UNWIND $slots AS slot MATCH (w:EntityWeek {slot: slot}) RETURN count(DISTINCT w.entity) AS n', params);
+      reads.bounded += all.n;
+    }
+    if (query.includes('EntityDay {key')) reads.ranked += (params.keys as string[]).length;
+    return rows;
+  } } as QueryRunner;
 }
 
 async function optionsFor(kind: EntityKind | null, windowLength: number, baselineDays: number, limit: number, back: number): Promise<TrendOptions> {
@@ -60,27 +76,41 @@ async function optionsFor(kind: EntityKind | null, windowLength: number, baselin
   };
 }
 
-/** Every kind, window and limit, from every first level: the reference's answer; returns how many answers the first statement closed. */
-async function expectSameTrends(): Promise<number> {
+/** [first level, hub level]: every first level with the default hubs (none in this corpus), and hubs from low levels. */
+const LEVELS: [number, number][] = [[0, HUB_LEVEL], [1, HUB_LEVEL], [2, HUB_LEVEL], [3, HUB_LEVEL], [5, HUB_LEVEL], [1, 2], [1, 3], [2, 4]];
+
+/**
+ * Every kind, window and limit, from every first level and hub level: the reference's answer.
+ * Returns how many answers read no bucket below their first level, and (baselines of two weeks or
+ * more) the hubs bounded from their weeks and those ranked from their days.
+ */
+async function expectSameTrends(): Promise<{ closedEarly: number; bounded: number; ranked: number }> {
   let closedEarly = 0;
+  let bounded = 0;
+  let ranked = 0;
   for (const kind of KINDS) {
     for (const [windowLength, baselineDays] of WINDOWS) {
       for (const limit of LIMITS) {
         for (const back of [0, 40]) {
           const options = await optionsFor(kind, windowLength, baselineDays, limit, back);
           const expected = await trendCountsReadingEveryDay(app.store, options);
-          for (const firstLevel of [0, 1, 2, 3, 5]) {
-            const runner = counting(app.store);
-            expect(await trendCounts(runner, options, firstLevel), `${kind} ${windowLength}/${baselineDays} first ${limit} back ${back} from level ${firstLevel}`).toEqual(expected);
-            // The top level, then one ranked read when it closed the answer, two when it did not.
-            if (firstLevel > 0 && runner.statements === 2) closedEarly++;
+          for (const [firstLevel, hubLevel] of LEVELS) {
+            const reads: Reads = { lowestLevel: Infinity, bounded: 0, ranked: 0 };
+            const got = await trendCounts(watching(app.store, reads), options, firstLevel, hubLevel);
+            expect(got, `${kind} ${windowLength}/${baselineDays} first ${limit} back ${back} from level ${firstLevel}, hubs from ${hubLevel}`).toEqual(expected);
+            if (firstLevel > 0 && reads.lowestLevel >= firstLevel) closedEarly++;
+            // Baselines of two weeks or more hold a whole week, which bounds a hub's articles before.
+            if (baselineDays >= 14) {
+              bounded += reads.bounded;
+              ranked += reads.ranked;
+            }
           }
         }
       }
     }
   }
   expect(await verifyCounts(app.store)).toEqual([]);
-  return closedEarly;
+  return { closedEarly, bounded, ranked };
 }
 
 const tail = (n: number, text: string, publishedAt: string) => ({ title: `Kept ${n}`, text, publishedAt, url: `https://kept-ranking.test/${n}` });
@@ -89,10 +119,13 @@ describe('trending from slotted day rows', () => {
   it('gives the answers of reading every day row, and most answers close from the first level', async () => {
     const options = await optionsFor(null, 30, 14, 10, 0);
     expect((await trendCountsReadingEveryDay(app.store, options)).length).toBe(10);
-    const closedEarly = await expectSameTrends();
-    // The pruning is real: a good share of the answers never read the lower buckets (and some do).
+    const { closedEarly, bounded, ranked } = await expectSameTrends();
+    // The pruning is real: a good share of the answers never read the lower buckets (and some do),
+    // and most hubs bounded from their weeks are never ranked from their days.
     expect(closedEarly).toBeGreaterThan(100);
-    expect(closedEarly).toBeLessThan(KINDS.length * WINDOWS.length * LIMITS.length * 2 * 4);
+    expect(closedEarly).toBeLessThan(KINDS.length * WINDOWS.length * LIMITS.length * 2 * (LEVELS.length - 1));
+    expect(bounded).toBeGreaterThan(1000);
+    expect(ranked).toBeLessThan(bounded / 3);
   }, 300_000);
 
   it('keeps them after new articles (a new name several times: a bucket moved), an update, a delete, a merge and its undo', async () => {
@@ -145,6 +178,25 @@ describe('trending from slotted day rows', () => {
     await backfillDaySlots(app.store);
     expect(await verifyCounts(app.store)).toEqual([]);
     await backfillDaySlots(app.store);
+    await expectSameTrends();
+  }, 600_000);
+
+  it('keep week sums that verify-counts checks and the backfill (migration 011) rebuilds, twice alike', async () => {
+    const weeks = await app.store.run<{ key: string; week: string; slot: string }>('MATCH (w:EntityWeek) RETURN w.key AS key, w.week AS week, w.slot AS slot ORDER BY key LIMIT 3');
+    expect(weeks.map((w) => weekOf(w.week))).toEqual(weeks.map((w) => w.week));
+    await app.store.transaction(async (tx) => {
+      await tx.run('MATCH (w:EntityWeek {key: $key}) SET w.articles = w.articles + 3', { key: weeks[0].key });
+      await tx.run('MATCH (w:EntityWeek {key: $key}) DELETE w', { key: weeks[1].key });
+      await tx.run("MATCH (w:EntityWeek {key: $key}) SET w.slot = '1999-01-04|PLACE:9'", { key: weeks[2].key });
+    });
+    const differences = await verifyCounts(app.store);
+    expect(differences.map((x) => `${x.what} ${x.key}`).sort()).toEqual([`entity-week ${weeks[0].key}`, `entity-week ${weeks[1].key}`, `entity-day-slot ${weeks[2].key}`].sort());
+    // A graph from before the weeks: none of them.
+    await app.store.transaction((tx) => tx.run('MATCH (w:EntityWeek) DELETE w'));
+    expect((await verifyCounts(app.store)).filter((x) => x.what === 'entity-week').length).toBeGreaterThan(100);
+    await backfillEntityWeeks(app.store);
+    expect(await verifyCounts(app.store)).toEqual([]);
+    await backfillEntityWeeks(app.store);
     await expectSameTrends();
   }, 600_000);
 });

@@ -105,6 +105,7 @@ describe('migrations (both engines alike)', () => {
         ['curation_id', 'Curation', 'id'],
         ['entity_day_key', 'EntityDay', 'key'],
         ['entity_key', 'Entity', 'key'],
+        ['entity_week_key', 'EntityWeek', 'key'],
         ['event_key', 'Event', 'key'],
         ['migration_id', 'Migration', 'id'],
         ['quote_key', 'Quote', 'key'],

@@ -25,6 +25,7 @@
  */
 import type { QueryRunner, Runner } from '../runner.ts';
 import { deleteNameTerms, setCountBucket } from './names.ts';
+import { addEntityWeeks, createEntityWeeks, deleteEntityWeeks, slotEntityWeeks, weeksOfDays } from './entity-weeks.ts';
 import { byKey, inEntityChunks, runRows } from './rows.ts';
 
 /** The UTC day a stored sortDate (an ISO string in UTC) falls on. */
@@ -70,6 +71,7 @@ export async function addEntityDays(tx: QueryRunner, counts: EntityDayCount[]): 
     'MATCH (d:EntityDay {key: row.key}) SET d.articles = d.articles + row.articles, d.mentions = d.mentions + row.mentions',
   );
   await createEntityDays(tx, rows.filter((r) => !existing.has(r.key)));
+  await addEntityWeeks(tx, counts);
 }
 
 /** Creates day rows, each slotted under its entity's daysBucket (slotEntityDays first when countBucket may have moved). */
@@ -108,6 +110,7 @@ export async function slotEntityDays(tx: QueryRunner, keys: string[]): Promise<v
      SET d.slot = d.day + '|' + e.daysBucket`,
     { keys: moved.map((r) => r.key) },
   );
+  await slotEntityWeeks(tx, moved.map((r) => r.key));
 }
 
 /** The entity-day counts of `keys` as their mentions give them. */
@@ -125,7 +128,9 @@ export async function recountEntityDays(tx: QueryRunner, keys: string[]): Promis
   if (keys.length === 0) return;
   await deleteEntityDays(tx, keys);
   await slotEntityDays(tx, keys);
-  await createEntityDays(tx, (await entityDaysFromMentions(tx, keys)).map((c) => ({ key: entityDayKey(c.entity, c.day), ...c })).sort(byKey));
+  const days = await entityDaysFromMentions(tx, keys);
+  await createEntityDays(tx, days.map((c) => ({ key: entityDayKey(c.entity, c.day), ...c })).sort(byKey));
+  await createEntityWeeks(tx, weeksOfDays(days));
 }
 
 /** Data migration: every entity's days slotted under its count bucket. Idempotent (each entity's days are slotted anew). */
@@ -138,6 +143,7 @@ export async function backfillDaySlots(runner: Runner): Promise<void> {
 
 export async function deleteEntityDays(tx: QueryRunner, keys: string[]): Promise<void> {
   await tx.run('UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) DELETE d', { keys });
+  await deleteEntityWeeks(tx, keys);
 }
 
 // ---------------------------------------------------------------- co-mention pairs and their days

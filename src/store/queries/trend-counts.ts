@@ -11,6 +11,7 @@ import type { EntityKind } from '../../extract/types.ts';
 import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { dayOf, daySlot } from './counts.ts';
+import { weekOf, weeksTouching, weeksWithin } from './entity-weeks.ts';
 import { countBucket, countLevel, MAX_LEVEL } from './names.ts';
 import { daysBetween } from './relations.ts';
 import { ENTITY, type EntityRow } from './shapes.ts';
@@ -24,6 +25,13 @@ const ALL_KINDS = Object.keys(LABELS) as EntityKind[];
  * none before (bound(1) = 1 + baselineDays / windowDays), or the next statement reads them too.
  */
 export const FIRST_LEVEL = 1;
+
+/**
+ * The lowest bucket bounded from its week rows before its days are read: 128 articles or more. At
+ * 100k realistic articles the buckets from here up hold ~4% of the entities a month and a half of
+ * news mentions, and ~90% of their day rows.
+ */
+export const HUB_LEVEL = 7;
 
 /** Buckets from this one up are sparse: the highest present is found from the entities in them. */
 const SPARSE_LEVEL = 10;
@@ -51,21 +59,28 @@ type Ranked = TrendRow & { ratio: number };
 /**
  * The entities whose rate in the days of [since, until] most exceeds their rate in those of
  * [baselineStart, since), ranked by ratio, then more articles in the window, then key; only the
- * first `limit` entities are read. At most two statements over the day rows: the buckets from
- * FIRST_LEVEL up, then, when the bound does not close them out, from the level that the ratio
- * found there shows is enough.
+ * first `limit` entities are read. The buckets from `firstLevel` below `hubLevel` are ranked from
+ * their day rows; the frequent entities above (few, but most of the day rows: a hub has one almost
+ * every day) are bounded from their week rows first, and only those whose bound reaches the
+ * `limit`-th ratio found below are ranked from their days. When the ratio found does not close out
+ * the buckets below `firstLevel`, one more statement ranks the ones it does not.
  */
-export async function trendCounts(runner: QueryRunner, options: TrendOptions, firstLevel = FIRST_LEVEL): Promise<TrendRow[]> {
+export async function trendCounts(runner: QueryRunner, options: TrendOptions, firstLevel = FIRST_LEVEL, hubLevel = HUB_LEVEL): Promise<TrendRow[]> {
   const top = await highestLevel(runner, options.kind);
-  let level = Math.min(firstLevel, top);
-  let rows = await rankedFrom(runner, options, level, top);
+  const level = Math.min(firstLevel, top);
+  const hubs = Math.max(hubLevel, level + 1);
+  let rows = await rankedFrom(runner, options, level, Math.min(hubs - 1, top));
+  if (hubs <= top) rows = ranked([...rows, ...(await hubsRanked(runner, options, hubs, top, rows))], options.limit);
   if (!closed(rows, level, options)) {
-    level = lowestNeeded(rows, level, options);
-    rows = await rankedFrom(runner, options, level, top);
+    rows = ranked([...rows, ...(await rankedFrom(runner, options, lowestNeeded(rows, level, options), level - 1))], options.limit);
   }
-  // The last MATCH need not keep the order.
-  rows.sort((x, y) => y.ratio - x.ratio || y.inWindow - x.inWindow || (x.entity.key < y.entity.key ? -1 : 1));
   return rows.map(({ ratio: _ratio, ...row }) => row);
+}
+
+/** The first `limit` rows by ratio, then window articles, then key (the order of the queries, kept across statements). */
+function ranked(rows: Ranked[], limit: number): Ranked[] {
+  rows.sort((x, y) => y.ratio - x.ratio || y.inWindow - x.inWindow || (x.entity.key < y.entity.key ? -1 : 1));
+  return rows.slice(0, limit);
 }
 
 /** The highest ratio an entity of `articles` articles can have, computed as the query computes ratios. */
@@ -104,31 +119,94 @@ async function highestLevel(runner: QueryRunner, kind: EntityKind | null): Promi
   return row?.most == null ? SPARSE_LEVEL - 1 : countLevel(row.most);
 }
 
+/** Ranks the summed day rows `key, inWindow, inBaseline` of a statement and reads the first `limit` entities. */
+const RANK_AND_READ = `WHERE inWindow >= $minCount
+     WITH key, inWindow, inBaseline,
+          (toFloat(inWindow) / $windowDays + $smoothing) / (toFloat(inBaseline) / $baselineDays + $smoothing) AS ratio
+     ORDER BY ratio DESC, inWindow DESC, key
+     LIMIT $limit
+     MATCH (e:Entity {key: key})
+     RETURN e ${ENTITY} AS entity, inWindow, inBaseline, ratio`;
+
+function rankParams(options: TrendOptions): Record<string, unknown> {
+  return {
+    sinceDay: dayOf(options.since),
+    minCount: options.minCount,
+    windowDays: options.windowDays,
+    baselineDays: options.baselineDays,
+    smoothing: options.smoothing,
+    limit: options.limit,
+  };
+}
+
+/** The buckets of the asked kind (of every kind) from `level` to `top`. */
+function bucketsOf(options: TrendOptions, level: number, top: number): string[] {
+  const kinds = options.kind === null ? ALL_KINDS : [options.kind];
+  return kinds.flatMap((k) => Array.from({ length: top - level + 1 }, (_, i) => countBucket(k, level + i)));
+}
+
 /** The first `limit` entities of the buckets from `level` to `top`, ranked in the query from their day rows. */
 async function rankedFrom(runner: QueryRunner, options: TrendOptions, level: number, top: number): Promise<Ranked[]> {
-  const kinds = options.kind === null ? ALL_KINDS : [options.kind];
-  const buckets = kinds.flatMap((k) => Array.from({ length: top - level + 1 }, (_, i) => countBucket(k, level + i)));
+  const buckets = bucketsOf(options, level, top);
+  if (buckets.length === 0) return [];
   const days = daysBetween(dayOf(options.baselineStart), dayOf(options.until));
   return runner.run<Ranked & Record<string, unknown>>(
     `UNWIND $slots AS slot
      MATCH (d:EntityDay {slot: slot})
      WITH d.entity AS key, sum(CASE WHEN d.day >= $sinceDay THEN d.articles ELSE 0 END) AS inWindow,
           sum(CASE WHEN d.day < $sinceDay THEN d.articles ELSE 0 END) AS inBaseline
-     WHERE inWindow >= $minCount
-     WITH key, inWindow, inBaseline,
-          (toFloat(inWindow) / $windowDays + $smoothing) / (toFloat(inBaseline) / $baselineDays + $smoothing) AS ratio
-     ORDER BY ratio DESC, inWindow DESC, key
-     LIMIT $limit
-     MATCH (e:Entity {key: key})
-     RETURN e ${ENTITY} AS entity, inWindow, inBaseline, ratio`,
+     ${RANK_AND_READ}`,
+    { slots: days.flatMap((day) => buckets.map((bucket) => daySlot(day, bucket))), ...rankParams(options) },
+  );
+}
+
+/**
+ * The first `limit` entities of the buckets from `level` to `top` that can rank beside `found` (the
+ * first `limit` of the buckets below). Each entity's ratio is bounded from its week rows: in the
+ * window at most the articles of the weeks the window touches, before it at least those of the weeks
+ * the baseline holds whole, computed as the query computes ratios (IEEE operations are monotone).
+ * An entity whose bound is below the `limit`-th ratio found can neither enter the answer nor tie
+ * with its last row; the others are ranked from their days, looked up by key.
+ */
+async function hubsRanked(runner: QueryRunner, options: TrendOptions, level: number, top: number, found: Ranked[]): Promise<Ranked[]> {
+  if (found.length < options.limit) return rankedFrom(runner, options, level, top);
+  const startDay = dayOf(options.baselineStart);
+  const sinceDay = dayOf(options.since);
+  const untilDay = dayOf(options.until);
+  const buckets = bucketsOf(options, level, top);
+  // Every week with a day of the span, so that every entity with a day row there is bounded.
+  const weeks = weeksTouching(startDay, untilDay);
+  const candidates = await runner.run<{ key: string }>(
+    `UNWIND $slots AS slot
+     MATCH (w:EntityWeek {slot: slot})
+     WITH w.entity AS key, sum(CASE WHEN w.week >= $windowWeek THEN w.articles ELSE 0 END) AS most,
+          sum(CASE WHEN w.week IN $wholeWeeks THEN w.articles ELSE 0 END) AS least
+     WHERE most >= $minCount
+       AND (toFloat(most) / $windowDays + $smoothing) / (toFloat(least) / $baselineDays + $smoothing) >= $threshold
+     RETURN key`,
     {
-      slots: days.flatMap((day) => buckets.map((bucket) => daySlot(day, bucket))),
-      sinceDay: dayOf(options.since),
+      slots: weeks.flatMap((week) => buckets.map((bucket) => daySlot(week, bucket))),
+      windowWeek: weekOf(sinceDay),
+      wholeWeeks: startDay < sinceDay ? weeksWithin(startDay, previousDay(sinceDay)) : [],
       minCount: options.minCount,
       windowDays: options.windowDays,
       baselineDays: options.baselineDays,
       smoothing: options.smoothing,
-      limit: options.limit,
+      threshold: found[options.limit - 1].ratio,
     },
   );
+  if (candidates.length === 0) return [];
+  return runner.run<Ranked & Record<string, unknown>>(
+    `UNWIND $keys AS key
+     UNWIND $days AS day
+     MATCH (d:EntityDay {key: key + '|' + day})
+     WITH key, sum(CASE WHEN day >= $sinceDay THEN d.articles ELSE 0 END) AS inWindow,
+          sum(CASE WHEN day < $sinceDay THEN d.articles ELSE 0 END) AS inBaseline
+     ${RANK_AND_READ}`,
+    { keys: candidates.map((c) => c.key).sort(), days: daysBetween(startDay, untilDay), ...rankParams(options) },
+  );
+}
+
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

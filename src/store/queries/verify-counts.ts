@@ -6,6 +6,7 @@
 import type { EntityKind } from '../../extract/types.ts';
 import type { QueryRunner, Runner } from '../runner.ts';
 import { articleDayDifferences, backfillArticleDays } from './article-days.ts';
+import { entityWeekDifferences, orphanEntityWeeks } from './entity-weeks.ts';
 import { countBucket, countLevel, orphanNameTerms, verifyNames } from './names.ts';
 import { chunks, entityKeys, ENTITIES_PER_CHUNK } from './rows.ts';
 import { addToPair, daySlot, deletePairs, entityDayKey, MIN_PAIR_ARTICLES, entityDaysFromMentions, recountEntityDays, storedPairs, writePairs, type EntityDayCount, type PairCounts } from './counts.ts';
@@ -14,9 +15,10 @@ export interface CountDifference {
   /**
    * What differs: an article's day, the articles kept for a day (article-days.ts), an entity's
    * counters, one of its days, its count bucket (the kept order), its name index (names.ts), the
-   * slot of its days (trending's), a pair's totals or its days.
+   * slot of its days and weeks (trending's), one of its week sums (entity-weeks.ts), a pair's totals
+   * or its days.
    */
-  what: 'article-day' | 'article-day-count' | 'entity' | 'entity-day' | 'entity-order' | 'entity-names' | 'entity-day-slot' | 'pair' | 'pair-days';
+  what: 'article-day' | 'article-day-count' | 'entity' | 'entity-day' | 'entity-week' | 'entity-order' | 'entity-names' | 'entity-day-slot' | 'pair' | 'pair-days';
   key: string;
   stored: unknown;
   expected: unknown;
@@ -110,7 +112,8 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
         differences.push({ what: 'entity', key: c.key, stored: { articles: c.articleCount, mentions: c.mentionCount }, expected: { articles: e.articles, mentions: e.mentions } });
       }
     }
-    const expected = new Map((await entityDaysFromMentions(runner, chunk)).map((c) => [entityDayKey(c.entity, c.day), c]));
+    const expectedDays = await entityDaysFromMentions(runner, chunk);
+    const expected = new Map(expectedDays.map((c) => [entityDayKey(c.entity, c.day), c]));
     const storedDays = await runner.run<EntityDayCount & { key: string; slot: string | null } & Record<string, unknown>>(
       'UNWIND $keys AS k MATCH (d:EntityDay {entity: k}) RETURN d.key AS key, d.entity AS entity, d.day AS day, d.articles AS articles, d.mentions AS mentions, d.slot AS slot',
       { keys: chunk },
@@ -128,6 +131,7 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
     for (const [key, e] of expected) {
       if (!seen.has(key)) differences.push({ what: 'entity-day', key, stored: null, expected: { articles: e.articles, mentions: e.mentions } });
     }
+    differences.push(...(await entityWeekDifferences(runner, chunk, expectedDays, bucketOf)));
     differences.push(...(await verifyNames(runner, chunk)));
   }
   differences.push(...(await orphanNameTerms(runner)));
@@ -135,6 +139,7 @@ export async function verifyCounts(runner: QueryRunner): Promise<CountDifference
   const known = new Set(keys);
   const orphans = await runner.run<{ key: string; entity: string }>('MATCH (d:EntityDay) RETURN d.key AS key, d.entity AS entity');
   for (const o of orphans) if (!known.has(o.entity)) differences.push({ what: 'entity-day', key: o.key, stored: 'present', expected: null });
+  differences.push(...(await orphanEntityWeeks(runner, known)));
 
   for (const { lo, hi } of await pairParts(runner, keys)) {
     const expected = await expectedPairs(runner, lo, hi);
