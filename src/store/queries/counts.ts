@@ -8,6 +8,8 @@
  *   entities mentioned often enough to rank, not every entity's (trend-counts.ts). The entity's
  *   `daysBucket` is the bucket its days are slotted under: slotEntityDays re-slots them when
  *   countBucket moves (log2 of articleCount: a few times in an entity's life).
+ * - `(:EntityWeek)`: the day rows summed by entity and week, slotted alike, written and re-slotted
+ *   with them (entity-weeks.ts): trending bounds a frequent entity from a few weeks.
  * - on each co-mention pair `(:CoMention {key, a, b, articles, firstSeen, lastSeen, days, dayArticles})`:
  *   `days` (sorted "YYYY-MM-DD") and `dayArticles` (articles mentioning both on that day) beside
  *   the totals. A pair brings ~230 rows per article (22 entities); one node per pair and day would

@@ -6,12 +6,14 @@
  * level up: every entity below it has fewer than 2^level articles, so once the `limit`-th entity
  * read ranks strictly above bound(2^level - 1), none below can enter the answer or tie with it,
  * and the answer is the one every day's rows would give. Otherwise the lower buckets are read too.
+ * The frequent entities (a day row almost every day) are bounded the same way from their week sums
+ * (entity-weeks.ts) before any of their days is read: most are ruled out there.
  */
 import type { EntityKind } from '../../extract/types.ts';
 import { LABELS } from '../model.ts';
 import type { QueryRunner } from '../runner.ts';
 import { dayOf, daySlot } from './counts.ts';
-import { weekOf, weeksTouching, weeksWithin } from './entity-weeks.ts';
+import { weeksTouching, weeksWithin } from './entity-weeks.ts';
 import { countBucket, countLevel, MAX_LEVEL } from './names.ts';
 import { daysBetween } from './relations.ts';
 import { ENTITY, type EntityRow } from './shapes.ts';
@@ -19,19 +21,24 @@ import { ENTITY, type EntityRow } from './shapes.ts';
 const ALL_KINDS = Object.keys(LABELS) as EntityKind[];
 
 /**
- * The lowest bucket read first: 2 articles or more. Entities of one article are most entities (at
- * 100k articles most of the long tail), and the ranking's cost goes with the entities it groups
- * more than with the rows; the tenth trend of a month has more than one article in the window and
- * none before (bound(1) = 1 + baselineDays / windowDays), or the next statement reads them too.
+ * The lowest bucket read first: 2 articles or more (4 for a window of a month or more). Entities of
+ * one article are most entities (at 100k articles most of the long tail), and the ranking's cost
+ * goes with the entities it groups more than with the rows; the tenth trend of a week has more than
+ * one article in the window and none before (bound(1) = 1 + baselineDays / windowDays), that of a
+ * month more than three, or the next statement reads the buckets below too. Measured at 100k
+ * realistic articles (BENCHMARKS.md): from 4 articles a 30-day window is ~40% faster, a 1-day one
+ * twice as slow; a week or two costs the same either way.
  */
-export const FIRST_LEVEL = 1;
+export function firstLevel(options: Pick<TrendOptions, 'windowDays'>): number {
+  return options.windowDays >= 28 ? 2 : 1;
+}
 
 /**
- * The lowest bucket bounded from its week rows before its days are read: 128 articles or more. At
- * 100k realistic articles the buckets from here up hold ~4% of the entities a month and a half of
- * news mentions, and ~90% of their day rows.
+ * The lowest bucket bounded from its week rows before its days are read: 64 articles or more. At
+ * 100k realistic articles the buckets from here up hold ~5% of the entities a month and a half of
+ * news mentions, and 54% of their day rows (79% of those of entities of two articles or more).
  */
-export const HUB_LEVEL = 7;
+export const HUB_LEVEL = 6;
 
 /** Buckets from this one up are sparse: the highest present is found from the entities in them. */
 const SPARSE_LEVEL = 10;
@@ -59,15 +66,15 @@ type Ranked = TrendRow & { ratio: number };
 /**
  * The entities whose rate in the days of [since, until] most exceeds their rate in those of
  * [baselineStart, since), ranked by ratio, then more articles in the window, then key; only the
- * first `limit` entities are read. The buckets from `firstLevel` below `hubLevel` are ranked from
+ * first `limit` entities are read. The buckets from `fromLevel` below `hubLevel` are ranked from
  * their day rows; the frequent entities above (few, but most of the day rows: a hub has one almost
  * every day) are bounded from their week rows first, and only those whose bound reaches the
  * `limit`-th ratio found below are ranked from their days. When the ratio found does not close out
- * the buckets below `firstLevel`, one more statement ranks the ones it does not.
+ * the buckets below `fromLevel`, one more statement ranks the ones it does not.
  */
-export async function trendCounts(runner: QueryRunner, options: TrendOptions, firstLevel = FIRST_LEVEL, hubLevel = HUB_LEVEL): Promise<TrendRow[]> {
+export async function trendCounts(runner: QueryRunner, options: TrendOptions, fromLevel = firstLevel(options), hubLevel = HUB_LEVEL): Promise<TrendRow[]> {
   const top = await highestLevel(runner, options.kind);
-  const level = Math.min(firstLevel, top);
+  const level = Math.min(fromLevel, top);
   const hubs = Math.max(hubLevel, level + 1);
   let rows = await rankedFrom(runner, options, level, Math.min(hubs - 1, top));
   if (hubs <= top) rows = ranked([...rows, ...(await hubsRanked(runner, options, hubs, top, rows))], options.limit);
@@ -174,8 +181,11 @@ async function hubsRanked(runner: QueryRunner, options: TrendOptions, level: num
   const sinceDay = dayOf(options.since);
   const untilDay = dayOf(options.until);
   const buckets = bucketsOf(options, level, top);
-  // Every week with a day of the span, so that every entity with a day row there is bounded.
-  const weeks = weeksTouching(startDay, untilDay);
+  const windowWeeks = weeksTouching(sinceDay, untilDay);
+  const wholeWeeks = startDay < sinceDay ? weeksWithin(startDay, previousDay(sinceDay)) : [];
+  // An entity with no row in the window's weeks has no article there: it ranks only when minCount is
+  // 0, and then every week of the span is read, so that every entity with a day row there is bounded.
+  const weeks = options.minCount > 0 ? [...wholeWeeks, ...windowWeeks] : weeksTouching(startDay, untilDay);
   const candidates = await runner.run<{ key: string }>(
     `UNWIND $slots AS slot
      MATCH (w:EntityWeek {slot: slot})
@@ -186,8 +196,8 @@ async function hubsRanked(runner: QueryRunner, options: TrendOptions, level: num
      RETURN key`,
     {
       slots: weeks.flatMap((week) => buckets.map((bucket) => daySlot(week, bucket))),
-      windowWeek: weekOf(sinceDay),
-      wholeWeeks: startDay < sinceDay ? weeksWithin(startDay, previousDay(sinceDay)) : [],
+      windowWeek: windowWeeks[0],
+      wholeWeeks,
       minCount: options.minCount,
       windowDays: options.windowDays,
       baselineDays: options.baselineDays,
