@@ -27,7 +27,7 @@
  */
 import type { QueryRunner, Runner } from '../runner.ts';
 import { deleteNameTerms, setCountBucket } from './names.ts';
-import { addEntityWeeks, createEntityWeeks, deleteEntityWeeks, slotEntityWeeks, weeksOfDays } from './entity-weeks.ts';
+import { addEntityWeeks, createEntityWeeks, deleteEntityWeeks, weeksOfDays } from './entity-weeks.ts';
 import { byKey, inEntityChunks, runRows } from './rows.ts';
 
 /** The UTC day a stored sortDate (an ISO string in UTC) falls on. */
@@ -105,14 +105,20 @@ export async function slotEntityDays(tx: QueryRunner, keys: string[]): Promise<v
     { keys: [...keys].sort() },
   );
   if (moved.length === 0) return;
+  const movedKeys = moved.map((r) => r.key);
+  await slotRows(tx, 'EntityDay', 'day', movedKeys);
+  await slotRows(tx, 'EntityWeek', 'week', movedKeys);
+}
+
+/** Slots the day or week rows of these entities under their daysBucket. */
+async function slotRows(tx: QueryRunner, label: 'EntityDay' | 'EntityWeek', period: 'day' | 'week', keys: string[]): Promise<void> {
   await tx.run(
     `UNWIND $keys AS k
      MATCH (e:Entity {key: k})
-     MATCH (d:EntityDay {entity: k})
-     SET d.slot = d.day + '|' + e.daysBucket`,
-    { keys: moved.map((r) => r.key) },
+     MATCH (r:${label} {entity: k})
+     SET r.slot = r.${period} + '|' + e.daysBucket`,
+    { keys },
   );
-  await slotEntityWeeks(tx, moved.map((r) => r.key));
 }
 
 /** The entity-day counts of `keys` as their mentions give them. */

@@ -7,7 +7,8 @@
  * the weeks the window touches, and its articles before at least those of the weeks the baseline holds
  * whole. They change where the day rows change, in the same transaction: the ingest adds to them
  * (addEntityWeeks), a recount sets them from the recounted days (createEntityWeeks after
- * deleteEntityWeeks), slotEntityWeeks moves them with the days' slot; verify-counts checks them.
+ * deleteEntityWeeks), slotEntityDays (counts.ts) moves them with the days' slot; verify-counts
+ * checks them.
  */
 import type { QueryRunner, Runner } from '../runner.ts';
 import { byKey, inEntityChunks, runRows } from './rows.ts';
@@ -82,18 +83,6 @@ export async function createEntityWeeks(tx: QueryRunner, rows: EntityWeekCount[]
     rows.map(({ key, entity, week, articles }) => ({ key, entity, week, articles })),
     `MATCH (e:Entity {key: row.entity})
      CREATE (:EntityWeek {key: row.key, entity: row.entity, week: row.week, articles: row.articles, slot: row.week + '|' + e.daysBucket})`,
-  );
-}
-
-/** Re-slots the week rows of these entities under their daysBucket (the ones whose bucket just moved). */
-export async function slotEntityWeeks(tx: QueryRunner, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await tx.run(
-    `UNWIND $keys AS k
-     MATCH (e:Entity {key: k})
-     MATCH (w:EntityWeek {entity: k})
-     SET w.slot = w.week + '|' + e.daysBucket`,
-    { keys },
   );
 }
 

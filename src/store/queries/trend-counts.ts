@@ -182,7 +182,7 @@ async function hubsRanked(runner: QueryRunner, options: TrendOptions, level: num
   const untilDay = dayOf(options.until);
   const buckets = bucketsOf(options, level, top);
   const windowWeeks = weeksTouching(sinceDay, untilDay);
-  const wholeWeeks = startDay < sinceDay ? weeksWithin(startDay, previousDay(sinceDay)) : [];
+  const wholeWeeks = weeksWithin(startDay, previousDay(sinceDay));
   // An entity with no row in the window's weeks has no article there: it ranks only when minCount is
   // 0, and then every week of the span is read, so that every entity with a day row there is bounded.
   const weeks = options.minCount > 0 ? [...wholeWeeks, ...windowWeeks] : weeksTouching(startDay, untilDay);
