@@ -32,6 +32,24 @@ describe('the seed graph', () => {
     expect(codes).toContain('RU');
   });
 
+  it("lists each article's entities most mentioned first, then by key, and each kind in that order", async () => {
+    const { data, errors } = await app.gql(`{ articles(first: 30) { edges { node {
+      mentions { count entity { key kind } } people { key } countries { key } organizations { key } places { key } } } } }`);
+    expect(errors).toBeUndefined();
+    let tied = 0;
+    for (const { node } of data.articles.edges) {
+      const rows = node.mentions.map((m: any) => ({ count: m.count, key: m.entity.key, kind: m.entity.kind }));
+      const ordered = [...rows].sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      expect(rows).toEqual(ordered);
+      tied += rows.filter((r: any, i: number) => i > 0 && rows[i - 1].count === r.count).length;
+      for (const [field, kind] of [['people', 'PERSON'], ['countries', 'COUNTRY'], ['organizations', 'ORGANIZATION'], ['places', 'PLACE']]) {
+        expect(node[field].map((e: any) => e.key)).toEqual(rows.filter((r: any) => r.kind === kind).map((r: any) => r.key));
+      }
+    }
+    // The seed articles have ties on the count: the key decides between them.
+    expect(tied).toBeGreaterThan(20);
+  });
+
   it('counts what it holds', async () => {
     const { data } = await app.gql('{ stats { articles entities events quotes } }');
     expect(data.stats.articles).toBe(67);

@@ -1,10 +1,10 @@
 /**
  * The page of all articles (and of a window) read from the kept articles per day
  * (src/store/queries/article-days.ts) gives the answers of reading every article (the query it
- * replaced, kept in test/support/articles-reference.ts): pages, cursors, `last`/`before` and
- * totalCount, after ingest (articles without a date among them), updates that move an article's
- * day, a delete that empties a day and its undo; verify-counts reports a day counted wrong, and the
- * migration's backfill counts the days, twice alike.
+ * replaced, kept in test/support/articles-reference.ts): pages, cursors, `last`/`before`,
+ * totalCount and the newest article's date, after ingest (articles without a date among them),
+ * updates that move an article's day, deletes that empty a day (the newest too) and their undo;
+ * verify-counts reports a day counted wrong, and the migration's backfill counts the days, twice alike.
  */
 import { offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { ingestRecords } from '../../src/ingest/pipeline.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { backfillArticleDays } from '../../src/store/queries/article-days.ts';
 import { articlesPage, countArticles } from '../../src/store/queries/articles.ts';
+import { latestArticleDate } from '../../src/store/queries/relations.ts';
 import { verifyCounts } from '../../src/store/queries/verify-counts.ts';
 import type { QueryRunner } from '../../src/store/runner.ts';
 import { articleIdsReadingEveryArticle } from '../support/articles-reference.ts';
@@ -97,6 +98,9 @@ async function expectSamePages(): Promise<number> {
     }
   }
   expect(await verifyCounts(app.store)).toEqual([]);
+  // "Now" for trending and emerging links is the newest article, read from the newest kept day.
+  const [{ newest }] = await app.store.run<{ newest: string }>('MATCH (a:Article) RETURN max(a.sortDate) AS newest');
+  expect(await latestArticleDate(app.store)).toBe(newest);
   return compared;
 }
 
@@ -118,6 +122,7 @@ describe('the page of all articles from the kept days', () => {
       const runner = recording(app.store);
       expect((await articlesPage(runner, filter, { offset: 0, limit: 20 })).length).toBe(20);
       await countArticles(runner, filter);
+      await latestArticleDate(runner);
       expect(runner.queries.some((q) => q.includes('ArticleDay')), JSON.stringify(filter)).toBe(true);
       // No statement binds every article: each day's are read by Article.day.
       expect(runner.queries.filter((q) => /MATCH \(a:Article\)\s*(WHERE|RETURN)/.test(q)), JSON.stringify(filter)).toEqual([]);
@@ -158,6 +163,22 @@ describe('the page of all articles from the kept days', () => {
     const undo = await app.gql('mutation ($id: ID!) { undoCuration(id: $id) { id } }', { id: del.data.deleteArticle.id }, ADMIN);
     expect(undo.errors).toBeUndefined();
     expect(await app.store.run('MATCH (d:ArticleDay {day: $day}) RETURN d.articles AS n', { day: '2019-06-01' })).toEqual([{ n: 1 }]);
+    await expectSamePages();
+
+    // The newest day emptied (the three undated articles, on today's day): the newest article is then on an older day.
+    const today = new Date().toISOString().slice(0, 10);
+    const undated = [1, 2, 3].map((i) => (i === 1 ? moved.data.ingestArticles.items[1] : ingest.data.ingestArticles.items[i]).article.articleId);
+    const curations: string[] = [];
+    for (const articleId of undated) {
+      const gone = await app.gql('mutation ($id: String!) { deleteArticle(id: $id) { id } }', { id: articleId }, ADMIN);
+      expect(gone.errors).toBeUndefined();
+      curations.push(gone.data.deleteArticle.id);
+    }
+    expect(await app.store.run('MATCH (d:ArticleDay {day: $day}) RETURN d.articles AS n', { day: today })).toEqual([]);
+    expect((await latestArticleDate(app.store))! < today).toBe(true);
+    await expectSamePages();
+    for (const id of curations.reverse()) expect((await app.gql('mutation ($id: ID!) { undoCuration(id: $id) { id } }', { id }, ADMIN)).errors).toBeUndefined();
+    expect((await latestArticleDate(app.store))!.slice(0, 10)).toBe(today);
     await expectSamePages();
   }, 600_000);
 

@@ -105,15 +105,20 @@ export interface MentionRow {
   spans: number[];
 }
 
-/** The entities each article mentions, most mentioned first. */
+/**
+ * The entities each article mentions, by article, most mentioned first (then by key). Sorted here:
+ * the embedded engine's sort of the rows' entity maps was a quarter of the statement (3 of 13 ms for
+ * a page of 20 articles at 100k).
+ */
 export async function mentionsOfArticles(runner: QueryRunner, ids: readonly string[]): Promise<MentionRow[]> {
-  return runner.run<MentionRow & Record<string, unknown>>(
+  const rows = await runner.run<MentionRow & Record<string, unknown>>(
     `UNWIND $ids AS id
      MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences, m.spans AS spans
-     ORDER BY articleId, count DESC, entity.key`,
+     RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences, m.spans AS spans`,
     { ids },
   );
+  const before = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return rows.sort((x, y) => before(x.articleId, y.articleId) || y.count - x.count || before(x.entity.key, y.entity.key));
 }
 
 export interface ArticleSentences {
