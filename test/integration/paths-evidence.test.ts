@@ -140,7 +140,7 @@ describe('paths with the evidence of all pairs at once', () => {
     expect(mostStatements).toBeLessThanOrEqual(16);
   }, 600_000);
 
-  it('reads the same rows as sharedEvents and sharedArticles for hundreds of pairs, walked or by day, in at most four statements', async () => {
+  it('reads the same rows as sharedEvents and sharedArticles for hundreds of pairs, walked or by day, in at most five statements', async () => {
     // Co-mentioned pairs of hubs and of the tail, pairs that share nothing, and an end not in the graph.
     const keys = ranked.filter((_, i) => i < 12 || i % 37 === 0);
     const pairs = keys.flatMap((a, i) => keys.slice(i + 1).map((b) => ({ id: `${a}|${b}`, a, b })));
@@ -152,7 +152,8 @@ describe('paths with the evidence of all pairs at once', () => {
         let statements = 0;
         const counting: QueryRunner = { run: (query, params) => (statements++, app.store.run(query, params)) };
         const found = await pairEvidence(counting, pairs, window, 3, dayPagesFrom);
-        expect(statements).toBeLessThanOrEqual(4);
+        // Orient, events, articles walked, and by day: the days' articles read once for all pairs, then the rows chosen.
+        expect(statements).toBeLessThanOrEqual(5);
         for (const { id, a, b } of pairs) {
           const label = `${a} ${b} ${JSON.stringify(window)} ${dayPagesFrom}`;
           const [event] = await sharedEvents(app.store, a, b, window, 1);
@@ -183,9 +184,9 @@ describe('paths with the evidence of all pairs at once', () => {
     };
     const one = await statementsFor(1);
     const many = await statementsFor(partners.length);
-    // Orient, events, articles, the events' reports (and articles by day for pairs of two large ends).
-    expect(one).toBeLessThanOrEqual(5);
-    expect(many).toBeLessThanOrEqual(5);
+    // Orient, events, articles, the events' reports (and articles by day, two statements, for pairs of two large ends).
+    expect(one).toBeLessThanOrEqual(6);
+    expect(many).toBeLessThanOrEqual(6);
   }, 120_000);
 });
 
