@@ -6,7 +6,7 @@
  */
 import type { QueryRunner, Runner } from '../runner.ts';
 import { windowDays } from './counts.ts';
-import { runRows } from './rows.ts';
+import { byString, runRows } from './rows.ts';
 import type { Window } from './shapes.ts';
 
 /** What articles add to (or, negative, take from) each day, gathered by day. */
@@ -23,7 +23,7 @@ export function addToDay(deltas: ArticleDayDeltas, day: string, n: number): void
  * count. Callers run this after their article, entity and pair writes, so locks are taken in one order.
  */
 export async function addArticleDays(tx: QueryRunner, deltas: ArticleDayDeltas): Promise<void> {
-  const rows = [...deltas].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([day, articles]) => ({ day, articles }));
+  const rows = [...deltas].filter(([, n]) => n !== 0).sort(([x], [y]) => byString(x, y)).map(([day, articles]) => ({ day, articles }));
   if (rows.length === 0) return;
   await runRows(
     tx,

@@ -6,6 +6,7 @@
 import type { QueryRunner } from '../runner.ts';
 import { articleDaysNewestFirst, countArticlesByDay } from './article-days.ts';
 import { ARTICLE, ENTITY, WINDOW, windowParams, type ArticleRow, type EntityRow, type Page, type Window } from './shapes.ts';
+import { byString } from './rows.ts';
 
 // ---------------------------------------------------------------- lookups by id (DataLoader batches)
 
@@ -117,8 +118,7 @@ export async function mentionsOfArticles(runner: QueryRunner, ids: readonly stri
      RETURN id AS articleId, e ${ENTITY} AS entity, m.count AS count, m.sentences AS sentences, m.spans AS spans`,
     { ids },
   );
-  const before = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return rows.sort((x, y) => before(x.articleId, y.articleId) || y.count - x.count || before(x.entity.key, y.entity.key));
+  return rows.sort((x, y) => byString(x.articleId, y.articleId) || y.count - x.count || byString(x.entity.key, y.entity.key));
 }
 
 export interface ArticleSentences {

@@ -16,7 +16,7 @@ import type { QueryRunner } from '../runner.ts';
 import { DAY_PAGES_FROM } from './articles.ts';
 import { pairKey } from './counts.ts';
 import type { SharedArticleRow } from './relations.ts';
-import { runRows } from './rows.ts';
+import { byString, runRows } from './rows.ts';
 import { ARTICLE, EVENT, WINDOW, windowParams, type EventRow, type Window } from './shapes.ts';
 
 export interface EvidencePair {
@@ -117,7 +117,7 @@ async function idsByDay(runner: QueryRunner, pairs: { id: string; a: string; b: 
     if (seen) seen.keys.add(key);
     else articles.set(id, { id, sortDate, day, keys: new Set([key]) });
   }
-  const newestFirst = [...articles.values()].sort((x, y) => (x.sortDate > y.sortDate ? -1 : x.sortDate < y.sortDate ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const newestFirst = [...articles.values()].sort((x, y) => byString(y.sortDate, x.sortDate) || byString(x.id, y.id));
   return pairs.flatMap(({ id, a, b, days }) => {
     const own = new Set(days);
     return newestFirst

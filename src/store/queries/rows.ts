@@ -51,8 +51,11 @@ export async function runRows<T extends Row = Row>(
   return tx.run<T>(`${unwind}\n${body}`, { ...params, ...extra });
 }
 
+/** Orders strings by UTF-16 code unit, as `<` does (and as the engines order keys and ISO dates). */
+export const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Orders rows by their `key`: statements that take write locks take them in this order (see writeArticles). */
-export const byKey = (x: { key: string }, y: { key: string }) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+export const byKey = (x: { key: string }, y: { key: string }) => byString(x.key, y.key);
 
 /** Entities per chunk when data is checked or rebuilt a part at a time (bounded memory and transactions). */
 export const ENTITIES_PER_CHUNK = 2_000;
