@@ -106,12 +106,13 @@ export async function slotEntityDays(tx: QueryRunner, keys: string[]): Promise<v
   );
   if (moved.length === 0) return;
   const movedKeys = moved.map((r) => r.key);
-  await slotRows(tx, 'EntityDay', 'day', movedKeys);
-  await slotRows(tx, 'EntityWeek', 'week', movedKeys);
+  await slotRows(tx, 'EntityDay', movedKeys);
+  await slotRows(tx, 'EntityWeek', movedKeys);
 }
 
-/** Slots the day or week rows of these entities under their daysBucket. */
-async function slotRows(tx: QueryRunner, label: 'EntityDay' | 'EntityWeek', period: 'day' | 'week', keys: string[]): Promise<void> {
+/** Slots the day (or week) rows of these entities under their daysBucket: `<day or week>|<bucket>`. */
+async function slotRows(tx: QueryRunner, label: 'EntityDay' | 'EntityWeek', keys: string[]): Promise<void> {
+  const period = label === 'EntityDay' ? 'day' : 'week';
   await tx.run(
     `UNWIND $keys AS k
      MATCH (e:Entity {key: k})

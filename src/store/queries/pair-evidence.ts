@@ -102,7 +102,7 @@ const ARTICLE_ROWS = `MATCH (art:Article {id: id})
  * once per pair (11 reads of 4 days for the 6 pairs of the benchmark's paths at 100k articles,
  * 18-20 ms; read once, 6 ms). The ends are unlabelled, so no engine starts from a hub's mentions.
  */
-async function idsByDay(runner: QueryRunner, pairs: { id: string; a: string; b: string; days: string[] }[], limit: number): Promise<{ pair: string; a: string; b: string; article: string }[]> {
+async function idsByDay(runner: QueryRunner, pairs: { id: string; a: string; b: string; days: string[] }[], limit: number): Promise<{ id: string; a: string; b: string; article: string }[]> {
   if (pairs.length === 0) return [];
   const rows = await runner.run<{ id: string; sortDate: string; day: string; key: string }>(
     `UNWIND $days AS day
@@ -123,7 +123,7 @@ async function idsByDay(runner: QueryRunner, pairs: { id: string; a: string; b: 
     return newestFirst
       .filter((art) => own.has(art.day) && art.keys.has(a) && art.keys.has(b))
       .slice(0, limit)
-      .map((art) => ({ pair: id, a, b, article: art.id }));
+      .map((art) => ({ id, a, b, article: art.id }));
   });
 }
 
@@ -156,10 +156,9 @@ async function sharedArticleRows(runner: QueryRunner, pairs: Oriented[], window:
     ),
     (async () => {
       const picked = await idsByDay(runner, byDay, limit);
-      const read = await runRows<Row>(runner, picked.map(({ pair, a, b, article }) => ({ id: pair, a, b, article })), `WITH row, row.article AS id
-     ${ARTICLE_ROWS}`);
+      const read = await runRows<Row>(runner, picked, `WITH row, row.article AS id\n     ${ARTICLE_ROWS}`);
       // In the order chosen: newest first within each pair.
-      const at = new Map(picked.map((p, i) => [`${p.pair}\u0000${p.article}`, i]));
+      const at = new Map(picked.map((p, i) => [`${p.id}\u0000${p.article}`, i]));
       return read.sort((x, y) => at.get(`${x.pair}\u0000${x.article.id}`)! - at.get(`${y.pair}\u0000${y.article.id}`)!);
     })(),
   ]);

@@ -16,6 +16,7 @@ import { dayOf, daySlot } from './counts.ts';
 import { weeksTouching, weeksWithin } from './entity-weeks.ts';
 import { countBucket, countLevel, MAX_LEVEL } from './names.ts';
 import { daysBetween } from './relations.ts';
+import { byString } from './rows.ts';
 import { ENTITY, type EntityRow } from './shapes.ts';
 
 const ALL_KINDS = Object.keys(LABELS) as EntityKind[];
@@ -86,7 +87,7 @@ export async function trendCounts(runner: QueryRunner, options: TrendOptions, fr
 
 /** The first `limit` rows by ratio, then window articles, then key (the order of the queries, kept across statements). */
 function ranked(rows: Ranked[], limit: number): Ranked[] {
-  rows.sort((x, y) => y.ratio - x.ratio || y.inWindow - x.inWindow || (x.entity.key < y.entity.key ? -1 : 1));
+  rows.sort((x, y) => y.ratio - x.ratio || y.inWindow - x.inWindow || byString(x.entity.key, y.entity.key));
   return rows.slice(0, limit);
 }
 
