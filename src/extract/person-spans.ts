@@ -3,7 +3,7 @@
  * after people, operating systems, prizes, licences, movements, party members, barristers' and
  * honours' marks, plural titles, common nouns opening a sentence, holidays, words cut by an editor's
  * brackets, degrees' subjects, interviewers' initials, newspapers' titles (run by mendSpans in span-joins.ts,
- * before names are found).
+ * before names are found), works' authors.
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
@@ -56,6 +56,11 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
   // A place or country the gazetteers know by this one word ("Alaska", "Koszalin").
   const place = (w: string) => (gaz.phrases.get(fold(w)) ?? []).some((p) => p.words.length === 1 && p.targets.some((t) => t.kind === 'place' || (t.kind === 'country' && t.form === 'name')));
   for (let s of ner) {
+    const author = s.type === 'MISC' ? authorOfWork(doc, gaz, s) : null;
+    if (author) {
+      out.push(...author);
+      continue;
+    }
     if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
@@ -128,6 +133,26 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     else out.push(s);
   }
   return out;
+}
+
+/**
+ * "Woody Allen's Match Point", "Isaac Newton's Philosophiae Naturalis Principia Mathematica": the
+ * tagger reads a work's author into its title. When a given name opens the owner (the tagger may have
+ * left given names out: "Joseph [Conrad's Secret Agent]"), the author is a person and the rest the work.
+ */
+function authorOfWork(doc: Doc, gaz: Gazetteers, s: NerSpan): NerSpan[] | null {
+  const owner = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})['’]s\s+(?=\S)/u.exec(s.text);
+  if (!owner) return null;
+  let start = s.start;
+  for (let k = 0; k < 2; k++) {
+    const given = /(\p{Lu}[\p{L}-]*)\s$/u.exec(doc.text.slice(Math.max(0, start - 30), start));
+    if (!given || !gaz.givenNames.has(fold(given[1]))) break;
+    start -= given[0].length;
+  }
+  const end = s.start + owner[1].length;
+  const name = doc.text.slice(start, end);
+  if (!name.includes(' ') || !gaz.givenNames.has(fold(name.slice(0, name.indexOf(' '))))) return null;
+  return [{ type: 'PER', start, end, text: name }, withoutStart(s, owner[0].length)];
 }
 
 /** A capital "The" inside a sentence after a word that names or addresses the press: "told The …", "newspaper The …". */

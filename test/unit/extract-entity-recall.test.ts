@@ -53,3 +53,19 @@ describe('an acronym with an apostrophe', () => {
     expect(names("Local actor Joshua Winch was on hand offering DVD's of his films and promo photos.")).not.toContain('DVD');
   });
 });
+
+describe("a work's author read into its title", () => {
+  const kinds = (text: string) => Object.fromEntries(extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities.map((e) => [e.name, e.kind]));
+
+  it('is a person when a given name opens the owner, the given names the tagger left out too', () => {
+    expect(kinds("After attending a performance of Jean Anouilh's Antigone, she found her calling as an actor.")).toHaveProperty('Jean Anouilh', 'PERSON');
+    expect(kinds("He appeared in films like Woody Allen's Match Point (2005).")).toHaveProperty('Woody Allen', 'PERSON');
+    expect(kinds("They invited them to record a chapter of Joseph Conrad's Secret Agent.")).toHaveProperty('Joseph Conrad', 'PERSON');
+    expect(kinds("It resembles Joseph Louis Lagrange's Mécanique Analytique in being arranged so.")).toHaveProperty('Joseph Louis Lagrange', 'PERSON');
+  });
+
+  it('makes no person of the title, nor of an owner no given name opens', () => {
+    const found = kinds("He appeared in films like Woody Allen's Match Point (2005). Crowds lined up for Macy's Thanksgiving Day Parade.");
+    expect(Object.keys(found).filter((n) => /Match|Point|Macy|Parade/.test(n))).toEqual([]);
+  });
+});
