@@ -6,17 +6,22 @@
  * wrong and missed names per document.
  */
 import { readFileSync } from 'node:fs';
+import { addCeilings, documentCeiling, formatCeiling, type Ceiling } from '../evaluation/ceiling.ts';
 import { conllDocuments } from '../evaluation/conll-documents.ts';
 import { evaluateEntities, formatScores, type GoldDocument } from '../evaluation/entities.ts';
+import { loadGazetteers } from '../extract/gazetteers/index.ts';
 import { parseConll } from '../training/ner/conll.ts';
 import { parseCommand } from './common.ts';
 
-const USAGE = `usage: newsgraph eval-entities [--split train|dev] [--verbose] ARTICLES.jsonl GOLD.jsonl
+const USAGE = `usage: newsgraph eval-entities [--split train|dev] [--verbose] [--ceiling] ARTICLES.jsonl GOLD.jsonl
        newsgraph eval-entities --conll [--verbose] FILE
 
 ARTICLES.jsonl: one article per line (id, title, text, publishedAt, ...); GOLD.jsonl: per
 document its id, split, genre and entities (type, identity, names, runs). Only the documents of
 --split are scored (default: all).
+--ceiling: instead of extracting, how far any extractor could get on this gold while keeping the
+rules of issue 17 (evaluation/ceiling.ts): the gold entities left out by them, the highest recall,
+and the best F1 at a given precision.
 --conll: the documents of a CoNLL-style NER file (CoNLL-2003's eng.testa, WikiGold, a Universal
 NER file with '# newdoc' lines), each as an article
 whose headline is its title, and its PER/ORG/LOC spans as gold entities (evaluation/conll-documents.ts);
@@ -32,7 +37,12 @@ function readJsonl<T>(path: string): T[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommand('eval-entities', USAGE, argv, { split: { type: 'string' }, verbose: { type: 'boolean', default: false }, conll: { type: 'boolean', default: false } });
+  const parsed = parseCommand('eval-entities', USAGE, argv, {
+    split: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    conll: { type: 'boolean', default: false },
+    ceiling: { type: 'boolean', default: false },
+  });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.conll) {
@@ -66,6 +76,14 @@ export async function run(argv: string[]): Promise<number> {
   if (gold.length === 0) {
     process.stderr.write(`eval-entities: no gold documents${values.split ? ` in split "${values.split}"` : ''}\n`);
     return 1;
+  }
+  if (values.ceiling) {
+    const texts = new Map(articles.map((a) => [String(a.id), String(a.text ?? '')]));
+    const gaz = loadGazetteers();
+    const total: Ceiling = { gold: 0, reachable: 0, commonWord: 0, demonymGroup: 0, insideName: 0, sharedName: 0 };
+    for (const doc of gold) addCeilings(total, documentCeiling(texts.get(doc.id) ?? '', doc.entities, gaz));
+    process.stdout.write(formatCeiling(total, gold.length));
+    return 0;
   }
   const scored = await evaluateEntities(articles, gold);
   process.stdout.write(formatScores(scored, values.verbose));

@@ -15,6 +15,8 @@ export interface GoldEntity {
   identity: string | null;
   names: string[];
   runs: string[];
+  /** Every mention as the gold wrote it, tokens spaced ("Zurbarán ’s"); read by ceiling.ts only. */
+  mentions?: string[];
 }
 
 export interface PredictedEntity {

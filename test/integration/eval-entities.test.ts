@@ -1,5 +1,9 @@
 /** `eval-entities` end to end: hand-made articles and gold through ingest into an empty graph, then scoring. */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { run as evalEntities } from '../../src/cli/eval-entities.ts';
 import { evaluateEntities, formatScores } from '../../src/evaluation/entities.ts';
 
 const articles = [
@@ -55,4 +59,26 @@ describe('eval-entities', () => {
     expect(report).toMatch(/^overall +docs +2 +P=100\.0 R= 83\.3 F1= 90\.9/m);
     expect(report).toContain('missed: the Kremlin');
   });
+
+  it('with --ceiling, prints what no extractor keeping the rules could match, from the files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-ceiling-'));
+    let out = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out += String(chunk);
+      return true;
+    });
+    try {
+      // The Kremlin is named only by "Kremlin" inside "Kremlin Palace" here: part of that name.
+      const withPalace = [{ ...gold[0], entities: [...gold[0].entities.slice(0, 3), { ...gold[0].entities[3], mentions: ['Kremlin'] }, { type: 'LOC', identity: 'Kremlin_Palace', names: ['Kremlin Palace'], runs: [] }] }, gold[1]];
+      writeFileSync(join(dir, 'gold.jsonl'), withPalace.map((g) => JSON.stringify(g)).join('\n'));
+      writeFileSync(join(dir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a.id === 'doc:a' ? { ...a, text: `${a.text} They walked to the Kremlin Palace.` } : a)).join('\n'));
+      expect(await evalEntities(['--ceiling', join(dir, 'articles.jsonl'), join(dir, 'gold.jsonl')])).toBe(0);
+    } finally {
+      write.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(out).toMatch(/^ceiling +docs 2 +gold 7 +reachable 6 +recall at most 85\.7$/m);
+    expect(out).toContain('1 only inside a longer name');
+  });
 });
+
