@@ -32,7 +32,7 @@ adm. colonel col. lieutenant lt. captain capt. sergeant sgt. major maj. judge ju
 sultan monarch archbishop bishop cardinal ayatollah mp mep lawmaker councillor councilor representative attorney-general
 attorney deputy commissioner administrator ombudsman marshal field-marshal crown dean elder detective inspector constable
 sheriff trooper superintendent executive assemblyman assemblywoman councilman councilwoman alderman provost chancellor rector
-commandant registrar taoiseach tánaiste
+commandant registrar taoiseach tánaiste whip legislator mufti
 `);
 
 /** Occupations: a cue that a name follows, not a role. */
@@ -202,3 +202,6 @@ export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord'
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */
 export const PERSONAL_OFFICES = new Set(['advisor', 'adviser', 'minister', 'secretary', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator', 'governor', 'mayor']);
+
+/** Last words of a newspaper's title ("Manila Bulletin", "Des Moines Register"). */
+export const PAPER_TITLE = /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph|Bulletin|Register|Today)$/;

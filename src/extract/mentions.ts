@@ -222,7 +222,9 @@ function absorbPlacesIntoNames(doc: Doc, ner: NerSpan[]): void {
       }
       if (!inside.includes(f)) inside.push(f);
     }
-    if (free === 0 || inside.length === 0) continue;
+    // "Texas Supreme Court", "Florida Senate": a state's body, not the nation's nor a place and a body.
+    const stateBody = span.type === 'ORG' && inside.length === 2 && inside[0].kind === 'PLACE' && inside[0].t0 === a && inside[1].kind === 'ORGANIZATION' && inside[1].pending === true && inside[1].t1 === b;
+    if ((free === 0 && !stateBody) || inside.length === 0) continue;
     // Every span on those tokens goes (a capital is both a place and its country).
     for (const f of doc.found) if (f.t0 < b && f.t1 > a) gone.add(f);
   }

@@ -118,6 +118,12 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       out.push(withoutStart(s, party[0].length));
       continue;
     }
+    // "Hi Agastya. Nice to meet you.", "Dear Marcie,": a greeting before a name called out opens no name ("Hello Kitty sold" is no call).
+    const greeting = s.type === 'PER' && /^\s*(?:[,.!:;]|$)/m.test(doc.text.slice(s.end, s.end + 2)) ? /^(?:Hi|Hello|Hey|Dear)\s+(?=\p{Lu})/u.exec(s.text) : null;
+    if (greeting) {
+      out.push(withoutStart(s, greeting[0].length));
+      continue;
+    }
     const counsel = / (?:QC|KC)$/.exec(s.text);
     if (counsel) {
       out.push({ ...withoutEnd(s, counsel[0].length), type: 'PER' });

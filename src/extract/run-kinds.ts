@@ -16,6 +16,7 @@ import {
   NOT_NAME_WORDS,
   OFFICE_HEADS,
   ORG_HEADS,
+  PAPER_TITLE,
   PLACE_HEADS,
   PLANETS,
   RELIGION_ADJECTIVES,
@@ -25,6 +26,7 @@ import {
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { hyphenatedPersonName, personAround } from './person-cues.ts';
+import { followedByCountry, followedByState } from './place-cues.ts';
 import { DEGREE_BEFORE, ORDINAL_BEFORE, PRESS_THE } from './person-spans.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
@@ -365,6 +367,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const townWord = stateAfterName ? !known || /^(?:in|of|from|near)$/.test(before(1)) : PLACE_PREPOSITIONS.has(before(1)) && !known;
   if (run.ner === 'PER' && single && !cue && townWord && !/^(?:['’]s?|:|and|&)$/.test(tokens[t1]?.text ?? '')) return addPlace(doc, n0, t1, stateAfterName);
   if (run.ner === 'PER' || ownName) return person(false, true);
+  // A paper's title the tagger calls a place is a body's ("The Nevada Independent", "Manila Bulletin"); a work's ("Nuremberg Chronicle") stays a work's.
+  if (run.ner === 'LOC' && !single && PAPER_TITLE.test(joined)) return addOrg(doc, gaz, n0, t1);
   if (cue && (run.ner === undefined || run.ner === 'MISC')) return person();
   if (personKnown) return person();
   // "Vinita, OK", "Paramus, NJ", "Nacogdoches, Texas": a name before a comma and a state is a town, whatever the tagger says.
@@ -372,8 +376,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
   if (run.ner === 'LOC' && (hyphenatedPersonName(gaz, nameWords) || personAround(doc, n0, t1))) return person(false, true);
-  // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George"; a paper's title is a body's ("The Nevada Independent").
-  if (run.ner === 'LOC' && !single && /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph)$/.test(joined)) return addOrg(doc, gaz, n0, t1);
+  // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
   if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;
   // Without a tagger: names by their shape.
@@ -397,37 +400,6 @@ function demonymBefore(doc: Doc, t0: number): Found | null {
   if (t0 === 0) return null;
   const f = doc.cover[t0 - 1] >= 0 ? doc.found[doc.cover[t0 - 1]] : null;
   return f && f.kind === 'COUNTRY' && f.t1 === t0 && doc.tokens[t0 - 1].sentence === doc.tokens[t0].sentence ? f : null;
-}
-
-function followedByCountry(doc: Doc, t1: number): string | undefined {
-  // "Manila, Philippines"
-  if (t1 + 1 >= doc.tokens.length || doc.tokens[t1].text !== ',') return undefined;
-  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
-  return f && f.kind === 'COUNTRY' && (f.countryForm === 'name' || f.countryForm === 'alias') ? f.countryCode : undefined;
-}
-
-/** The postal codes of the US states and DC ("Coffeyville, KS"). */
-const US_STATE_CODES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '));
-
-/**
- * "Vinita, OK", "Schenectady, N.Y.", "Stephenville, Texas": after the comma a state's postal code, or a
- * state or province the gazetteer knows, and then the clause goes on or ends. Answers the country.
- */
-function followedByState(doc: Doc, gaz: Gazetteers, t1: number): string | undefined {
-  const { tokens } = doc;
-  if (t1 + 1 >= tokens.length || tokens[t1].text !== ',' || tokens[t1 + 1].sentence !== tokens[t1 - 1].sentence || shouting(doc, t1)) return undefined;
-  const f = doc.cover[t1 + 1] >= 0 ? doc.found[doc.cover[t1 + 1]] : null;
-  let after: number;
-  let country: string;
-  if (f && f.t0 === t1 + 1 && f.kind === 'PLACE' && f.key && /^(?:state|province)$/.test(gaz.placesByKey.get(f.key)?.kind ?? '')) {
-    after = f.t1;
-    country = f.countryCode ?? 'US';
-  } else if (US_STATE_CODES.has(tokens[t1 + 1].text.replace(/\./g, '')) && /^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.?)$/.test(tokens[t1 + 1].text)) {
-    after = t1 + 2;
-    country = 'US';
-  } else return undefined;
-  const next = after < tokens.length && tokens[after].sentence === tokens[t1].sentence ? tokens[after].text : '';
-  return next === '' || /^[,.;:)]$/.test(next) || /^\p{Ll}/u.test(next) ? country : undefined;
 }
 
 function addOrg(doc: Doc, gaz: Gazetteers, t0: number, t1: number, countryCode?: string): void {

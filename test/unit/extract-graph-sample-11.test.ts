@@ -1,0 +1,43 @@
+/**
+ * Entities read from a seventh random sample of the Wikinews graph (issue 17, eleventh round): each
+ * case is a sentence of that sample (or a guard beside it), through the real extractor and shipped tagger.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extract/index.ts';
+
+const extractor = createExtractor();
+const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
+const keys = (text: string) => Object.fromEntries(extract(text).map((e) => [e.name, e.key]));
+
+describe("a state's body", () => {
+  it('is the state\'s, not the nation\'s body and a place', () => {
+    const found = keys('The Wisconsin Supreme Court ruled on Monday. The United States and the United States Senate disagreed.');
+    expect(found).toHaveProperty('Wisconsin Supreme Court', 'org:wisconsin-supreme-court');
+    expect(found).not.toHaveProperty('Supreme Court of the United States');
+    expect(keys('He was a candidate for Michigan House of Representatives in every election.')).toEqual({ 'Michigan House of Representatives': 'org:michigan-house-of-representatives' });
+  });
+
+  it("leaves the nation's own body named with its country", () => {
+    expect(keys('The US Supreme Court ruled on Monday.')).toEqual({ 'Supreme Court of the United States': 'org:us-supreme-court' });
+  });
+});
+
+describe('offices and greetings before a name', () => {
+  it('are no part of it', () => {
+    expect(Object.keys(keys('Senate Minority Whip Dick Durbin spoke. Legislator Tanya Chan spoke to the press after the speech.'))).toEqual(expect.arrayContaining(['Dick Durbin', 'Tanya Chan']));
+    expect(Object.keys(keys('Several accomplices, including Muslim cleric Mufti Abdul Qawi, were tried.'))).toContain('Abdul Qawi');
+    expect(Object.keys(keys('((Jaya))  Hi Agastya. Nice to meet you.'))).toContain('Agastya');
+    expect(Object.keys(keys('Dear Marcie, I am writing to you from Paris.'))).toContain('Marcie');
+  });
+
+  it('stay in a name no one is called by', () => {
+    expect(Object.keys(keys('Hello Kitty sold well in Japan this year.'))).not.toContain('Kitty');
+  });
+});
+
+describe("a paper's title the tagger calls a place", () => {
+  it('is a body', () => {
+    const paper = extract('According to Manila Bulletin, the earthquake was the strongest.').find((e) => e.name === 'Manila Bulletin');
+    expect(paper?.kind).toBe('ORGANIZATION');
+  });
+});
