@@ -203,5 +203,5 @@ export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord'
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */
 export const PERSONAL_OFFICES = new Set(['advisor', 'adviser', 'minister', 'secretary', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator', 'governor', 'mayor']);
 
-/** Last words of a newspaper's title ("Manila Bulletin", "Des Moines Register"). */
-export const PAPER_TITLE = /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph|Bulletin|Register|Today)$/;
+/** Last words of a newspaper's title ("Manila Bulletin", "Des Moines Register", "Drudge Report"). */
+export const PAPER_TITLE = /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph|Bulletin|Register|Today|Report)$/;

@@ -17,8 +17,11 @@ const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander
 /** Lower-case nouns of products a person's or place's name is given to: "the Crew Dragon capsule", "a Humvee military car". */
 export const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?(?:cars?|trucks?|capsules?|rifles?|bitters|liqueur|whiske?y|vodka|apps?|browser|software|smartphones?|consoles?|distribution|operating\s+systems?|video\s+games?)\b/;
 
-/** An operating system's name ("Red Hat Enterprise Linux", "CAOS Linux") or an honour's ("Leroy P. Steele Prize", "National Medal of Science"). */
-const SYSTEM_NAME = /\s(?:Linux|OS|(?:Prize|Award|Medal|Trophy|Lecture|Fellowship)(?:\s+(?:of|for)(?:\s+\p{Lu}\p{L}*)+)?)$/u;
+/**
+ * An operating system's name ("Red Hat Enterprise Linux", "CAOS Linux"), an honour's ("Leroy P. Steele Prize",
+ * "National Medal of Science") or a craft's named after a person ("James Webb Telescope").
+ */
+const SYSTEM_NAME = /\s(?:Linux|OS|Telescope|Spacecraft|Probe|Rover|Lander|Orbiter|Satellite|(?:Prize|Award|Medal|Trophy|Lecture|Fellowship)(?:\s+(?:of|for)(?:\s+\p{Lu}\p{L}*)+)?)$/u;
 
 /** "a Creative Commons Attribution license": a licence's name. */
 const LICENCE_AFTER = /^\s+licen[cs]es?\b/;

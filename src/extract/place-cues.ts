@@ -1,10 +1,12 @@
 /**
- * What says that a name is a town's: a country or a state after it and a comma ("Manila, Philippines",
- * "Vinita, OK", "Stephenville, Texas"). Read by run-kinds.ts.
+ * Places told by what follows them: a town by a country or a state after a comma ("Manila, Philippines",
+ * "Vinita, OK", "Stephenville, Texas"; read by run-kinds.ts), a court's district by "of" and a state
+ * (mendSpans in span-joins.ts).
  */
 import type { Doc } from './document.ts';
 import type { Gazetteers } from './gazetteers/index.ts';
 import { shouting } from './mentions.ts';
+import type { NerSpan } from './ner-bridge.ts';
 
 export function followedByCountry(doc: Doc, t1: number): string | undefined {
   // "Manila, Philippines"
@@ -35,4 +37,25 @@ export function followedByState(doc: Doc, gaz: Gazetteers, t1: number): string |
   } else return undefined;
   const next = after < tokens.length && tokens[after].sentence === tokens[t1].sentence ? tokens[after].text : '';
   return next === '' || /^[,.;:)]$/.test(next) || /^\p{Ll}/u.test(next) ? country : undefined;
+}
+
+/**
+ * A court's district the tagger cuts at "of": "Western District" + "Texas" is the Western District of
+ * Texas, and "United States District Court" + "for the" + that district is one court.
+ */
+export function joinCourtDistricts(doc: Doc, ner: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const span of ner) {
+    const a = out[out.length - 1];
+    const gap = a ? doc.text.slice(a.end, span.start) : '';
+    const district = a && gap === ' of ' && span.type === 'LOC' && /\b(?:\p{Lu}\p{Ll}+ )?District$/u.test(a.text);
+    if (district) out[out.length - 1] = { ...a, type: 'LOC', end: span.end, text: doc.text.slice(a.start, span.end) };
+    else out.push(span);
+    const court = out.length > 1 ? out[out.length - 2] : undefined;
+    const last = out[out.length - 1];
+    if (court && / Court$/.test(court.text) && /^ for (?:the )?$/.test(doc.text.slice(court.end, last.start)) && / District of /.test(last.text)) {
+      out.splice(-2, 2, { ...court, type: 'ORG', end: last.end, text: doc.text.slice(court.start, last.end) });
+    }
+  }
+  return out;
 }

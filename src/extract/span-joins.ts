@@ -7,6 +7,7 @@ import type { Gazetteers } from './gazetteers/index.ts';
 import { BUILDING_HEADS, COMMON_CAPITALIZED, EVENT_HEADS, HONORIFICS, OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
 import { mendPersonLikeSpans, pressTitles, withoutEnd, withoutStart } from './person-spans.ts';
+import { joinCourtDistricts } from './place-cues.ts';
 import { nameWordKey } from './text.ts';
 
 const wordsOf = (name: string) => name.toLowerCase().split(/\s+/);
@@ -428,7 +429,7 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
  * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
-  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinWordsBeforeBody(doc, gaz, joinCutNames(doc, gaz, ner)))));
+  const spans = cutOfficesBeforeOf(joinSpelledOutNames(doc, joinPossessiveNames(doc, gaz, joinWordsBeforeBody(doc, gaz, joinCourtDistricts(doc, joinCutNames(doc, gaz, ner))))));
   const mended = mendPersonLikeSpans(doc, gaz, dropLatinNames(doc, gaz, pressTitles(doc, joinBareInitials(doc, dropOfficeAbbreviations(doc, dropPortfoliosAtAnd(doc, spans))))));
   yieldKnownBodiesToLongerNames(doc, gaz, mended);
   return mended;

@@ -41,3 +41,19 @@ describe("a paper's title the tagger calls a place", () => {
     expect(paper?.kind).toBe('ORGANIZATION');
   });
 });
+
+describe("a court's district", () => {
+  it('is one name with its state, and one court with it', () => {
+    expect(keys('She was convicted of conspiracy in 2008 in the Western District of Texas, and was sentenced.')).toEqual({ 'Western District of Texas': 'place:western-district-of-texas' });
+    const court = extract('Judge James Parker Jones, presiding in the United States District Court for the Western District of Virginia in Abingdon, handed down the sentence.');
+    expect(court.map((e) => e.name)).toContain('United States District Court for the Western District of Virginia');
+    expect(court.map((e) => e.name)).not.toContain('Western District');
+  });
+});
+
+describe('names that are no people nor places', () => {
+  it('a craft named after a person, a news site ending in "Report"', () => {
+    expect(extract("With NASA's James Webb Telescope scheduled to be deployed next year, the paper suggests so.").map((e) => e.name)).toEqual(['NASA']);
+    expect(extract("Trump's tweet was the top story on the Drudge Report.").find((e) => e.name === 'Drudge Report')?.kind).toBe('ORGANIZATION');
+  });
+});
