@@ -131,18 +131,26 @@ function acceptHit(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: numbe
   return true;
 }
 
+/** Offices held for a US state: "Senator Kirsten Gillibrand of New York", "the Governor of New York". */
+const STATE_OFFICES = /^(?:senators?|sen\.|governor|gov\.|representatives?|rep\.|congress(?:wo)?man|assembly(?:wo)?man|legislators?|delegation)$/i;
+
 /**
- * "Vancouver, Washington", "Spokane, Washington": a capital's name after "<place>," is the state of
- * that name, and it places the city before the comma (not Vancouver in Canada, not the capital).
+ * "Vancouver, Washington", "Albany, New York": a city's name after "<place>," is the state of that name
+ * when there is one, and it places the city before the comma (not Vancouver in Canada, not the
+ * capital); so is one after "of" or "from" that follows a state's office in the sentence ("Senator
+ * Kirsten Gillibrand of New York", "the junior Senator from New York"), but not a mayor's.
  */
 function stateAfterCity(doc: Doc, gaz: Gazetteers, hit: Phrase, t0: number, t1: number, prev: Doc['tokens'][number] | null): boolean {
-  if (prev?.text !== ',' || t0 < 2 || !hit.targets.some((t) => t.kind === 'place' && t.capitalOf)) return false;
+  if (t0 < 2 || !hit.targets.some((t) => t.kind === 'place')) return false;
   const state = gaz.placesByKey.get(placeKey(`${hit.words.join(' ')} State`));
+  if (!state) return false;
   const city = doc.cover[t0 - 2] >= 0 ? doc.found[doc.cover[t0 - 2]] : null;
-  if (!state || (city ? city.kind !== 'PLACE' : !isNameWord(doc.tokens[t0 - 2].text))) return false;
+  const before = doc.tokens.slice(Math.max(0, t0 - 8), t0 - 1).filter((t) => t.sentence === doc.tokens[t0].sentence).map((t) => t.text);
+  const byOffice = /^(?:of|from)$/.test(prev?.text ?? '') && before.some((w) => STATE_OFFICES.test(w)) && !before.some((w) => /^(?:mayor|city)$/i.test(w));
+  if (!byOffice && (prev?.text !== ',' || (city ? city.kind !== 'PLACE' : !isNameWord(doc.tokens[t0 - 2].text)))) return false;
   const { start, end } = spanOf(doc, t0, t1);
   addFound(doc, { kind: 'PLACE', t0, t1, start, end, key: state.key, name: state.name, countryCode: state.countryCode });
-  if (city && city.countryCode !== state.countryCode) {
+  if (!byOffice && city && city.countryCode !== state.countryCode) {
     city.key = placeKey(`${city.name} ${state.name}`);
     city.countryCode = state.countryCode;
   }

@@ -57,3 +57,13 @@ describe('names that are no people nor places', () => {
     expect(extract("Trump's tweet was the top story on the Drudge Report.").find((e) => e.name === 'Drudge Report')?.kind).toBe('ORGANIZATION');
   });
 });
+
+describe('New York after a town or a state office', () => {
+  it('is the state, and the city stays the city', () => {
+    expect(keys('The Pacific Standard bar is located in Brooklyn, New York, and is co-owned by two men.')).toHaveProperty('New York State', 'place:new-york-state');
+    expect(keys('Gillibrand is currently serving as the junior Senator from New York.')).toEqual({ Gillibrand: expect.any(String), 'New York State': 'place:new-york-state' });
+    expect(keys('Hawkins was running for governor of New York for the Green Party.')).toHaveProperty('New York State', 'place:new-york-state');
+    expect(keys('Bill de Blasio, the mayor of New York, New York, ended his campaign.')).toMatchObject({ 'New York City': 'place:new-york-city', 'New York State': 'place:new-york-state' });
+    expect(keys('He moved to New York in 2010 and opened a bar.')).toEqual({ 'New York City': 'place:new-york-city' });
+  });
+});
