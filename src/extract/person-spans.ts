@@ -23,6 +23,9 @@ export const PRODUCT_AFTER = /^\s+(?:(?:military|armou?red|electric|sports)\s+)?
  */
 const SYSTEM_NAME = /\s(?:Linux|OS|Telescope|Spacecraft|Probe|Rover|Lander|Orbiter|Satellite|(?:Prize|Award|Medal|Trophy|Lecture|Fellowship)(?:\s+(?:of|for)(?:\s+\p{Lu}\p{L}*)+)?)$/u;
 
+/** A star named in its constellation's Latin genitive ("AB Aurigae", "[Alpha] Centauri", "61 Cygni"): no person, place or body. */
+export const STAR_NAME = /(?:^|\s)(?:Andromedae|Aquarii|Aquilae|Arietis|Aurigae|Bootis|Cancri|Canis\s+Majoris|Canum\s+Venaticorum|Capricorni|Carinae|Cassiopeiae|Centauri|Cephei|Ceti|Columbae|Coronae\s+Borealis|Corvi|Crucis|Cygni|Delphini|Doradus|Draconis|Eridani|Geminorum|Herculis|Hydrae|Leonis|Leporis|Librae|Lyrae|Ophiuchi|Orionis|Pegasi|Persei|Phoenicis|Piscium|Puppis|Sagittarii|Scorpii|Serpentis|Tauri|Trianguli|Ursae\s+(?:Majoris|Minoris)|Velorum|Virginis|Vulpeculae)$/;
+
 /** "a Creative Commons Attribution license": a licence's name. */
 const LICENCE_AFTER = /^\s+licen[cs]es?\b/;
 
@@ -64,7 +67,7 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       out.push(...author);
       continue;
     }
-    if (doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') continue;
+    if ((doc.text.slice(Math.max(0, s.start - 2), s.start) === '((' && doc.text.slice(s.end, s.end + 2) === '))') || STAR_NAME.test(s.text)) continue;
     // "Mak[ing] a location a capital", "Count[ies]": a common word an editor's brackets cut, no name (but "Pittsburg[h]" is one).
     const completed = /^\[(\p{Ll}+)\]/u.exec(doc.text.slice(s.end, s.end + 12));
     if (completed && gaz.commonWords.has(`${/\S+$/.exec(s.text)![0]}${completed[1]}`.toLowerCase())) continue;

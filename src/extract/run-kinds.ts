@@ -27,7 +27,7 @@ import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { FEATURE_HEADS, isNameWord, isTitleHead, isTitleWord, shouting, titlePrefix, type Run } from './mentions.ts';
 import { hyphenatedPersonName, personAround } from './person-cues.ts';
 import { followedByCountry, followedByState } from './place-cues.ts';
-import { DEGREE_BEFORE, ORDINAL_BEFORE, PRESS_THE } from './person-spans.ts';
+import { DEGREE_BEFORE, ORDINAL_BEFORE, PRESS_THE, STAR_NAME } from './person-spans.ts';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 
@@ -317,6 +317,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     !pressTitle &&
     (NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
+    STAR_NAME.test(joined) ||
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     // "Hindu", and its faithful: "Muslims", "Sunnis".

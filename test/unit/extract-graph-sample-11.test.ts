@@ -67,3 +67,17 @@ describe('New York after a town or a state office', () => {
     expect(keys('He moved to New York in 2010 and opened a bar.')).toEqual({ 'New York City': 'place:new-york-city' });
   });
 });
+
+describe('a star named in its constellation', () => {
+  it('is no entity, by the tagger or by its capitals', () => {
+    expect(extract('Researchers reported signs of an exoplanet around the star AB Aurigae. The host star AB Aurigae is young.')).toEqual([]);
+    expect(extract('Alpha Centauri is the closest star system to us.').map((e) => e.name)).not.toContain('Centauri');
+  });
+});
+
+describe("a party's name of common words", () => {
+  it("is the British party only in an article about Britain", () => {
+    expect(keys('Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated in Hong Kong.')).toHaveProperty('Labour Party', 'org:labour-party');
+    expect(keys('The Labour Party won the most seats in Britain.')).toHaveProperty('Labour Party', 'org:labour-party-uk');
+  });
+});

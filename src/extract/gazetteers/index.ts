@@ -164,9 +164,12 @@ export function loadGazetteers(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteers 
 
   const commonWords = new Set(readFileSync(join(dir, 'common-words.txt'), 'utf8').split('\n').filter(Boolean));
   // A national body's one-word alias that is a common word ("Commons", "Labour", "Marines") names it
-  // only in an article about its country: "Commons" elsewhere is Wikimedia's or Creative Commons.
+  // only in an article about its country: "Commons" elsewhere is Wikimedia's or Creative Commons. So does
+  // a party's name of common words: Hong Kong has its own Labour Party and Democratic Party.
   const commonAlias = (o: OrgEntry, name: string) =>
-    o.countryCode !== undefined && name !== o.name && !/\s/.test(name) && [name, name.replace(/s$/, '')].some((w) => commonWords.has(w.toLowerCase()));
+    o.countryCode !== undefined &&
+    ((name !== o.name && !/\s/.test(name) && [name, name.replace(/s$/, '')].some((w) => commonWords.has(w.toLowerCase()))) ||
+      (o.kind === 'party' && /^(?:\p{L}+ )+Party$/u.test(name) && name.split(' ').every((w) => commonWords.has(w.toLowerCase()))));
   const orgsByKey = new Map<string, OrgEntry>();
   for (const o of orgs) {
     orgsByKey.set(o.key, o);
