@@ -4,11 +4,28 @@
  * entity.
  */
 import type { EntityKind, Mention } from './types.ts';
+import type { NerSpan } from './ner-bridge.ts';
 import type { PersonCluster } from './people.ts';
 import { isLowercaseWordName, placeKey, type Gazetteers } from './gazetteers/index.ts';
 import { COMMON_CAPITALIZED, HONORIFICS, NATIONAL_BODIES, OFFICE_HEADS, ORG_HEADS, PLANETS } from './lexicon.ts';
 import { fold, nameWordKey, slug } from './text.ts';
 import { PRODUCT_AFTER } from './person-spans.ts';
+
+/**
+ * "CentOS Stream … Stream was announced", "the International Student Olympiad … this Olympiad": one
+ * word the tagger read, alone or ending a longer name, at least twice as a body, place or work in the
+ * article and never as a person's name. Without a link, a given name or a known surname it is no person
+ * (a short form of the longer name, a product, a town).
+ */
+export function taggedNeverPerson(c: PersonCluster, ner: readonly NerSpan[] | null, text: string, gaz: Gazetteers): boolean {
+  if (!ner || c.wikidataId || c.words.length !== 1 || gaz.givenNames.has(fold(c.name)) || gaz.peopleBySurname.has(nameWordKey(c.name))) return false;
+  const own = ner.filter((s) => {
+    const words = text.slice(s.start, s.end).replace(/['’]s$/, '');
+    return words === c.name || words.endsWith(` ${c.name}`);
+  });
+  // Twice at least: one reading is outweighed by the words around it ("the Muzychuk sisters"), two are not by a cue ("student Olympiad", "Stream was announced").
+  return own.length >= 2 && own.every((s) => s.type !== 'PER');
+}
 
 /** Nouns that a work's title follows directly: "the film Stoker", "Australian drama Burning Man", 'painting, "Joan of Arc"' (a comma only before a quote mark). */
 const WORK_BEFORE = /(?:^|[^\p{L}])(?:film|movie|drama|sitcom|series|miniseries|novel|novella|painting|opera|album|song|documentary|production|prequel|sequel|artwork|sculpture|poem|memoir|exhibition|entitled|titled)(?:[ \t]*[,:]?[ \t]*["“‘]|[ \t]*:)?[ \t]*$/u;

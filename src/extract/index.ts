@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, isLowercaseWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, splitBodiesFromPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone } from './entity-precision.ts';
+import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, splitBodiesFromPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone, taggedNeverPerson } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -70,7 +70,7 @@ export function extractArticle(article: ArticleText, gaz: Gazetteers, tagger: Ne
   // with a year; a law ("Marshall Plan") is not a person.
   const rareNoun = (c: PersonCluster) => c.mentions.length < 2 && isLowercaseWordName(gaz, c.name) && !citedAuthor(doc.text, c.mentions[0].end);
   const people = resolvePeople(gaz, clusters, { date: published && parseIsoDate(published) ? published : null, countries: articleCountries }).filter(
-    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || (!isCommonWordName(gaz, c.name) && !rareNoun(c))) && !namesDocument(c.name)),
+    (c) => c.wikidataId || ((c.mentions.some((m) => m.cue) || (!isCommonWordName(gaz, c.name) && !rareNoun(c))) && !namesDocument(c.name) && !taggedNeverPerson(c, ner, text, gaz)),
   );
   const personOf = new Map<Found, PersonCluster>();
   for (const c of people) for (const m of c.mentions) personOf.set(m, c);

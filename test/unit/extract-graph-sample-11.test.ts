@@ -2,8 +2,10 @@
  * Entities read from a seventh random sample of the Wikinews graph (issue 17, eleventh round): each
  * case is a sentence of that sample (or a guard beside it), through the real extractor and shipped tagger.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extract/index.ts';
+import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
 
 const extractor = createExtractor();
 const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
@@ -79,5 +81,21 @@ describe("a party's name of common words", () => {
   it("is the British party only in an article about Britain", () => {
     expect(keys('Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated in Hong Kong.')).toHaveProperty('Labour Party', 'org:labour-party');
     expect(keys('The Labour Party won the most seats in Britain.')).toHaveProperty('Labour Party', 'org:labour-party-uk');
+  });
+});
+
+describe('one word the tagger never reads as a person', () => {
+  it('is no person, even after a speech verb or an occupation, when it reads it twice as something else (whole articles of the sample)', () => {
+    const articles = readFileSync(`${SEED_ARTICLES_DIR}/wikinews-sample.jsonl`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { title: string; text: string; publishedAt: string });
+    const people = (title: string) => extractor.extract(articles.find((a) => a.title.startsWith(title))!).entities.filter((e) => e.kind === 'PERSON').map((e) => e.name);
+    expect(people('Students compete in second international Neurosurgery Olympiad')).not.toContain('Olympiad');
+    expect(people('Red Hat to move focus away from CentOS')).not.toContain('Stream');
+  });
+
+  it('stays a person when the tagger reads it once otherwise and a cue says so', () => {
+    expect(extract('She spoke about her husband Siarhei, who was arrested in May.').find((e) => e.name === 'Siarhei')?.kind).toBe('PERSON');
   });
 });
