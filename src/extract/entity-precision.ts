@@ -267,6 +267,27 @@ export function mergePlacesTakenForPeople(drafts: Map<string, AliasDraft & { wik
 }
 
 /**
+ * "supermarket Ocado", "store chains Woolworths … Woolworths also limited": a one-word name the article
+ * shows to be a body is that body wherever else the tagger took it for a person, unless the person was
+ * linked or the word is a given name, a known surname, or the first or last word of a person's name in
+ * the article ("Hamza" of Hamza bin Laden).
+ */
+export function mergeBodiesTakenForPeople(drafts: Map<string, AliasDraft & { wikidataId?: string }>, gaz: Gazetteers): void {
+  const bodies = new Map<string, AliasDraft>();
+  const nameEnds = new Set<string>();
+  for (const d of drafts.values()) {
+    if (d.kind === 'ORGANIZATION' && !/\s/.test(d.name)) bodies.set(d.name, d);
+    const words = d.kind === 'PERSON' ? d.name.split(/\s+/) : [];
+    if (words.length > 1) nameEnds.add(words[0]).add(words[words.length - 1]);
+  }
+  for (const d of [...drafts.values()]) {
+    const person = d.kind === 'PERSON' && !d.wikidataId && !nameEnds.has(d.name);
+    const body = person && !gaz.givenNames.has(fold(d.name)) && !gaz.peopleBySurname.has(nameWordKey(d.name)) ? bodies.get(d.name) : undefined;
+    if (body) absorb(drafts, body, d, d.name);
+  }
+}
+
+/**
  * "Amazon Web services" beside "Amazon Web Services": a name of several words cut before its last word,
  * written right before that word in lower case, is that body or place ("Manhattan district attorney"
  * keeps Manhattan).

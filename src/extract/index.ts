@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 import { isCommonWordName, isLowercaseWordName, loadGazetteers, type Gazetteers } from './gazetteers/index.ts';
 import { DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PARTICLE_SURNAME, PERSONAL_OFFICES, STORM_NAME, STORM_WORDS } from './lexicon.ts';
 import { matchGazetteers, resolveContextOrgs } from './gazetteer-mentions.ts';
-import { commonNounOnce, mergeAcronyms, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, splitBodiesFromPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone, taggedNeverPerson } from './entity-precision.ts';
+import { commonNounOnce, mergeAcronyms, mergeBodiesTakenForPeople, mergeCutBodies, mergeOtherNames, mergePlacesTakenForPeople, mergeSameNames, mergeSeaShortNames, ownNationalBodies, retypeListedPeople, splitBodiesFromPeople, nameFromTitle, namesProduct, namesWork, neverANameAlone, taggedNeverPerson } from './entity-precision.ts';
 import { dropCapitalsNotActing, findNames, joinCampuses } from './mentions.ts';
 import { spelledOutStart } from './span-joins.ts';
 import { clusterPeople, collectSurnameMentions, resolvePeople, type PersonCluster } from './people.ts';
@@ -217,6 +217,7 @@ function buildEntities(doc: Doc, gaz: Gazetteers, people: PersonCluster[], title
   ownNationalBodies(drafts, gaz);
   mergeSeaShortNames(drafts);
   mergePlacesTakenForPeople(drafts, (d) => gaz.orgsByKey.has(d.key));
+  mergeBodiesTakenForPeople(drafts, gaz);
   retypeListedPeople(drafts, doc.text, gaz);
   mergeCutBodies(drafts, doc.text);
   mergeOtherNames(drafts, doc.text, (d) => gaz.orgsByKey.has(d.key) || gaz.placesByKey.has(d.key));

@@ -10,6 +10,11 @@ import { SEED_ARTICLES_DIR } from '../../src/seed.ts';
 const extractor = createExtractor();
 const extract = (text: string) => extractor.extract({ title: '', text, publishedAt: '2020-10-01' }).entities;
 const keys = (text: string) => Object.fromEntries(extract(text).map((e) => [e.name, e.key]));
+const sampleArticles = () =>
+  readFileSync(`${SEED_ARTICLES_DIR}/wikinews-sample.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { title: string; text: string; publishedAt: string });
 
 describe("a state's body", () => {
   it('is the state\'s, not the nation\'s body and a place', () => {
@@ -86,16 +91,28 @@ describe("a party's name of common words", () => {
 
 describe('one word the tagger never reads as a person', () => {
   it('is no person, even after a speech verb or an occupation, when it reads it twice as something else (whole articles of the sample)', () => {
-    const articles = readFileSync(`${SEED_ARTICLES_DIR}/wikinews-sample.jsonl`, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { title: string; text: string; publishedAt: string });
-    const people = (title: string) => extractor.extract(articles.find((a) => a.title.startsWith(title))!).entities.filter((e) => e.kind === 'PERSON').map((e) => e.name);
+    const people = (title: string) => extractor.extract(sampleArticles().find((a) => a.title.startsWith(title))!).entities.filter((e) => e.kind === 'PERSON').map((e) => e.name);
     expect(people('Students compete in second international Neurosurgery Olympiad')).not.toContain('Olympiad');
     expect(people('Red Hat to move focus away from CentOS')).not.toContain('Stream');
   });
 
   it('stays a person when the tagger reads it once otherwise and a cue says so', () => {
     expect(extract('She spoke about her husband Siarhei, who was arrested in May.').find((e) => e.name === 'Siarhei')?.kind).toBe('PERSON');
+  });
+});
+
+describe('a lower-case noun right before one word', () => {
+  it('says it is a body or a town, and the body takes the mentions the tagger read as a person', () => {
+    const shops = extract('Australian store chains Woolworths and Coles lowered their purchase restrictions. On Wednesday, Woolworths also limited toilet paper purchases. Woolworths said stocks were low.');
+    expect(shops.filter((e) => e.name === 'Woolworths').map((e) => [e.kind, e.mentions.length])).toEqual([['ORGANIZATION', 3]]);
+    expect(keys('On Sunday evening online British supermarket Ocado was observed limiting purchases.')).toHaveProperty('Ocado', 'org:ocado');
+    expect(keys('It was the most discussed subject on the Chinese social networking platform Weibo.')).toHaveProperty('Weibo', 'org:weibo');
+    expect(extract('The earthquake hit the town Makilala on Wednesday.').find((e) => e.name === 'Makilala')?.kind).toBe('PLACE');
+  });
+
+  it("leaves a person's short name that a full name of the article ends or opens (a whole article of the sample)", () => {
+    const article = sampleArticles().find((a) => a.title === "US President Trump says Osama bin Laden's son killed")!;
+    const hamza = extractor.extract(article).entities.filter((e) => e.name === 'Hamza');
+    expect(hamza.map((e) => e.kind)).toContain('PERSON');
   });
 });
