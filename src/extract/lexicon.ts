@@ -201,7 +201,7 @@ export const STORM_NAME = new RegExp(
 export const DOCUMENT_HEADS = new Set(['constitution', 'act', 'treaty', 'accord', 'accords', 'amendment', 'charter', 'declaration', 'protocol', 'doctrine', 'plan', 'manifesto', 'resolution']);
 
 /** Last words of an office held by a person ("National Security Advisor"): an office is not an organisation. */
-export const PERSONAL_OFFICES = new Set(['advisor', 'adviser', 'minister', 'secretary', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator', 'governor', 'mayor']);
+export const PERSONAL_OFFICES = new Set(['advisor', 'adviser', 'minister', 'secretary', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'senator', 'governor', 'mayor', 'manager']);
 
 /** Last words of a newspaper's title ("Manila Bulletin", "Des Moines Register", "Drudge Report"). */
 export const PAPER_TITLE = /\b(?:Times|Post|Herald|Tribune|Gazette|Chronicle|Journal|Independent|Courier|Observer|Examiner|Inquirer|Telegraph|Bulletin|Register|Today|Report)$/;

@@ -7,9 +7,9 @@
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';
-import { OCCUPATIONS, OFFICE_HEADS } from './lexicon.ts';
+import { OCCUPATIONS, OFFICE_HEADS, ORG_HEADS } from './lexicon.ts';
 import type { NerSpan } from './ner-bridge.ts';
-import { fold } from './text.ts';
+import { fold, nameWordKey } from './text.ts';
 
 /** Lower-case nouns of instruments and craft named after a person or a place: "the Kepler space telescope", "the Juno probe". */
 const CRAFT_AFTER = /^\s+(?:space\s+)?(?:telescope|spacecraft|probe|rover|lander|orbiter|satellite|mission)\b/;
@@ -86,8 +86,11 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       if (where) out.push(withoutStart(s, where.index + where[0].length));
       continue;
     }
-    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     const after = doc.text.slice(s.end, s.end + 24);
+    // "United States District Judge Clark Waddoups", "the Divisional Railway Manager": words of an office's title.
+    const lastWord = s.text.slice(s.text.lastIndexOf(' ') + 1).toLowerCase();
+    if ((/\bDistrict$/.test(s.text) && /^\s+(?:Judge|Attorney)\b/.test(after)) || (s.type === 'ORG' && /^\s+Manager\b/.test(after) && gaz.commonWords.has(lastWord))) continue;
+    // A craft's or product's name of several words stays a work's, so that its words make no person of their own.
     if (s.text.split(' ').length <= 3 && (CRAFT_AFTER.test(after) || (s.type !== 'ORG' && PRODUCT_AFTER.test(after)))) {
       if (s.text.includes(' ')) out.push({ ...s, type: 'MISC' });
       continue;
@@ -116,6 +119,15 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       (doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart && isLowercaseWordName(gaz, w)) || OCCUPATIONS.has(w.toLowerCase()) || (place(w) && /\bof\s+$/.test(doc.text.slice(Math.max(0, s.start - 4), s.start)));
     if (noun && gaz.givenNames.has(fold(noun[2])) && !gaz.givenNames.has(fold(noun[1])) && opener(noun[1])) {
       out.push(withoutStart(s, noun[0].length));
+      continue;
+    }
+    // "Enrolling Minetest into GSoC …": a gerund opening a sentence opens no person's name, nor a body's of two words with no body's head.
+    const named = s.type === 'PER' || (!/\s\S+\s/.test(s.text) && !ORG_HEADS.has(s.text.slice(s.text.lastIndexOf(' ') + 1).toLowerCase()));
+    const gerund = named && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart ? /^(\p{Lu}\p{Ll}+ing)\s+(?=\p{Lu})/u.exec(s.text) : null;
+    // A verb's "-ing" form: its stem is a lower-case word ("enroll", "make", "stop"; not "Sterling").
+    const verb = (w: string) => [w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)].some((v) => v.length > 2 && (gaz.commonWords.has(v.toLowerCase()) || isLowercaseWordName(gaz, v)));
+    if (gerund && verb(gerund[1]) && !gaz.givenNames.has(fold(gerund[1])) && !gaz.peopleBySurname.has(nameWordKey(gerund[1]))) {
+      out.push(withoutStart(s, gerund[0].length));
       continue;
     }
     const party = s.type === 'PER' ? PARTY_MEMBER.exec(s.text) : null;

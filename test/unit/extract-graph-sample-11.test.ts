@@ -116,3 +116,21 @@ describe('a lower-case noun right before one word', () => {
     expect(hamza.map((e) => e.kind)).toContain('PERSON');
   });
 });
+
+describe('a gerund opening a sentence', () => {
+  it('opens no name: "Enrolling Minetest" made one person of 86 mentions of a game', () => {
+    const names = extract('Enrolling Minetest into GSoC could be the contribution of someone. Minetest was started in 2010.').map((e) => e.name);
+    expect(names.filter((n) => n.startsWith('Enrolling'))).toEqual([]);
+  });
+
+  it('leaves a given name that ends in "-ing"', () => {
+    expect(extract('Sterling Archer said so.').map((e) => e.name)).toEqual(['Sterling Archer']);
+  });
+});
+
+describe("an office's title", () => {
+  it('makes no place or body of its words', () => {
+    expect(extract('On Friday, United States District Judge Clark Waddoups reconsidered his decision.').map((e) => e.name).sort()).toEqual(['Clark Waddoups', 'United States']);
+    expect(extract('Aparna Garg, who has been the Divisional Railway Manager for Mysore Division for two years, spoke.').filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(['Mysore Division']);
+  });
+});
