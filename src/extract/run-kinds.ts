@@ -379,7 +379,9 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   const stateAfter = run.ner !== 'LOC' && title.end === t0 ? followedByState(doc, gaz, t1) : undefined;
   if (stateAfter) return addPlace(doc, n0, t1, stateAfter);
   if (run.ner === 'ORG') return addOrg(doc, gaz, title.honorific ? n0 : t0, t1, demonym?.countryCode);
-  if (run.ner === 'LOC' && (hyphenatedPersonName(gaz, nameWords) || personAround(doc, n0, t1))) return person(false, true);
+  // "presidential nominee Gloria La Riva": a given name opening a place's name after a title or an occupation is a person's.
+  const titledGiven = cue && !single && gaz.givenNames.has(fold(nameWords[0])) && !PLACE_HEADS.has(lower[lower.length - 1]);
+  if (run.ner === 'LOC' && (hyphenatedPersonName(gaz, nameWords) || personAround(doc, n0, t1) || titledGiven)) return person(false, true);
   // A title word opening what the tagger calls a place is part of its name: "Queen Creek", "Prince George".
   if (run.ner === 'LOC') return addPlace(doc, title.honorific ? n0 : t0, t1);
   if (run.ner === 'MISC') return;

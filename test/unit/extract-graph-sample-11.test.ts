@@ -134,3 +134,11 @@ describe("an office's title", () => {
     expect(extract('Aparna Garg, who has been the Divisional Railway Manager for Mysore Division for two years, spoke.').filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(['Mysore Division']);
   });
 });
+
+describe('a given name opening what the tagger calls a place, after a title', () => {
+  it('is a person, and the surname alone joins her', () => {
+    const found = extract('Hawkins joined Party for Socialism and Liberation presidential nominee Gloria La Riva on stage. La Riva blamed capitalism.');
+    expect(found.filter((e) => /Riva/.test(e.name)).map((e) => [e.kind, e.name, e.mentions.length])).toEqual([['PERSON', 'Gloria La Riva', 2]]);
+    expect(extract('They visited Victoria Falls last year.').map((e) => e.kind)).toEqual(['PLACE']);
+  });
+});
