@@ -318,6 +318,8 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
     (NEVER_PERSON.has(joined.toLowerCase()) ||
     /^[A-Z]{1,2}$/.test(nameWords.join('')) ||
     STAR_NAME.test(joined) ||
+    // "the Lord Mayor", "the Lord President of the court": a word of the office's title.
+    (joined === 'Lord' && OFFICE_HEADS.has(lowerAt(doc, t1))) ||
     // Initials alone ("Duckworth, A. L.", "H. R. 1280") are no one's name.
     nameWords.every((w) => /^\p{Lu}\.?$/u.test(w)) ||
     // "Hindu", and its faithful: "Muslims", "Sunnis".

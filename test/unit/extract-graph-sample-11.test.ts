@@ -133,6 +133,11 @@ describe("an office's title", () => {
     expect(extract('On Friday, United States District Judge Clark Waddoups reconsidered his decision.').map((e) => e.name).sort()).toEqual(['Clark Waddoups', 'United States']);
     expect(extract('Aparna Garg, who has been the Divisional Railway Manager for Mysore Division for two years, spoke.').filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(['Mysore Division']);
   });
+
+  it('makes no person of "Lord" in "Lord Mayor" (15 mentions of a whole article of the sample were one)', () => {
+    const article = sampleArticles().find((a) => a.text.includes('Melbourne Lord Mayor candidate Wayne Tseng'))!;
+    expect(extractor.extract(article).entities.filter((e) => e.name === 'Lord')).toEqual([]);
+  });
 });
 
 describe('a given name opening what the tagger calls a place, after a title', () => {
