@@ -77,6 +77,7 @@ police service services bureau office authority board court tribunal parliament 
 government administration news times post journal herald tribune gazette telegraph press agency network channel radio
 television tv airlines airline airways railways motors industries holdings systems technologies church mosque club team fc
 network brigade battalion regiment corps command center centre observatory laboratory lab museum media
+samiti samithi sabha mahasabha parishad sangh morcha
 mail courier examiner inquirer
 `);
 

@@ -147,3 +147,10 @@ describe('a given name opening what the tagger calls a place, after a title', ()
     expect(extract('They visited Victoria Falls last year.').map((e) => e.kind)).toEqual(['PLACE']);
   });
 });
+
+describe("an Indian body's head word", () => {
+  it('makes a body of the name it ends, whatever the tagger says', () => {
+    const found = extract('The party was organised by Akhil Bharat Hindu Mahasabha (All India Hindu Union) president Swami Chakrapani. They were part of a group called "Ashodaya Samithi".');
+    expect(found.filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(expect.arrayContaining(['Akhil Bharat Hindu Mahasabha', 'Ashodaya Samithi']));
+  });
+});
