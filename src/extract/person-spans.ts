@@ -1,9 +1,9 @@
 /**
  * Tagger spans that only look like a person's name, or hold more than one: crafts and products named
  * after people, operating systems, prizes, licences, movements, party members, barristers' and
- * honours' marks, plural titles, common nouns opening a sentence, holidays, words cut by an editor's
- * brackets, degrees' subjects, interviewers' initials, newspapers' titles (run by mendSpans in span-joins.ts,
- * before names are found), works' authors.
+ * honours' marks, plural titles, common nouns and gerunds opening a sentence, greetings, holidays, words
+ * cut by an editor's brackets, degrees' subjects, interviewers' initials, stars, words of an office's
+ * title, works' authors, newspapers' titles (run by mendSpans in span-joins.ts, before names are found).
  */
 import { firstTokenAt, type Doc } from './document.ts';
 import { isLowercaseWordName, type Gazetteers } from './gazetteers/index.ts';

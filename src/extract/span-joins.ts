@@ -423,9 +423,9 @@ function joinCutNames(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
 }
 
 /**
- * Tagger spans mended before names are found: names cut at "and" or "for", possessive names, names spelled out before an acronym,
- * offices before "of", portfolios and offices' abbreviations, bare initials, press titles, Latin names,
- * what only looks like a person.
+ * Tagger spans mended before names are found: names cut at "and" or "for", courts' districts cut at "of",
+ * possessive names, names spelled out before an acronym, offices before "of", portfolios and offices'
+ * abbreviations, bare initials, press titles, Latin names, what only looks like a person.
  * A body the gazetteers found at the end of a longer body's name then gives way to it.
  */
 export function mendSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): NerSpan[] {
