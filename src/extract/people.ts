@@ -16,7 +16,7 @@ import type { Doc, Found } from './document.ts';
 import type { Gazetteers, PersonRecord, Position } from './gazetteers/index.ts';
 import { fold, nameKey, nameWordKey, slug } from './text.ts';
 import { isNameWord } from './mentions.ts';
-import { COMMON_CAPITALIZED, NEVER_PERSON, SURNAME_PARTICLE } from './lexicon.ts';
+import { COMMON_CAPITALIZED, NEVER_PERSON, RELIGION_ADJECTIVES, SURNAME_PARTICLE } from './lexicon.ts';
 
 export interface PersonCluster {
   key: string;
@@ -216,8 +216,9 @@ export function collectSurnameMentions(doc: Doc, clusters: PersonCluster[]): Fou
   const bySurname = new Map<string, PersonCluster>();
   for (const c of clusters) {
     const last = c.words[c.words.length - 1];
-    // A regnal number or a suffix is no surname: "Damasus I" must not take every "I" of the text.
-    if (/^(?:[IVX]+|\p{Lu}\.?|Jr\.?|Sr\.?)$/u.test(last)) continue;
+    // A regnal number or a suffix is no surname: "Damasus I" must not take every "I" of the text; nor is a
+    // faith's word ("The Atheist Muslim", a book's title read as a person, must not take every "Muslim").
+    if (/^(?:[IVX]+|\p{Lu}\.?|Jr\.?|Sr\.?)$/u.test(last) || RELIGION_ADJECTIVES.has(last.toLowerCase())) continue;
     if (c.words.length > 1 || c.mentions.some((m) => !m.pending)) bySurname.set(fold(last), c);
   }
   const added: Found[] = [];

@@ -154,3 +154,11 @@ describe("an Indian body's head word", () => {
     expect(found.filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(expect.arrayContaining(['Akhil Bharat Hindu Mahasabha', 'Ashodaya Samithi']));
   });
 });
+
+describe("a faith's word ending a name", () => {
+  it('is no surname that takes every such word of the article', () => {
+    const text = 'The first book that I read was The Atheist Muslim by Ali Rizvi. Being a Muslim woman is hard. Every Muslim I know prays. The Muslim community met.';
+    const atheist = extract(text).find((e) => e.name === 'Atheist Muslim');
+    expect(atheist?.mentions.length ?? 0).toBeLessThanOrEqual(1);
+  });
+});
