@@ -162,3 +162,9 @@ describe("a faith's word ending a name", () => {
     expect(atheist?.mentions.length ?? 0).toBeLessThanOrEqual(1);
   });
 });
+
+describe('an airline the tagger calls a person', () => {
+  it('is a body', () => {
+    expect(extract('The United States government claims Mahan Air flies fighters and weapons to Syria.').find((e) => e.name === 'Mahan Air')?.kind).toBe('ORGANIZATION');
+  });
+});
