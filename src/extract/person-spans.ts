@@ -142,6 +142,12 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
       out.push(withoutStart(s, greeting[0].length));
       continue;
     }
+    // "Member of Parliament (MP) Yvette Cooper": the office's words leave the body.
+    const member = s.type === 'ORG' ? /^Members? of (?:the )?(?=\p{Lu})/u.exec(s.text) : null;
+    if (member) {
+      out.push(withoutStart(s, member[0].length));
+      continue;
+    }
     const counsel = / (?:QC|KC)$/.exec(s.text);
     if (counsel) {
       out.push({ ...withoutEnd(s, counsel[0].length), type: 'PER' });

@@ -134,6 +134,12 @@ describe("an office's title", () => {
     expect(extract('Aparna Garg, who has been the Divisional Railway Manager for Mysore Division for two years, spoke.').filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(['Mysore Division']);
   });
 
+  it('makes no body of "Member of Parliament"', () => {
+    const text = 'Member of Parliament (MP) Yvette Cooper of the Labour Party added, "Boris Johnson is trying to use the Queen to concentrate power in his own hands."';
+    expect(extract(text).map((e) => e.name)).not.toContain('Member of Parliament');
+    expect(extract(text).map((e) => e.name)).toContain('Yvette Cooper');
+  });
+
   it('makes no person of "Lord" in "Lord Mayor" (15 mentions of a whole article of the sample were one)', () => {
     const article = sampleArticles().find((a) => a.text.includes('Melbourne Lord Mayor candidate Wayne Tseng'))!;
     expect(extractor.extract(article).entities.filter((e) => e.name === 'Lord')).toEqual([]);
