@@ -132,6 +132,9 @@ ah oh uh uhh um umm hmm wow hey hi hello bye goodbye ya yeah yep brexit utc gmt
 democrat republican linux
 ebola zika sars mers hiv aids lgbt lgbtq lgbti lgbtq+
 python javascript typescript php perl lua kotlin haskell fortran cobol android kubernetes centos ubuntu debian minetest
+latino latina latinos latinas latinx hispanic hispanics rohingya rohingyas uyghur uyghurs uighur uighurs yazidi yazidis
+hutu hutus tutsi tutsis pashtun pashtuns
+sharia shari'a sunnah hadith eid diwali hanukkah passover
 `);
 
 const PARTICLES = 'De|Del|Della|Di|Da|Dos|Du|La|Le|Van|Von';

@@ -174,3 +174,10 @@ describe('an airline the tagger calls a person', () => {
     expect(extract('The United States government claims Mahan Air flies fighters and weapons to Syria.').find((e) => e.name === 'Mahan Air')?.kind).toBe('ORGANIZATION');
   });
 });
+
+describe('ethnic groups and religious terms', () => {
+  it('are no entity', () => {
+    const names = extract("The rescued members included Bangladeshis and Rohingya, a stateless minority. Countries implement Shari'a, and the Sunnah guides them. Latinos voted in large numbers.").map((e) => e.name);
+    expect(names.filter((n) => /Rohingya|Shari|Sunnah|Latino/.test(n))).toEqual([]);
+  });
+});
