@@ -42,7 +42,7 @@ const KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 
 const KIN_OWNERS = /^(?:his|her|their|my|our|your|'s|’s)$/i;
 
 /** Heads that close a body's name and are no one's surname: "Rajya Sabha" is a house, not a person. */
-const BODY_HEADS_NOT_SURNAMES = new Set(['air', 'sabha', 'mahasabha', 'samiti', 'samithi', 'parishad', 'hospital', 'clinic', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
+const BODY_HEADS_NOT_SURNAMES = new Set(['air', 'polska', 'deutschland', 'españa', 'nederland', 'sverige', 'norge', 'suomi', 'danmark', 'schweiz', 'österreich', 'sabha', 'mahasabha', 'samiti', 'samithi', 'parishad', 'hospital', 'clinic', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
 
 /** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
 const BODY_NOUNS = new Set(['center', 'centre', 'group', 'charity', 'nonprofit', 'non-profit', 'firm', 'ngo', 'organisation', 'organization', 'company', 'watchdog', 'broadcaster', 'newspaper', 'outlet', 'publisher', 'startup', 'manufacturer', 'airline', 'carrier', 'retailer']);

@@ -169,9 +169,10 @@ describe("a faith's word ending a name", () => {
   });
 });
 
-describe('an airline the tagger calls a person', () => {
+describe("an airline or a company's national branch the tagger calls a person", () => {
   it('is a body', () => {
     expect(extract('The United States government claims Mahan Air flies fighters and weapons to Syria.').find((e) => e.name === 'Mahan Air')?.kind).toBe('ORGANIZATION');
+    expect(extract('In the past few years, Tesco Polska has cut expenditures by streamlining its operations.').find((e) => e.name === 'Tesco Polska')?.kind).toBe('ORGANIZATION');
   });
 });
 
