@@ -354,9 +354,11 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner !== 'PER' && nameWords.length <= 2 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && placeInAddress(doc, n0, t1)) return addPlace(doc, n0, t1);
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+  // "supermarket Ocado", "store chains Woolworths", "her non-profit organisation Faithless Hijabi", "the town Makilala": the noun before says what it is (no given name opening the name).
+  const bodyNoun = BODY_NOUNS.has(before(1)) || /^(?:chains?|supermarkets?|platform|network|brand|app|website|bank|studio)$/.test(before(1));
+  if (run.ner !== 'ORG' && !single && bodyNoun && !gaz.givenNames.has(fold(nameWords[0]))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {
-    // "supermarket Ocado", "store chains Woolworths", "the town Makilala": the noun before says what it is.
-    if (!gaz.peopleBySurname.has(nameWordKey(joined)) && (BODY_NOUNS.has(before(1)) || /^(?:chains?|supermarkets?|platform|network|brand|app|website|bank|studio)$/.test(before(1)))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
+    if (!gaz.peopleBySurname.has(nameWordKey(joined)) && bodyNoun) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
     if (/^(?:towns|cities|villages|town|city|village)$/.test(before(1)) && !gaz.peopleBySurname.has(nameWordKey(joined))) return addPlace(doc, n0, t1);
     const head = appositionHead(doc, t1);
     // After "the", a centre is a town's as often as a body's ("Arbil, the administrative centre of").

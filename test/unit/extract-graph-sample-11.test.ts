@@ -108,6 +108,8 @@ describe('a lower-case noun right before one word', () => {
     expect(keys('On Sunday evening online British supermarket Ocado was observed limiting purchases.')).toHaveProperty('Ocado', 'org:ocado');
     expect(keys('It was the most discussed subject on the Chinese social networking platform Weibo.')).toHaveProperty('Weibo', 'org:weibo');
     expect(extract('The earthquake hit the town Makilala on Wednesday.').find((e) => e.name === 'Makilala')?.kind).toBe('PLACE');
+    expect(extract('He worked as a partner at the law firm Sidley Austin before joining.').find((e) => e.name === 'Sidley Austin')?.kind).toBe('ORGANIZATION');
+    expect(extract('The company John Smith founded makes chairs.').find((e) => e.name === 'John Smith')?.kind).toBe('PERSON');
   });
 
   it("leaves a person's short name that a full name of the article ends or opens (a whole article of the sample)", () => {
