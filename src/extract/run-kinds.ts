@@ -41,7 +41,7 @@ const AREA_AFTER = new Set(['area', 'neighbourhood', 'neighborhood', 'locality',
 const KIN = new Set(['husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'uncle', 'aunt', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'widow', 'partner']);
 const KIN_OWNERS = /^(?:his|her|their|my|our|your|'s|’s)$/i;
 
-/** Heads that close a body's name and are no one's surname: "Rajya Sabha" is a house, not a person. */
+/** Heads that close a body's name and are no one's surname: "Rajya Sabha" is a house, "Mahan Air" an airline, "Tesco Polska" a company, not a person. */
 const BODY_HEADS_NOT_SURNAMES = new Set(['air', 'polska', 'deutschland', 'españa', 'nederland', 'sverige', 'norge', 'suomi', 'danmark', 'schweiz', 'österreich', 'sabha', 'mahasabha', 'samiti', 'samithi', 'parishad', 'hospital', 'clinic', 'ministry', 'department', 'agency', 'committee', 'commission', 'council', 'university', 'institute', 'association', 'federation', 'organization', 'organisation', 'corporation', 'foundation', 'authority', 'parliament', 'tribunal']);
 
 /** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
@@ -354,7 +354,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (run.ner !== 'PER' && nameWords.length <= 2 && !nameWords.some((w) => ORG_HEADS.has(w.toLowerCase())) && placeInAddress(doc, n0, t1)) return addPlace(doc, n0, t1);
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
-  // "supermarket Ocado", "store chains Woolworths", "her non-profit organisation Faithless Hijabi", "the town Makilala": the noun before says what it is (no given name opening the name).
+  // "supermarket Ocado", "store chains Woolworths", "law firm Sidley Austin", "the town Makilala": the noun before says what it is (no given name opening the name).
   const bodyNoun = BODY_NOUNS.has(before(1)) || /^(?:chains?|supermarkets?|platform|network|brand|app|website|bank|studio)$/.test(before(1));
   if (run.ner !== 'ORG' && !single && bodyNoun && !gaz.givenNames.has(fold(nameWords[0]))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {
