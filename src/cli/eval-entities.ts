@@ -6,7 +6,7 @@
  * wrong and missed names per document.
  */
 import { readFileSync } from 'node:fs';
-import { addCeilings, documentCeiling, formatCeiling, type Ceiling } from '../evaluation/ceiling.ts';
+import { corpusCeiling, formatCeiling } from '../evaluation/ceiling.ts';
 import { conllDocuments } from '../evaluation/conll-documents.ts';
 import { evaluateEntities, formatScores, type GoldDocument } from '../evaluation/entities.ts';
 import { loadGazetteers } from '../extract/gazetteers/index.ts';
@@ -79,10 +79,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.ceiling) {
     const texts = new Map(articles.map((a) => [String(a.id), String(a.text ?? '')]));
-    const gaz = loadGazetteers();
-    const total: Ceiling = { gold: 0, reachable: 0, commonWord: 0, demonymGroup: 0, insideName: 0, sharedName: 0 };
-    for (const doc of gold) addCeilings(total, documentCeiling(texts.get(doc.id) ?? '', doc.entities, gaz));
-    process.stdout.write(formatCeiling(total, gold.length));
+    const docs = gold.map((doc) => ({ text: texts.get(doc.id) ?? '', entities: doc.entities }));
+    process.stdout.write(formatCeiling(corpusCeiling(docs, loadGazetteers()), gold.length));
     return 0;
   }
   const scored = await evaluateEntities(articles, gold);

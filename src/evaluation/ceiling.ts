@@ -41,9 +41,29 @@ function isProperName(mention: string): boolean {
   return words.length > 1 && capital(words[words.length - 1]) && words.every((w, i) => capital(w) || (NAME_LINKS.has(w.toLowerCase()) && (i > 0 || w.toLowerCase() === 'the')));
 }
 
+/** "american", "americans": the normalised demonyms of every country and their plurals. */
+function demonymGroupsOf(gaz: Gazetteers): Set<string> {
+  const groups = new Set<string>();
+  for (const c of gaz.countries.values()) for (const d of c.demonyms) for (const form of [d, `${d}s`]) groups.add(normalizeName(form));
+  return groups;
+}
+
+/** The ceiling of a set of documents: the sum of theirs. */
+export function corpusCeiling(docs: { text: string; entities: GoldEntity[] }[], gaz: Gazetteers): Ceiling {
+  const demonymGroups = demonymGroupsOf(gaz);
+  const total: Ceiling = { gold: 0, reachable: 0, commonWord: 0, demonymGroup: 0, insideName: 0, sharedName: 0 };
+  for (const doc of docs) {
+    const c = ceilingWith(doc.text, doc.entities, gaz, demonymGroups);
+    for (const k of Object.keys(total) as (keyof Ceiling)[]) total[k] += c[k];
+  }
+  return total;
+}
+
 export function documentCeiling(text: string, entities: GoldEntity[], gaz: Gazetteers): Ceiling {
-  const demonymGroups = new Set<string>();
-  for (const c of gaz.countries.values()) for (const d of c.demonyms) for (const form of [d, `${d}s`]) demonymGroups.add(normalizeName(form));
+  return ceilingWith(text, entities, gaz, demonymGroupsOf(gaz));
+}
+
+function ceilingWith(text: string, entities: GoldEntity[], gaz: Gazetteers, demonymGroups: Set<string>): Ceiling {
   const out: Ceiling = { gold: entities.length, reachable: 0, commonWord: 0, demonymGroup: 0, insideName: 0, sharedName: 0 };
   // Longer names: another entity's name-only mentions and Wikipedia title, where the text writes them.
   const containers = entities.map((e) => [...e.names, ...(e.identity ? [titleName(e.identity)] : [])].filter(isProperName).flatMap((m) => occurrences(text, m)));
@@ -74,10 +94,6 @@ export function documentCeiling(text: string, entities: GoldEntity[], gaz: Gazet
   for (let g = 0; g < entities.length; g++) if (names[g].length && take(g, new Set())) out.reachable++;
   out.sharedName = out.gold - out.reachable - out.commonWord - out.demonymGroup - out.insideName;
   return out;
-}
-
-export function addCeilings(into: Ceiling, c: Ceiling): void {
-  for (const k of Object.keys(into) as (keyof Ceiling)[]) into[k] += c[k];
 }
 
 /** Best F1 (percent) at precision `p` with recall `r` (percent); and the precision that F1 `f` needs at recall `r` (Infinity: none). */

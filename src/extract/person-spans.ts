@@ -124,9 +124,7 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     // "Enrolling Minetest into GSoC …": a gerund opening a sentence opens no person's name, nor a body's of two words with no body's head.
     const named = s.type === 'PER' || (!/\s\S+\s/.test(s.text) && !ORG_HEADS.has(s.text.slice(s.text.lastIndexOf(' ') + 1).toLowerCase()));
     const gerund = named && doc.tokens[firstTokenAt(doc, s.start)]?.sentenceStart ? /^(\p{Lu}\p{Ll}+ing)\s+(?=\p{Lu})/u.exec(s.text) : null;
-    // A verb's "-ing" form: its stem is a lower-case word ("enroll", "make", "stop"; not "Sterling").
-    const verb = (w: string) => [w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)].some((v) => v.length > 2 && (gaz.commonWords.has(v.toLowerCase()) || isLowercaseWordName(gaz, v)));
-    if (gerund && verb(gerund[1]) && !gaz.givenNames.has(fold(gerund[1])) && !gaz.peopleBySurname.has(nameWordKey(gerund[1]))) {
+    if (gerund && verbIng(gaz, gerund[1]) && !gaz.givenNames.has(fold(gerund[1])) && !gaz.peopleBySurname.has(nameWordKey(gerund[1]))) {
       out.push(withoutStart(s, gerund[0].length));
       continue;
     }
@@ -163,6 +161,11 @@ export function mendPersonLikeSpans(doc: Doc, gaz: Gazetteers, ner: NerSpan[]): 
     else out.push(s);
   }
   return out;
+}
+
+/** A verb's "-ing" form: its stem is a lower-case word ("enroll", "make", "stop"; not "Sterling"). */
+function verbIng(gaz: Gazetteers, w: string): boolean {
+  return [w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)].some((v) => v.length > 2 && (gaz.commonWords.has(v.toLowerCase()) || isLowercaseWordName(gaz, v)));
 }
 
 /**

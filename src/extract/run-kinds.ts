@@ -47,6 +47,9 @@ const BODY_HEADS_NOT_SURNAMES = new Set(['air', 'polska', 'deutschland', 'españ
 /** Nouns an apposition names a body with: "Vyasna, an independent Belarusian human rights center". */
 const BODY_NOUNS = new Set(['center', 'centre', 'group', 'charity', 'nonprofit', 'non-profit', 'firm', 'ngo', 'organisation', 'organization', 'company', 'watchdog', 'broadcaster', 'newspaper', 'outlet', 'publisher', 'startup', 'manufacturer', 'airline', 'carrier', 'retailer']);
 
+/** Besides BODY_NOUNS, nouns right before a name that make it a body: "supermarket Ocado", "platform Weibo". */
+const BODY_NOUNS_BEFORE = /^(?:chains?|supermarkets?|platform|network|brand|app|website|bank|studio)$/;
+
 /** The head noun of "a/an/the …" right after the name and a comma, up to a preposition, a clause word or punctuation. */
 function appositionHead(doc: Doc, t1: number): string {
   const { tokens } = doc;
@@ -355,7 +358,7 @@ export function classifyRun(doc: Doc, gaz: Gazetteers, run: Run): void {
   if (nameWords.length <= 3 && relativeBefore(doc, n0)) return person(false, true);
   if (run.ner === 'PER' && !single && BODY_HEADS_NOT_SURNAMES.has(nameWords[nameWords.length - 1].toLowerCase())) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   // "supermarket Ocado", "store chains Woolworths", "law firm Sidley Austin", "the town Makilala": the noun before says what it is (no given name opening the name).
-  const bodyNoun = BODY_NOUNS.has(before(1)) || /^(?:chains?|supermarkets?|platform|network|brand|app|website|bank|studio)$/.test(before(1));
+  const bodyNoun = BODY_NOUNS.has(before(1)) || BODY_NOUNS_BEFORE.test(before(1));
   if (run.ner !== 'ORG' && !single && bodyNoun && !gaz.givenNames.has(fold(nameWords[0]))) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
   if (run.ner !== 'ORG' && single && !gaz.givenNames.has(fold(joined))) {
     if (!gaz.peopleBySurname.has(nameWordKey(joined)) && bodyNoun) return addOrg(doc, gaz, n0, t1, demonym?.countryCode);
